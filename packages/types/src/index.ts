@@ -1,0 +1,19 @@
+export type { QName, DavNamespace, DavQName } from './qname.ts'
+export type { XmlAttribute, XmlElement, XmlText, XmlNode } from './xml-node.ts'
+export type { StatusClass, HttpStatus, StatusProblemKind, StatusProblem, ParsedStatus } from './status.ts'
+export type { ResourceHref } from './href.ts'
+export type { DavCondition, DavError, DavConditionName } from './dav-error.ts'
+export type {
+  PropertyValue,
+  PropertyFailure,
+  PropertyStatusProblem,
+  RawProperty,
+  Propstat,
+  StatusResponse,
+  PropstatResponse,
+  ResponseProblemKind,
+  MalformedResponse,
+  MultiStatusResponse,
+  MultiStatus,
+} from './multistatus.ts'
+export type { DecodeFailure, DecodeFailureCode } from './decode-error.ts'
