@@ -1,0 +1,1 @@
+export { DavkitError } from './davkit-error.ts'
