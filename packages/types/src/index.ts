@@ -17,3 +17,12 @@ export type {
   MultiStatus,
 } from './multistatus.ts'
 export type { DecodeFailure, DecodeFailureCode } from './decode-error.ts'
+export type { CodecResult, PropertyCodec, CodecValue, WritablePropertyCodec } from './property-codec.ts'
+export type {
+  PropertyDecoded,
+  PropertyInvalid,
+  PropertyFailed,
+  PropertyUnknownStatus,
+  PropertyMissing,
+  PropertyResult,
+} from './property-result.ts'
