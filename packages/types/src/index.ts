@@ -26,3 +26,4 @@ export type {
   PropertyMissing,
   PropertyResult,
 } from './property-result.ts'
+export type * from './property-values.ts'

@@ -1,0 +1,2 @@
+// The decoded values of the built-in property codecs.
+export {}
