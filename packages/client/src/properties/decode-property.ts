@@ -1,0 +1,81 @@
+import type {
+  CodecResult,
+  PropertyCodec,
+  PropertyResult,
+  PropertyResults,
+  QName,
+  RawProperty,
+  XmlElement,
+} from '@davkit/types'
+import { thrownMessage } from './codec-result.ts'
+import { sameName } from './dav-name.ts'
+import { PropertyNameMismatchError } from './property-name-mismatch-error.ts'
+
+/**
+ * The first property of that name (namespace URI and local name compared exactly, prefixes never
+ * matter), in document order, or `undefined` when the server did not mention it.
+ */
+export function findProperty(properties: readonly RawProperty[], name: QName): RawProperty | undefined {
+  return properties.find((property) => sameName(property.name, name))
+}
+
+function runCodec<T>(codec: PropertyCodec<T>, element: XmlElement): CodecResult<T> {
+  let result: CodecResult<T> | undefined
+  try {
+    result = codec.decode(element)
+  } catch (thrown) {
+    return { ok: false, problem: `decoder threw: ${thrownMessage(thrown)}` }
+  }
+  // A hand-written codec may break its contract; its result is then refused, never trusted.
+  if (typeof result !== 'object' || result === null || typeof result.ok !== 'boolean') {
+    return { ok: false, problem: 'decoder returned no result' }
+  }
+  return result
+}
+
+/**
+ * Turns what the server reported for one property into its typed outcome:
+ * - `undefined` (not mentioned) is `missing`;
+ * - a 2xx value is run through the codec: `value` when it decodes, `invalid` with the codec's
+ *   message when it does not (an exception thrown by a user codec is caught and becomes `invalid`);
+ * - `failed` and `status-problem` are passed through.
+ *
+ * @throws {PropertyNameMismatchError} when `raw` is a property of another name than the codec's.
+ * @example
+ * const length = decodeProperty(davProps.getcontentlength, findProperty(response.properties, davProps.getcontentlength.name))
+ * if (length.kind === 'value') console.log(length.value + 1)
+ */
+export function decodeProperty<T>(codec: PropertyCodec<T>, raw: RawProperty | undefined): PropertyResult<T> {
+  if (raw === undefined) return { kind: 'missing', name: codec.name }
+  if (!sameName(raw.name, codec.name)) throw new PropertyNameMismatchError(codec.name, raw.name)
+  switch (raw.kind) {
+    case 'value': {
+      const result = runCodec(codec, raw.element)
+      if (result.ok) return { kind: 'value', name: raw.name, status: raw.status, value: result.value, element: raw.element }
+      return { kind: 'invalid', name: raw.name, status: raw.status, element: raw.element, problem: result.problem }
+    }
+    case 'failed':
+      return { kind: 'failed', name: raw.name, status: raw.status, error: raw.error, description: raw.description }
+    case 'status-problem':
+      return { kind: 'status-problem', name: raw.name, problem: raw.problem, element: raw.element }
+  }
+}
+
+/**
+ * Decodes several properties of one resource at once: for each key of `codecs`, the outcome of
+ * that codec's property among `properties`. The result type follows from the codecs.
+ *
+ * @example
+ * const props = decodeProperties({ size: davProps.getcontentlength, etag: davProps.getetag }, response.properties)
+ * if (props.size.kind === 'value') props.size.value // number
+ */
+export function decodeProperties<const P extends Record<string, PropertyCodec<any>>>(
+  codecs: P,
+  properties: readonly RawProperty[],
+): PropertyResults<P> {
+  const results: Record<string, PropertyResult<unknown>> = {}
+  for (const [key, codec] of Object.entries(codecs)) {
+    results[key] = decodeProperty(codec, findProperty(properties, codec.name))
+  }
+  return results as PropertyResults<P>
+}
