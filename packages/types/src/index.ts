@@ -27,3 +27,4 @@ export type {
   PropertyResult,
 } from './property-result.ts'
 export type * from './property-values.ts'
+export type { RequestSummary, ResponseSummary, RetryEvent } from './http-exchange.ts'

@@ -1,0 +1,34 @@
+import type { RetryOptions } from '../retry/retry-options.ts'
+import type { DavAuth } from './auth.ts'
+
+/** Options of {@link createDavClient}. */
+export interface DavClientOptions {
+  /**
+   * The URL every path is relative to, e.g. `https://cloud.example.com/remote.php/dav/files/alice/`.
+   * Any path prefix, with or without a trailing slash. Userinfo (`https://user:pass@host/`) becomes
+   * Basic auth and is removed from the URL.
+   */
+  readonly baseUrl: string | URL
+  /** Basic (`{ username, password }`), Bearer (`{ token }`), or a function returning headers per attempt. */
+  readonly auth?: DavAuth
+  /** Headers sent with every request (a method's own headers, then auth, take precedence). */
+  readonly headers?: HeadersInit
+  /** The `fetch` to use (default: the global one). It receives a `Request` whose `redirect` is `manual`. */
+  readonly fetch?: typeof globalThis.fetch
+  /** Per-attempt timeout in milliseconds, from sending to the end of the body. Default 30 000; `false` for none. */
+  readonly timeoutMs?: number | false
+  /** Retry policy; `false` disables retries. */
+  readonly retry?: RetryOptions | false
+  /** The largest response body read into memory, in bytes. Default 64 MiB. */
+  readonly maxResponseBytes?: number
+  /** Same-origin redirects followed per request (301, 302, 307, 308). Default 5; cross-origin ones never. */
+  readonly maxRedirects?: number
+}
+
+/** Options every method accepts. */
+export interface RequestOptions {
+  /** Aborts the request and any wait before a retry; the method rejects with `RequestAbortedError`. */
+  readonly signal?: AbortSignal
+  /** Extra headers for this request (e.g. `If`). */
+  readonly headers?: HeadersInit
+}

@@ -1,0 +1,197 @@
+import { HttpHandler, HttpResponse, delay } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { CrossOriginError } from '../errors/cross-origin-error.ts'
+import { RequestAbortedError } from '../errors/request-aborted-error.ts'
+import { RequestTimeoutError } from '../errors/request-timeout-error.ts'
+import { ResponseTooLargeError } from '../errors/response-too-large-error.ts'
+import { TransportError } from '../errors/transport-error.ts'
+import { REDACTED } from './redact.ts'
+import { createRequestPipeline } from './request-pipeline.ts'
+
+const server = setupServer()
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+
+const BASE = 'https://dav.example/remote.php/dav/files/alice'
+const noRetry = { retry: false } as const
+
+describe('request pipeline', () => {
+  test('sends the method, encoded URL, default headers and Basic auth', async () => {
+    let seen: Request | undefined
+    server.use(
+      new HttpHandler('PROPFIND', `${BASE}/My%20Docs/`, ({ request }) => {
+        seen = request.clone()
+        return new HttpResponse('<x/>', { status: 207 })
+      }),
+    )
+    const pipeline = createRequestPipeline({
+      baseUrl: BASE,
+      auth: { username: 'alice', password: 'pässword' },
+      headers: { 'X-Client': 'davkit' },
+      ...noRetry,
+    })
+    const response = await pipeline.send({
+      method: 'PROPFIND',
+      url: new URL('My%20Docs/', pipeline.baseUrl),
+      headers: { Depth: '1' },
+      body: '<a/>',
+    })
+    expect(response.status).toBe(207)
+    expect(new TextDecoder().decode(response.body)).toBe('<x/>')
+    expect(seen?.method).toBe('PROPFIND')
+    expect(seen?.headers.get('authorization')).toBe(
+      `Basic ${Buffer.from('alice:pässword', 'utf8').toString('base64')}`,
+    )
+    expect(seen?.headers.get('x-client')).toBe('davkit')
+    expect(seen?.headers.get('depth')).toBe('1')
+    expect(seen?.headers.get('content-type')).toBe('application/xml; charset=utf-8')
+    expect(response.request.headers['authorization']).toBe(REDACTED)
+  })
+
+  test('an auth function is called once per attempt and can refresh its token', async () => {
+    const tokens: string[] = []
+    let calls = 0
+    server.use(
+      new HttpHandler('PROPFIND', `${BASE}/`, ({ request }) => {
+        tokens.push(request.headers.get('authorization') ?? '')
+        calls++
+        return calls === 1 ? new HttpResponse(null, { status: 503 }) : new HttpResponse(null, { status: 207 })
+      }),
+    )
+    const pipeline = createRequestPipeline({
+      baseUrl: BASE,
+      auth: ({ attempt }) => ({ Authorization: `Bearer token-${attempt}` }),
+      retry: { retries: 2, minDelayMs: 1, jitter: false },
+    })
+    const response = await pipeline.send({ method: 'PROPFIND', url: pipeline.baseUrl })
+    expect(response.status).toBe(207)
+    expect(response.attempts).toBe(2)
+    expect(tokens).toEqual(['Bearer token-1', 'Bearer token-2'])
+  })
+
+  test('follows a same-origin redirect with the same method, and re-sends auth there', async () => {
+    const auths: (string | null)[] = []
+    server.use(
+      new HttpHandler('PROPFIND', `${BASE}/Old`, () =>
+        new HttpResponse(null, { status: 301, headers: { Location: `${BASE}/Docs/` } }),
+      ),
+      new HttpHandler('PROPFIND', `${BASE}/Docs/`, ({ request }) => {
+        auths.push(request.headers.get('authorization'))
+        return new HttpResponse('ok', { status: 207 })
+      }),
+    )
+    const pipeline = createRequestPipeline({ baseUrl: BASE, auth: { token: 't' }, ...noRetry })
+    const response = await pipeline.send({ method: 'PROPFIND', url: new URL('Old', pipeline.baseUrl) })
+    expect(response.status).toBe(207)
+    expect(response.url).toBe(`${BASE}/Docs/`)
+    expect(auths).toEqual(['Bearer t'])
+  })
+
+  test('never follows a redirect to another origin, so credentials never go there', async () => {
+    let reachedOtherOrigin = false
+    server.use(
+      new HttpHandler('PROPFIND', `${BASE}/x`, () =>
+        new HttpResponse(null, { status: 307, headers: { Location: 'https://evil.example/steal' } }),
+      ),
+      new HttpHandler('PROPFIND', 'https://evil.example/steal', () => {
+        reachedOtherOrigin = true
+        return new HttpResponse(null, { status: 207 })
+      }),
+    )
+    const pipeline = createRequestPipeline({ baseUrl: BASE, auth: { username: 'alice', password: 'secret' }, ...noRetry })
+    const error = await pipeline.send({ method: 'PROPFIND', url: new URL('x', pipeline.baseUrl) }).catch((e) => e)
+    expect(error).toBeInstanceOf(CrossOriginError)
+    expect(error.kind).toBe('redirect')
+    expect(error.targetOrigin).toBe('https://evil.example')
+    expect(reachedOtherOrigin).toBe(false)
+    expect(JSON.stringify({ ...error, message: error.message })).not.toContain(btoa('alice:secret'))
+  })
+
+  test('refuses a request URL on another origin before sending anything', async () => {
+    const pipeline = createRequestPipeline({ baseUrl: BASE, auth: { token: 't' }, ...noRetry })
+    await expect(pipeline.send({ method: 'PROPFIND', url: new URL('https://other.example/') })).rejects.toBeInstanceOf(
+      CrossOriginError,
+    )
+  })
+
+  test('a network failure is a TransportError with the cause and a redacted request', async () => {
+    server.use(new HttpHandler('PROPFIND', `${BASE}/`, () => HttpResponse.error()))
+    const pipeline = createRequestPipeline({ baseUrl: BASE, auth: { token: 'sekrit-token' }, ...noRetry })
+    const error = await pipeline.send({ method: 'PROPFIND', url: pipeline.baseUrl }).catch((e) => e)
+    expect(error).toBeInstanceOf(TransportError)
+    expect(error.code).toBe('transport')
+    expect(error.cause).toBeDefined()
+    expect(error.request.headers.authorization).toBe(REDACTED)
+    expect(`${error.message} ${JSON.stringify(error.request)}`).not.toContain('sekrit-token')
+  })
+
+  test('a slow server is a RequestTimeoutError', async () => {
+    server.use(
+      new HttpHandler('PROPFIND', `${BASE}/`, async () => {
+        await delay(500)
+        return new HttpResponse(null, { status: 207 })
+      }),
+    )
+    const pipeline = createRequestPipeline({ baseUrl: BASE, timeoutMs: 50, ...noRetry })
+    const error = await pipeline.send({ method: 'PROPFIND', url: pipeline.baseUrl }).catch((e) => e)
+    expect(error).toBeInstanceOf(RequestTimeoutError)
+    expect(error.timeoutMs).toBe(50)
+  })
+
+  test("the caller's signal aborts with RequestAbortedError", async () => {
+    server.use(
+      new HttpHandler('PROPFIND', `${BASE}/`, async () => {
+        await delay(500)
+        return new HttpResponse(null, { status: 207 })
+      }),
+    )
+    const pipeline = createRequestPipeline({ baseUrl: BASE, ...noRetry })
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(new Error('user cancelled')), 20)
+    const error = await pipeline
+      .send({ method: 'PROPFIND', url: pipeline.baseUrl, signal: controller.signal })
+      .catch((e) => e)
+    expect(error).toBeInstanceOf(RequestAbortedError)
+    expect(error.cause).toEqual(new Error('user cancelled'))
+  })
+
+  test('a body larger than maxResponseBytes is refused, announced or streamed', async () => {
+    server.use(
+      new HttpHandler('PROPFIND', `${BASE}/announced`, () => new HttpResponse('x'.repeat(100), { status: 207 })),
+      new HttpHandler('PROPFIND', `${BASE}/streamed`, () => {
+        const stream = new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (let i = 0; i < 10; i++) controller.enqueue(new Uint8Array(20))
+            controller.close()
+          },
+        })
+        return new HttpResponse(stream, { status: 207 })
+      }),
+    )
+    const pipeline = createRequestPipeline({ baseUrl: BASE, maxResponseBytes: 64, ...noRetry })
+    for (const path of ['announced', 'streamed']) {
+      const error = await pipeline.send({ method: 'PROPFIND', url: new URL(path, pipeline.baseUrl) }).catch((e) => e)
+      expect(error).toBeInstanceOf(ResponseTooLargeError)
+      expect(error.limit).toBe(64)
+    }
+  })
+
+  test('an injected fetch is used and receives redirect: manual', async () => {
+    const seen: Request[] = []
+    const pipeline = createRequestPipeline({
+      baseUrl: BASE,
+      fetch: async (input) => {
+        seen.push(input as Request)
+        return new Response('hi', { status: 207 })
+      },
+      ...noRetry,
+    })
+    const response = await pipeline.send({ method: 'PROPFIND', url: pipeline.baseUrl })
+    expect(response.status).toBe(207)
+    expect(seen).toHaveLength(1)
+    expect(seen[0]?.redirect).toBe('manual')
+    expect(seen[0]?.method).toBe('PROPFIND')
+  })
+})
