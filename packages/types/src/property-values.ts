@@ -5,6 +5,9 @@ import type { PropertyResult } from './property-result.ts'
 import type { QName } from './qname.ts'
 import type { XmlElement } from './xml-node.ts'
 
+/** The constraint on a record of codecs: every key of `P` holds a codec (interfaces included). */
+export type PropertyCodecs<P> = { readonly [K in keyof P]: PropertyCodec<any> }
+
 /** A property name with literal namespace and local name, as a user-defined codec carries it. */
 export interface LiteralQName<Namespace extends string = string, Local extends string = string> extends QName {
   readonly namespace: Namespace
@@ -14,11 +17,15 @@ export interface LiteralQName<Namespace extends string = string, Local extends s
 /**
  * For each key of a record of codecs, the outcome of that property, typed by what its codec decodes.
  *
+ * The constraint is `Record<keyof P, ...>` rather than `Record<string, ...>` so that records typed
+ * by an interface (which has no implicit index signature) are accepted too; every
+ * `Record<string, PropertyCodec<any>>` still is.
+ *
  * @example
  * type R = PropertyResults<{ size: typeof davProps.getcontentlength }>
  * // { readonly size: PropertyResult<number> }
  */
-export type PropertyResults<P extends Record<string, PropertyCodec<any>>> = {
+export type PropertyResults<P extends PropertyCodecs<P>> = {
   readonly [K in keyof P]: PropertyResult<CodecValue<P[K]>>
 }
 

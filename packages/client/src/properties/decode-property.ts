@@ -1,6 +1,7 @@
 import type {
   CodecResult,
   PropertyCodec,
+  PropertyCodecs,
   PropertyResult,
   PropertyResults,
   QName,
@@ -69,12 +70,12 @@ export function decodeProperty<T>(codec: PropertyCodec<T>, raw: RawProperty | un
  * const props = decodeProperties({ size: davProps.getcontentlength, etag: davProps.getetag }, response.properties)
  * if (props.size.kind === 'value') props.size.value // number
  */
-export function decodeProperties<const P extends Record<string, PropertyCodec<any>>>(
+export function decodeProperties<const P extends PropertyCodecs<P>>(
   codecs: P,
   properties: readonly RawProperty[],
 ): PropertyResults<P> {
   const results: Record<string, PropertyResult<unknown>> = {}
-  for (const [key, codec] of Object.entries(codecs)) {
+  for (const [key, codec] of Object.entries(codecs) as [string, PropertyCodec<unknown>][]) {
     results[key] = decodeProperty(codec, findProperty(properties, codec.name))
   }
   return results as PropertyResults<P>
