@@ -1,1 +1,7 @@
-export {}
+export { createDavServer, type DavServer, type DavServerOptions, type ForeignLockOptions, type LockInfo, type StoredResource } from './dav-server.ts'
+export type { DavDialect } from './options.ts'
+export type { DavPrefixStyle } from './xml/write-xml.ts'
+export { seedFile, SeedFile, type SeedFileOptions, type SeedTree, type SnapshotTree } from './store/seed.ts'
+export { Journal, type JournalEntry, type JournalQuery } from './journal.ts'
+export { Faults, type FaultMatch, type FaultAction, type StatusFaultOptions } from './faults/faults.ts'
+export { DavNetworkError } from './network-error.ts'

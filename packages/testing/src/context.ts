@@ -1,0 +1,33 @@
+import type { ResolvedDialect } from './options.ts'
+import type { LockTable } from './store/lock-table.ts'
+import type { MemoryStore } from './store/memory-store.ts'
+import type { StorePath } from './store/paths.ts'
+
+/** Everything a method needs from the server: the store, the locks and the configuration. */
+export interface ServerState {
+  readonly store: MemoryStore
+  readonly locks: LockTable
+  /** URL path under which the store's root collection is served, `/`-terminated. */
+  readonly basePath: string
+  readonly dialect: ResolvedDialect
+  /** Storage limit in bytes for the whole store (507 beyond it), or undefined for none. */
+  quotaBytes: number | undefined
+  /** href of the current user's principal (RFC 5397), or undefined for `DAV:unauthenticated`. */
+  principal: string | undefined
+  readonly now: () => Date
+  /** Prefix of the sync tokens this server issues; a token is this prefix and a revision number. */
+  readonly syncTokenPrefix: string
+}
+
+/** One request being handled, with its body already read and its path resolved. */
+export interface RequestContext {
+  readonly state: ServerState
+  readonly request: Request
+  readonly url: URL
+  readonly method: string
+  readonly path: StorePath
+  readonly trailingSlash: boolean
+  readonly body: Uint8Array
+  /** Lock tokens that appear in the request's `If` header. */
+  readonly submittedTokens: ReadonlySet<string>
+}

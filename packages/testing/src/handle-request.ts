@@ -1,0 +1,117 @@
+import { evaluateIf } from './conditions/evaluate-if.ts'
+import { parseIfHeader, submittedTokens } from './conditions/if-header.ts'
+import type { RequestContext, ServerState } from './context.ts'
+import type { Faults } from './faults/faults.ts'
+import type { Journal } from './journal.ts'
+import { copyMethod, moveMethod } from './methods/copy-move.ts'
+import { deleteMethod } from './methods/delete.ts'
+import { get } from './methods/get.ts'
+import { lockMethod } from './methods/lock.ts'
+import { mkcol } from './methods/mkcol.ts'
+import { ALLOWED_METHODS, options } from './methods/options.ts'
+import { propfind } from './methods/propfind.ts'
+import { proppatch } from './methods/proppatch.ts'
+import { put } from './methods/put.ts'
+import { report } from './methods/report.ts'
+import { unlockMethod } from './methods/unlock.ts'
+import { DavNetworkError } from './network-error.ts'
+import { plain } from './responses.ts'
+import { pathKey, toStorePath } from './store/paths.ts'
+
+type MethodHandler = (ctx: RequestContext) => Response | Promise<Response>
+
+const METHODS: Readonly<Record<string, MethodHandler>> = {
+  OPTIONS: options,
+  GET: get,
+  HEAD: get,
+  PUT: put,
+  DELETE: deleteMethod,
+  MKCOL: mkcol,
+  PROPFIND: propfind,
+  PROPPATCH: proppatch,
+  COPY: copyMethod,
+  MOVE: moveMethod,
+  LOCK: lockMethod,
+  UNLOCK: unlockMethod,
+  REPORT: report,
+}
+
+function headersObject(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {}
+  headers.forEach((value, name) => {
+    out[name.toLowerCase()] = value
+  })
+  return out
+}
+
+const bodyDecoder = new TextDecoder()
+
+async function dispatch(state: ServerState, request: Request, url: URL, method: string, body: Uint8Array): Promise<Response> {
+  const mapped = toStorePath(url.pathname, state.basePath)
+  if (!mapped.ok) return mapped.error === 'outside-base' ? plain(404, 'Not Found\n') : plain(400, `The request path is not acceptable (${mapped.error}).\n`)
+  const handler = METHODS[method]
+  if (handler === undefined) return plain(501, `${method} is not implemented.\n`, { Allow: ALLOWED_METHODS.join(', ') })
+  state.locks.purge()
+  const ifHeader = request.headers.get('If')
+  const parsedIf = ifHeader === null ? undefined : parseIfHeader(ifHeader)
+  if (parsedIf !== undefined && !parsedIf.ok) return plain(400, `Malformed If header: ${parsedIf.reason}.\n`)
+  const ctx: RequestContext = {
+    state,
+    request,
+    url,
+    method,
+    path: mapped.path,
+    trailingSlash: mapped.trailingSlash,
+    body,
+    submittedTokens: parsedIf === undefined ? new Set() : submittedTokens(parsedIf.groups),
+  }
+  if (parsedIf !== undefined && !evaluateIf(ctx, parsedIf.groups)) return plain(412, 'The If header evaluated to false.\n')
+  return handler(ctx)
+}
+
+/** The parts of a server the request core works with. */
+export interface CoreParts {
+  readonly state: ServerState
+  readonly journal: Journal
+  readonly faults: Faults
+}
+
+/**
+ * Creates the `(Request) => Promise<Response>` core: faults, then the WebDAV method over the store,
+ * every request recorded in the journal. Unexpected failures become 500 responses, never a crash.
+ */
+export function createHandler(parts: CoreParts): (request: Request) => Promise<Response> {
+  const { state, journal, faults } = parts
+  return async (request) => {
+    const url = new URL(request.url)
+    const method = request.method.toUpperCase()
+    const mapped = toStorePath(url.pathname, state.basePath)
+    const path = mapped.ok ? pathKey(mapped.path) : undefined
+    let body: Uint8Array
+    try {
+      body = new Uint8Array(await request.arrayBuffer())
+    } catch {
+      body = new Uint8Array()
+    }
+    const entry = { method, url: request.url, path, headers: headersObject(request.headers), body: bodyDecoder.decode(body), at: state.now() }
+    const triggered = faults.take(method, path)
+    if (triggered.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, triggered.latencyMs))
+    const answer = triggered.answer
+    if (answer?.action.kind === 'network-error') {
+      journal.record({ ...entry, status: 'network-error', responseHeaders: {}, fault: answer.label })
+      throw new DavNetworkError(`Simulated network error for ${method} ${request.url}`)
+    }
+    let response: Response
+    if (answer?.action.kind === 'status') {
+      response = plain(answer.action.status, answer.action.body === '' ? undefined : answer.action.body, { ...answer.action.headers })
+    } else {
+      try {
+        response = await dispatch(state, request, url, method, body)
+      } catch (error) {
+        response = plain(500, `Internal error of the fake server: ${error instanceof Error ? error.message : String(error)}\n`)
+      }
+    }
+    journal.record({ ...entry, status: response.status, responseHeaders: headersObject(response.headers), fault: answer?.label })
+    return response
+  }
+}

@@ -1,0 +1,30 @@
+import { blockingWrite, lockedResponse } from '../conditions/lock-check.ts'
+import type { RequestContext } from '../context.ts'
+import { plain } from '../responses.ts'
+import { contentTypeFor } from '../store/content-type.ts'
+import { entityPrecondition } from './entity-conditions.ts'
+import { exceedsQuota } from './quota.ts'
+
+/** PUT: creates (201) or replaces (204) a file; 409 without a parent, 405 on a collection, 412, 423 and 507 as due. */
+export function put(ctx: RequestContext): Response {
+  const { store } = ctx.state
+  const name = ctx.path.at(-1)
+  const existing = store.get(ctx.path)
+  if (name === undefined || existing?.kind === 'collection') return plain(405, 'A collection cannot be replaced by PUT.\n', { Allow: 'OPTIONS, GET, HEAD, DELETE, PROPFIND, PROPPATCH, COPY, MOVE, LOCK, UNLOCK' })
+  if (ctx.request.headers.has('Content-Range')) return plain(400, 'Partial PUT (Content-Range) is not supported.\n')
+  if (store.parentCollection(ctx.path) === undefined) return plain(409, 'The parent collection does not exist.\n')
+  const condition = entityPrecondition(ctx.request.headers, existing, false)
+  if (condition !== undefined) return plain(412, 'Precondition Failed\n')
+  const lock = blockingWrite(ctx, ctx.path)
+  if (lock !== undefined) return lockedResponse(ctx, lock)
+  const content = ctx.body.slice()
+  if (exceedsQuota(ctx, content.byteLength, existing?.kind === 'file' ? existing.content.byteLength : 0)) return plain(507, 'Insufficient Storage\n')
+  const header = ctx.request.headers.get('Content-Type')
+  if (existing !== undefined) {
+    store.writeContent(existing, content, header === null ? undefined : contentTypeFor(name, header))
+    return plain(204, undefined, { ETag: existing.etag })
+  }
+  const file = store.newFile(content, contentTypeFor(name, header))
+  store.attach(ctx.path, file)
+  return plain(201, 'Created\n', { ETag: file.etag })
+}

@@ -1,0 +1,3 @@
+import type { RequestContext } from '../context.ts'
+import { plain } from '../responses.ts'
+export function report(_ctx: RequestContext): Response { return plain(501) }

@@ -1,0 +1,1 @@
+export { listen, type ListenOptions, type ListeningDavServer } from './listen.ts'

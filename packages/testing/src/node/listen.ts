@@ -1,0 +1,108 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { DavServer } from '../dav-server.ts'
+import { DavNetworkError } from '../network-error.ts'
+
+/** Options of {@link listen}. */
+export interface ListenOptions {
+  /** Port (default 0: a free one). */
+  readonly port?: number
+  /** Interface (default `127.0.0.1`; this adapter is for tests, keep it on loopback). */
+  readonly host?: string
+}
+
+/** A running Node HTTP adapter. */
+export interface ListeningDavServer {
+  /** Base URL of the store's root, e.g. `http://127.0.0.1:41234/`. */
+  readonly url: string
+  readonly port: number
+  /** Stops listening and closes open connections. */
+  close(): Promise<void>
+}
+
+async function readBody(request: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
+  const chunks: Uint8Array[] = []
+  for await (const chunk of request) chunks.push(chunk as Uint8Array)
+  const total = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0)
+  const body = new Uint8Array(total)
+  let offset = 0
+  for (const chunk of chunks) {
+    body.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return body
+}
+
+async function serve(dav: DavServer, origin: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const target = request.url ?? '/'
+  if (target.includes('#')) {
+    // A fragment has no place in a request target (RFC 9112 section 3.2): refuse rather than act on a truncated URL.
+    response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('A request target cannot hold a fragment.\n')
+    return
+  }
+  const body = await readBody(request)
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined || name === 'host' || name === 'connection' || name === 'transfer-encoding' || name === 'expect') continue
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value)
+  }
+  const method = request.method ?? 'GET'
+  const init: RequestInit = { method, headers }
+  if (body.byteLength > 0 && method !== 'GET' && method !== 'HEAD') init.body = body
+  let answer: Response
+  try {
+    answer = await dav.handle(new Request(new URL(target, origin), init))
+  } catch (error) {
+    if (error instanceof DavNetworkError) {
+      request.socket.destroy()
+      return
+    }
+    throw error
+  }
+  const outHeaders: Record<string, string> = {}
+  answer.headers.forEach((value, name) => {
+    outHeaders[name] = value
+  })
+  const bytes = new Uint8Array(await answer.arrayBuffer())
+  if (method !== 'HEAD' && answer.status !== 204 && answer.status !== 304) outHeaders['content-length'] = String(bytes.byteLength)
+  response.writeHead(answer.status, answer.statusText || undefined, outHeaders)
+  response.end(method === 'HEAD' ? undefined : bytes)
+}
+
+/**
+ * Serves a {@link DavServer} over real HTTP on 127.0.0.1, for clients that cannot go through msw
+ * (litmus, curl, other SDKs, a browser).
+ * @example
+ * const dav = createDavServer()
+ * const http = await listen(dav)
+ * // ... use http.url ...
+ * await http.close()
+ */
+export async function listen(dav: DavServer, options: ListenOptions = {}): Promise<ListeningDavServer> {
+  const host = options.host ?? '127.0.0.1'
+  let origin = ''
+  const server = createServer((request, response) => {
+    serve(dav, origin, request, response).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+      response.end(`Internal error of the fake server: ${error instanceof Error ? error.message : String(error)}\n`)
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const port = (server.address() as AddressInfo).port
+  origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  return {
+    url: `${origin}${dav.basePath}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()))
+        server.closeAllConnections()
+      }),
+  }
+}

@@ -1,0 +1,32 @@
+import type { DavPrefixStyle } from './xml/write-xml.ts'
+
+/**
+ * Habits of real servers that clients must survive. The defaults behave like Apache mod_dav;
+ * each option reproduces what some server in the wild does, so consumers can test their handling of it.
+ */
+export interface DavDialect {
+  /** `'path'` (default) writes hrefs as absolute paths; `'absolute'` as full URLs (IIS, SharePoint, iCloud). */
+  readonly hrefs?: 'path' | 'absolute'
+  /** Spelling of the `DAV:` namespace: a prefix (default `'D'`; `'d'` like sabre, `'a'` like Exchange) or `'default'` for `xmlns="DAV:"`. */
+  readonly davPrefix?: DavPrefixStyle
+  /** Order of propstats in a response: `'ok-first'` (default) or `'not-found-first'` (Nextcloud, nginx). */
+  readonly propstatOrder?: 'ok-first' | 'not-found-first'
+  /** Whether status lines carry a reason phrase (`HTTP/1.1 200 OK`, default) or not (`HTTP/1.1 200`). */
+  readonly reasonPhrases?: boolean
+  /** `'allow'` (default) answers PROPFIND Depth: infinity; `'refuse'` answers 403 `propfind-finite-depth` (Apache default, nginx). */
+  readonly depthInfinity?: 'allow' | 'refuse'
+}
+
+/** The dialect with every option decided. */
+export type ResolvedDialect = { readonly [K in keyof DavDialect]-?: Exclude<DavDialect[K], undefined> }
+
+/** Fills in the default dialect (Apache-like). */
+export function resolveDialect(dialect: DavDialect = {}): ResolvedDialect {
+  return {
+    hrefs: dialect.hrefs ?? 'path',
+    davPrefix: dialect.davPrefix ?? 'D',
+    propstatOrder: dialect.propstatOrder ?? 'ok-first',
+    reasonPhrases: dialect.reasonPhrases ?? true,
+    depthInfinity: dialect.depthInfinity ?? 'allow',
+  }
+}
