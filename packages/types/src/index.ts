@@ -28,3 +28,34 @@ export type {
 } from './property-result.ts'
 export type * from './property-values.ts'
 export type { RequestSummary, ResponseSummary, RetryEvent } from './http-exchange.ts'
+export type { PropRequest, PropfindDepth, PropfindResource, PropfindEntry, PropfindResult } from './propfind-result.ts'
+export type {
+  ProppatchInstruction,
+  ProppatchApplied,
+  ProppatchFailed,
+  ProppatchFailedDependency,
+  ProppatchStatusProblem,
+  ProppatchNotReported,
+  ProppatchOutcome,
+  ProppatchAllApplied,
+  ProppatchRejected,
+  ProppatchPartiallyApplied,
+  ProppatchIncomplete,
+  ProppatchNoReport,
+  ProppatchResult,
+} from './proppatch.ts'
+export type {
+  CopyDepth,
+  TransferCreated,
+  TransferReplaced,
+  TransferSucceeded,
+  TransferPreconditionFailed,
+  TransferConflict,
+  TransferLocked,
+  TransferForbidden,
+  TransferInsufficientStorage,
+  TransferMemberFailure,
+  TransferPartial,
+  TransferUncertain,
+  TransferResult,
+} from './transfer-result.ts'

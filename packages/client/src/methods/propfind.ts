@@ -1,0 +1,130 @@
+import type {
+  MultiStatusResponse,
+  PropRequest,
+  PropfindDepth,
+  PropfindEntry,
+  PropfindResource,
+  PropfindResult,
+  QName,
+} from '@davkit/types'
+import { InvalidRequestError } from '../errors/invalid-request-error.ts'
+import type { RequestOptions } from '../http/client-options.ts'
+import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
+import { decodeProperties } from '../properties/decode-property.ts'
+import { buildPropfindBody, type PropfindBodyRequest } from '../xml/build-propfind.ts'
+import type { MethodContext } from './method-context.ts'
+import { readResponseBody, statusError, undecodableError } from './read-response-body.ts'
+
+interface PropfindCommonOptions extends RequestOptions {
+  /** `0` (the resource), `1` (and its members) or `'infinity'` (the whole tree). Default `0`. */
+  readonly depth?: PropfindDepth
+}
+
+/** Ask for named properties, each by the codec that decodes it. */
+export interface PropfindPropOptions<P extends PropRequest> extends PropfindCommonOptions {
+  readonly props: P
+  readonly allprop?: never
+  readonly propname?: never
+}
+
+/** Ask for all dead properties and the live ones the server sees fit, plus `include`d ones decoded by their codecs. */
+export interface PropfindAllpropOptions<P extends PropRequest> extends PropfindCommonOptions {
+  readonly allprop: true
+  readonly include?: P
+  readonly props?: never
+  readonly propname?: never
+}
+
+/** Ask for the names of the properties only: read them from each resource's `properties`. */
+export interface PropfindPropnameOptions extends PropfindCommonOptions {
+  readonly propname: true
+  readonly props?: never
+  readonly allprop?: never
+}
+
+/** Any PROPFIND request. */
+export type PropfindOptions<P extends PropRequest> =
+  | PropfindPropOptions<P>
+  | PropfindAllpropOptions<P>
+  | PropfindPropnameOptions
+
+function uniqueNames(codecs: PropRequest): QName[] {
+  const names: QName[] = []
+  for (const codec of Object.values(codecs)) {
+    if (!names.some((n) => n.namespace === codec.name.namespace && n.local === codec.name.local)) names.push(codec.name)
+  }
+  return names
+}
+
+function depthHeader(depth: PropfindDepth | undefined): string {
+  const value = depth ?? 0
+  if (value !== 0 && value !== 1 && value !== 'infinity') {
+    throw new InvalidRequestError(`PROPFIND depth must be 0, 1 or 'infinity', got ${String(value)}`)
+  }
+  return String(value)
+}
+
+function toEntry<P extends PropRequest>(codecs: P, response: MultiStatusResponse): PropfindEntry<P> {
+  if (response.kind !== 'propstat') return response
+  const resource: PropfindResource<P> = {
+    kind: 'resource',
+    href: response.href,
+    props: decodeProperties(codecs, response.properties),
+    properties: response.properties,
+    error: response.error,
+    description: response.description,
+    location: response.location,
+  }
+  return resource
+}
+
+/**
+ * PROPFIND (RFC 4918 section 9.1): encode the request, send it, decode the 207 into typed results.
+ *
+ * A 207 (or another 2xx carrying a multistatus) is a result. Any other status is an
+ * `HttpStatusError`, its `DAV:error` attached (a 403 with `propfind-finite-depth` for a refused
+ * `Depth: infinity`; test with `error.hasCondition('propfind-finite-depth')`). A body that is not
+ * a multistatus (an HTML login page with 200) is an `UndecodableResponseError`.
+ */
+export async function propfind<P extends PropRequest>(
+  context: MethodContext,
+  target: DavTarget,
+  options: PropfindOptions<P>,
+): Promise<PropfindResult<P>> {
+  let codecs: P
+  let body: PropfindBodyRequest
+  if (options.propname === true) {
+    codecs = {} as P
+    body = { kind: 'propname' }
+  } else if (options.allprop === true) {
+    codecs = options.include ?? ({} as P)
+    body = { kind: 'allprop', include: uniqueNames(codecs) }
+  } else if (options.props !== undefined) {
+    codecs = options.props
+    body = { kind: 'prop', names: uniqueNames(codecs) }
+    if (body.names.length === 0) throw new InvalidRequestError('PROPFIND props must name at least one property')
+  } else {
+    throw new InvalidRequestError('PROPFIND needs props, allprop or propname')
+  }
+  const url = resolveTarget(context.pipeline.baseUrl, target)
+  const headers = new Headers(options.headers)
+  headers.set('depth', depthHeader(options.depth))
+  const response = await context.pipeline.send({
+    method: 'PROPFIND',
+    url,
+    headers,
+    body: buildPropfindBody(body),
+    signal: options.signal,
+  })
+  const reading = readResponseBody(context, response)
+  if (response.status < 200 || response.status >= 300) throw statusError(response, reading)
+  if (reading.kind !== 'multistatus') throw undecodableError(response, reading)
+  const responses = reading.multistatus.responses.map((r) => toEntry(codecs, r))
+  return {
+    responses,
+    resources: responses.filter((r): r is PropfindResource<P> => r.kind === 'resource'),
+    description: reading.multistatus.description,
+    status: response.status,
+    attempts: response.attempts,
+  }
+}

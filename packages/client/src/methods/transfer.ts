@@ -1,0 +1,141 @@
+import type {
+  CopyDepth,
+  MultiStatusResponse,
+  ParsedStatus,
+  TransferMemberFailure,
+  TransferResult,
+} from '@davkit/types'
+import { CrossOriginError } from '../errors/cross-origin-error.ts'
+import type { DavkitError } from '../errors/davkit-error.ts'
+import { HttpStatusError } from '../errors/http-status-error.ts'
+import { InvalidRequestError } from '../errors/invalid-request-error.ts'
+import { RequestTimeoutError } from '../errors/request-timeout-error.ts'
+import { TransportError } from '../errors/transport-error.ts'
+import type { RequestOptions } from '../http/client-options.ts'
+import { redactUrl } from '../http/redact.ts'
+import { summarizeRequest } from '../http/summaries.ts'
+import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
+import type { MethodContext } from './method-context.ts'
+import { davErrorOf, readResponseBody, statusError, undecodableError } from './read-response-body.ts'
+
+/** Options shared by COPY and MOVE. */
+export interface TransferOptions extends RequestOptions {
+  /** `Overwrite: T` (replace an existing destination) or `F` (412 if it exists). Default: header omitted (the server assumes T). */
+  readonly overwrite?: boolean
+  /**
+   * Allow a `Destination` on another origin than the base URL (a cross-server COPY/MOVE, which the
+   * source server carries out). Default `false`: such a destination is refused with `CrossOriginError`.
+   * Credentials are sent to the base URL's origin only, either way.
+   */
+  readonly allowCrossOrigin?: boolean
+}
+
+/** Options of COPY. */
+export interface CopyOptions extends TransferOptions {
+  /** `0` copies a collection without its members; `'infinity'` (the default) copies the whole tree. */
+  readonly depth?: CopyDepth
+}
+
+/** Options of MOVE (always the whole tree, RFC 4918 section 9.9.2). */
+export interface MoveOptions extends TransferOptions {}
+
+const MISSING_STATUS: ParsedStatus = { kind: 'status-problem', problem: 'missing', line: undefined }
+
+function memberFailures(responses: readonly MultiStatusResponse[]): TransferMemberFailure[] {
+  const failures: TransferMemberFailure[] = []
+  for (const response of responses) {
+    const detail = { error: response.error, description: response.description }
+    if (response.kind === 'status') {
+      if (response.status.kind === 'status' && response.status.class === 'success') continue
+      for (const href of response.hrefs) failures.push({ href, status: response.status, ...detail })
+    } else if (response.kind === 'propstat') {
+      const bad = response.propstats.find((p) => p.status.kind !== 'status' || p.status.class !== 'success')
+      if (bad !== undefined) failures.push({ href: response.href, status: bad.status, ...detail })
+    } else {
+      for (const href of response.hrefs) failures.push({ href, status: MISSING_STATUS, ...detail })
+    }
+  }
+  return failures
+}
+
+/** Whether an earlier attempt may have reached the server and been carried out. */
+function mayHaveSucceeded(failure: DavkitError): boolean {
+  if (failure instanceof TransportError || failure instanceof RequestTimeoutError) return true
+  return failure instanceof HttpStatusError && (failure.status === 502 || failure.status === 504)
+}
+
+/**
+ * COPY or MOVE: `Destination` as an absolute URL (same origin unless allowed), `Overwrite`, and
+ * a result for each outcome RFC 4918 lists. Any XML multistatus body is decoded, whatever the
+ * status, so a partial failure reported with a non-207 status is not missed.
+ */
+export async function transfer(
+  context: MethodContext,
+  method: 'COPY' | 'MOVE',
+  source: DavTarget,
+  destination: DavTarget,
+  options: CopyOptions,
+): Promise<TransferResult> {
+  const base = context.pipeline.baseUrl
+  const url = resolveTarget(base, source)
+  const destinationUrl = resolveTarget(base, destination)
+  const headers = new Headers(options.headers)
+  headers.set('destination', destinationUrl.href)
+  if (options.overwrite !== undefined) headers.set('overwrite', options.overwrite ? 'T' : 'F')
+  if (method === 'COPY' && options.depth !== undefined) {
+    if (options.depth !== 0 && options.depth !== 'infinity') {
+      throw new InvalidRequestError(`COPY depth must be 0 or 'infinity', got ${String(options.depth)}`)
+    }
+    headers.set('depth', String(options.depth))
+  }
+  if (destinationUrl.origin !== base.origin && options.allowCrossOrigin !== true) {
+    throw new CrossOriginError(
+      `${method} destination ${redactUrl(destinationUrl)} is on another origin than ${base.origin}; pass allowCrossOrigin to allow it`,
+      { request: summarizeRequest(method, url, headers), kind: 'destination', targetOrigin: destinationUrl.origin },
+    )
+  }
+  const response = await context.pipeline.send({ method, url, headers, signal: options.signal })
+  const reading = readResponseBody(context, response)
+  const { status, attempts } = response
+  const error = davErrorOf(reading)
+
+  if (reading.kind === 'multistatus') {
+    const failures = memberFailures(reading.multistatus.responses)
+    if (failures.length > 0 || status < 200 || status >= 300) {
+      return {
+        kind: 'partial',
+        status,
+        attempts,
+        failures,
+        responses: reading.multistatus.responses,
+        description: reading.multistatus.description,
+      }
+    }
+    return { kind: 'succeeded', status, attempts }
+  }
+  if (status === 207) throw undecodableError(response, reading)
+
+  const ambiguous = response.earlierFailures.filter(mayHaveSucceeded)
+  const contradicts = status === 412 || (method === 'MOVE' && status === 404)
+  if (ambiguous.length > 0 && contradicts) {
+    return { kind: 'uncertain', status, attempts, error, earlierFailures: response.earlierFailures }
+  }
+  switch (status) {
+    case 201:
+      return { kind: 'created', status, attempts }
+    case 204:
+      return { kind: 'replaced', status, attempts }
+    case 412:
+      return { kind: 'precondition-failed', status, attempts, error }
+    case 409:
+      return { kind: 'conflict', status, attempts, error }
+    case 423:
+      return { kind: 'locked', status, attempts, error }
+    case 403:
+      return { kind: 'forbidden', status, attempts, error }
+    case 507:
+      return { kind: 'insufficient-storage', status, attempts, error }
+  }
+  if (status >= 200 && status < 300) return { kind: 'succeeded', status, attempts }
+  throw statusError(response, reading)
+}
