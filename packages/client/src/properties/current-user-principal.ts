@@ -1,7 +1,7 @@
 import type { CodecResult, CurrentUserPrincipal, XmlElement } from '@davkit/types'
 import { textOf } from '../xml/element-text.ts'
 import { decoded, undecodable } from './codec-result.ts'
-import { formatName } from './dav-name.ts'
+import { formatName, isDavName } from './dav-name.ts'
 import { childElements } from './element-children.ts'
 
 /**
@@ -11,8 +11,8 @@ import { childElements } from './element-children.ts'
 export function parseCurrentUserPrincipal(element: XmlElement): CodecResult<CurrentUserPrincipal> {
   const [child] = childElements(element)
   if (child === undefined) return undecodable('current-user-principal is empty, expected href or unauthenticated')
-  if (child.name.namespace === 'DAV:' && child.name.local === 'unauthenticated') return decoded({ kind: 'unauthenticated' })
-  if (child.name.namespace === 'DAV:' && child.name.local === 'href') {
+  if (isDavName(child.name, 'unauthenticated')) return decoded({ kind: 'unauthenticated' })
+  if (isDavName(child.name, 'href')) {
     const href = textOf(child).trim()
     if (href === '') return undecodable('current-user-principal has an empty href')
     return decoded({ kind: 'href', href })

@@ -18,9 +18,10 @@ import {
 /**
  * The type of {@link davProps}: one codec per built-in `DAV:` property. Every codec keeps its
  * literal name and value type; the writable ones (`displayname`, `getcontenttype`,
- * `getcontentlanguage`) have `encode`.
+ * `getcontentlanguage`) have `encode`. A type alias rather than an interface, so that it is a
+ * `Record<string, PropertyCodec<any>>` (interfaces get no implicit index signature).
  */
-export interface DavProps {
+export type DavProps = {
   readonly resourcetype: typeof davResourceType
   readonly displayname: typeof davDisplayName
   readonly getcontentlength: typeof davGetContentLength

@@ -28,5 +28,6 @@ export { decodeProperty, decodeProperties, findProperty } from './decode-propert
 export { davName, sameName } from './dav-name.ts'
 export { parseHttpDate } from './http-date.ts'
 export { parseEntityTag, formatEntityTag } from './entity-tag.ts'
+export { isCollection } from './resource-type.ts'
 export { InvalidPropertyNameError } from './invalid-property-name-error.ts'
 export { PropertyNameMismatchError } from './property-name-mismatch-error.ts'

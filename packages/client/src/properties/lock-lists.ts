@@ -1,8 +1,8 @@
 import type { ActiveLock, CodecResult, LockEntry, XmlElement } from '@davkit/types'
+import { parseActiveLock } from './active-lock.ts'
 import { decoded, undecodable } from './codec-result.ts'
 import { formatName, isDavName } from './dav-name.ts'
 import { childElements, ownText } from './element-children.ts'
-import { parseActiveLock } from './active-lock.ts'
 import { parseLockScope, parseLockType } from './lock-parts.ts'
 
 /**

@@ -1,4 +1,4 @@
-import type { CodecResult, QName, ResourceType, XmlElement } from '@davkit/types'
+import type { CodecResult, PropertyResult, QName, ResourceType, XmlElement } from '@davkit/types'
 import { decoded, undecodable } from './codec-result.ts'
 import { isDavName } from './dav-name.ts'
 import { ownText } from './element-children.ts'
@@ -19,4 +19,17 @@ export function parseResourceType(element: XmlElement): CodecResult<ResourceType
     if (isDavName(child.name, 'collection')) collection = true
   }
   return decoded({ collection, types })
+}
+
+/**
+ * Whether a `resourcetype` outcome says "collection". Only a decoded value with `DAV:collection`
+ * does: an empty, missing, failed or undecodable resourcetype is read as a non-collection
+ * (RFC 4918 section 15.9 makes the property mandatory, and servers that leave it out serve files).
+ *
+ * @example
+ * const props = decodeProperties({ type: davProps.resourcetype }, response.properties)
+ * if (isCollection(props.type)) ...
+ */
+export function isCollection(result: PropertyResult<ResourceType>): boolean {
+  return result.kind === 'value' && result.value.collection
 }

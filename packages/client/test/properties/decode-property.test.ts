@@ -6,6 +6,7 @@ import {
   decodeProperty,
   defineProperty,
   findProperty,
+  isCollection,
   PropertyNameMismatchError,
   textProperty,
 } from '../../src/properties/index.ts'
@@ -145,5 +146,22 @@ describe('decodeProperties', () => {
     expect(results.etag).toMatchObject({ kind: 'value', value: { weak: true, value: 'x', raw: 'W/"x"' } })
     expect(results.size).toMatchObject({ kind: 'value', value: 1n })
     expect(results.title).toEqual({ kind: 'missing', name: { namespace: 'urn:zope', local: 'title' } })
+  })
+})
+
+describe('isCollection', () => {
+  it('is true only for a decoded resourcetype holding DAV:collection', () => {
+    const collection = decodeProperty(davProps.resourcetype, valueOf(dav('resourcetype', dav('collection'))))
+    const file = decodeProperty(davProps.resourcetype, valueOf(dav('resourcetype')))
+    const missing = decodeProperty(davProps.resourcetype, undefined)
+    const invalid = decodeProperty(davProps.resourcetype, valueOf(dav('resourcetype', 'collection')))
+    const failed = decodeProperty(davProps.resourcetype, {
+      kind: 'failed',
+      name: name('DAV:', 'resourcetype'),
+      status: notFound,
+      error: undefined,
+      description: undefined,
+    })
+    expect([collection, file, missing, invalid, failed].map(isCollection)).toEqual([true, false, false, false, false])
   })
 })

@@ -71,6 +71,10 @@ describe('decodeProperty', () => {
 })
 
 describe('davProps', () => {
+  it('is a record of codecs, usable wherever one is expected', () => {
+    expectTypeOf(davProps).toExtend<Readonly<Record<string, PropertyCodec<any>>>>()
+  })
+
   it('keeps literal names', () => {
     expectTypeOf(davProps.getetag.name).toEqualTypeOf<DavQName<'getetag'>>()
     expectTypeOf(davProps.getetag.name.local).toEqualTypeOf<'getetag'>()
