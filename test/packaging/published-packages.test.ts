@@ -1,0 +1,96 @@
+/**
+ * The packages as a consumer gets them: built with `tsc`, packed with `pnpm pack`, linted with
+ * publint and attw (ESM-only profile), then installed from their tarballs into a fresh consumer
+ * project (test/consumer/project) that type-checks under `nodenext` and `bundler` resolution,
+ * runs a program on Node 22 and 24 and runs a vitest test on both.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { buildPackages } from './build-packages.ts'
+import { installConsumerProject, type ConsumerProject } from './consumer-project.ts'
+import { attwCheck, publintFindings, tarballFiles } from './lint-package.ts'
+import { nodeBinary, type NodeBinary } from './node-versions.ts'
+import { packPackages, type PackedPackage } from './pack-packages.ts'
+import { describeResult } from './run-command.ts'
+import { workspacePackages } from './workspace-packages.ts'
+
+const consumerNodeMajors = [22, 24] as const
+
+let workDir = ''
+let packed: readonly PackedPackage[] = []
+let consumer: ConsumerProject | undefined
+const nodes = new Map<number, NodeBinary>()
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'davkit-packaging-'))
+  await buildPackages()
+  packed = await packPackages(join(workDir, 'tarballs'))
+  for (const major of consumerNodeMajors) nodes.set(major, await nodeBinary(major))
+  consumer = await installConsumerProject(join(workDir, 'consumer'), packed)
+}, 600_000)
+
+afterAll(async () => {
+  if (workDir !== '' && process.env['DAVKIT_KEEP_TMP'] === undefined) await rm(workDir, { recursive: true, force: true })
+})
+
+function packedPackage(name: string): PackedPackage {
+  const found = packed.find((pkg) => pkg.name === name)
+  if (found === undefined) throw new Error(`${name} was not packed`)
+  return found
+}
+
+function installedConsumer(): ConsumerProject {
+  if (consumer === undefined) throw new Error('the consumer project was not installed (see beforeAll)')
+  return consumer
+}
+
+function node(major: number): string {
+  const binary = nodes.get(major)
+  if (binary === undefined) throw new Error(`Node ${major} is not available (see beforeAll)`)
+  return binary.path
+}
+
+describe.each(workspacePackages.map((pkg) => pkg.name))('%s as published', (name) => {
+  test('publint finds nothing, suggestions included', async () => {
+    expect(await publintFindings(packedPackage(name))).toEqual([])
+  })
+
+  test('attw (ESM-only profile) finds no problem', async () => {
+    const result = await attwCheck(packedPackage(name))
+    expect(result.exitCode, describeResult(result)).toBe(0)
+  })
+
+  test('the tarball holds the built entry point and declarations, and no tests', async () => {
+    const files = await tarballFiles(packedPackage(name))
+    expect(files).toContain('dist/index.js')
+    expect(files).toContain('dist/index.d.ts')
+    expect(files).toContain('package.json')
+    expect(files.filter((file) => /\.test(-d)?\.ts$|\.tsbuildinfo$|(^|\/)test-support\//.test(file))).toEqual([])
+  })
+})
+
+describe('a consumer project installing the tarballs', () => {
+  test.each(['tsconfig.nodenext.json', 'tsconfig.bundler.json'])('type-checks with %s', async (tsconfig) => {
+    const result = await installedConsumer().typecheck(tsconfig)
+    expect(result.exitCode, describeResult(result)).toBe(0)
+  })
+
+  test.each(consumerNodeMajors)('runs its program on Node %i', async (major) => {
+    const project = installedConsumer()
+    const compiled = await project.typecheck('tsconfig.nodenext.json')
+    expect(compiled.exitCode, describeResult(compiled)).toBe(0)
+    const result = await project.runProgram(node(major))
+    expect(result.exitCode, describeResult(result)).toBe(0)
+    const lastLine = result.stdout.trim().split('\n').at(-1) ?? ''
+    expect(JSON.parse(lastLine), describeResult(result)).toMatchObject({ ok: true })
+  })
+
+  test.each(consumerNodeMajors)('passes its vitest test using @davkit/testing on Node %i', async (major) => {
+    const result = await installedConsumer().runVitest(node(major))
+    expect(result.exitCode, describeResult(result)).toBe(0)
+    expect(result.stdout).toMatch(/Tests\s+\d+ passed/)
+    expect(result.stdout).not.toMatch(/failed/)
+  })
+})
