@@ -1,3 +1,4 @@
+export { davHandlers } from './msw/dav-handlers.ts'
 export { createDavServer, type DavServer, type DavServerOptions, type ForeignLockOptions, type LockInfo, type StoredResource } from './dav-server.ts'
 export type { DavDialect } from './options.ts'
 export type { DavPrefixStyle } from './xml/write-xml.ts'
