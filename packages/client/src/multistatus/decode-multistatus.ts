@@ -1,0 +1,183 @@
+import type {
+  DavError,
+  MalformedResponse,
+  MultiStatus,
+  MultiStatusResponse,
+  ParsedStatus,
+  Propstat,
+  RawProperty,
+  ResourceHref,
+  ResponseProblemKind,
+  XmlElement,
+} from '@davkit/types'
+import { DecodeError } from '../errors/decode-error.ts'
+import type { XmlBody } from '../xml/body-text.ts'
+import { textOf } from '../xml/element-text.ts'
+import { parseXmlText, type ParseXmlOptions } from '../xml/parse-xml-document.ts'
+import { DAV_NAMESPACE } from '../xml/xml-namespaces.ts'
+import { decodeDavError } from './decode-dav-error.ts'
+import { createHrefResolver, type HrefResolver } from './resolve-href.ts'
+import { parseStatusLine } from './status-line.ts'
+
+/** Options of {@link decodeMultiStatus}. */
+export interface DecodeMultiStatusOptions extends ParseXmlOptions {
+  /** The URL the request was sent to: relative hrefs are resolved against it. */
+  readonly requestUrl?: string | URL
+}
+
+/**
+ * Decodes a `207 Multi-Status` body (RFC 4918 section 13, 14.16, 14.24; RFC 6578 `sync-token`)
+ * into discriminated unions, one entry per `DAV:response`, in document order.
+ *
+ * - Elements are identified by namespace and local name, never by prefix. Unknown elements are
+ *   ignored.
+ * - A response is either `kind: 'status'` (`href+, status`: one status shared by every href) or
+ *   `kind: 'propstat'` (`href, propstat+`, any number of propstats in any order, `status` before or
+ *   after `prop`). A response that fits neither is kept as `kind: 'malformed'` with the reason.
+ * - Every property keeps its element and its verbatim text; a 2xx propstat gives `kind: 'value'`,
+ *   3xx-5xx gives `kind: 'failed'`, and a missing, empty, garbled or 1xx status gives
+ *   `kind: 'status-problem'`.
+ * - `error`, `responsedescription` and `location` are decoded where RFC 4918 allows them.
+ *
+ * @throws {DecodeError} when the body is not a multistatus: `empty-body`, `not-xml`,
+ *   `malformed-xml`, `doctype-forbidden`, `too-large`, `too-deep`, `dav-error` (a `DAV:error` root,
+ *   conditions decoded) or `unexpected-root`.
+ *
+ * @example
+ * ```ts
+ * const multistatus = decodeMultiStatus(body, { requestUrl: 'https://example.com/dav/' })
+ * for (const response of multistatus.responses) {
+ *   if (response.kind !== 'propstat') continue
+ *   for (const property of response.properties) {
+ *     if (property.kind === 'value') console.log(response.href.path, property.name.local, property.text)
+ *   }
+ * }
+ * ```
+ */
+export function decodeMultiStatus(body: XmlBody, options: DecodeMultiStatusOptions = {}): MultiStatus {
+  const { root, xml } = parseXmlText(body, options)
+  if (root.name.namespace === DAV_NAMESPACE && root.name.local === 'multistatus') {
+    return decodeRoot(root, createHrefResolver(options.requestUrl))
+  }
+  const snippet = xml.trimStart().slice(0, 200)
+  if (root.name.namespace === DAV_NAMESPACE && root.name.local === 'error') {
+    throw new DecodeError({ code: 'dav-error', error: decodeDavError(root) }, snippet)
+  }
+  throw new DecodeError({ code: 'unexpected-root', root: root.name }, snippet)
+}
+
+function decodeRoot(root: XmlElement, resolve: HrefResolver): MultiStatus {
+  const responses: MultiStatusResponse[] = []
+  let description: string | undefined
+  let syncToken: string | undefined
+  for (const child of root.children) {
+    if (child.kind !== 'element' || child.name.namespace !== DAV_NAMESPACE) continue
+    switch (child.name.local) {
+      case 'response':
+        responses.push(decodeResponse(child, resolve))
+        break
+      case 'responsedescription':
+        description ??= textOf(child)
+        break
+      case 'sync-token':
+        syncToken ??= textOf(child).trim()
+        break
+    }
+  }
+  return { responses, description, syncToken }
+}
+
+function decodeResponse(element: XmlElement, resolve: HrefResolver): MultiStatusResponse {
+  const hrefs: ResourceHref[] = []
+  const propstats: Propstat[] = []
+  const properties: RawProperty[] = []
+  let statusText: string | undefined
+  let hasStatus = false
+  let error: DavError | undefined
+  let description: string | undefined
+  let location: ResourceHref | undefined
+  for (const child of element.children) {
+    if (child.kind !== 'element' || child.name.namespace !== DAV_NAMESPACE) continue
+    switch (child.name.local) {
+      case 'href':
+        hrefs.push(resolve(textOf(child)))
+        break
+      case 'status':
+        if (!hasStatus) statusText = textOf(child)
+        hasStatus = true
+        break
+      case 'propstat':
+        propstats.push(decodePropstat(child, properties))
+        break
+      case 'error':
+        error ??= decodeDavError(child)
+        break
+      case 'responsedescription':
+        description ??= textOf(child)
+        break
+      case 'location':
+        location ??= locationOf(child, resolve)
+        break
+    }
+  }
+  const problem = responseProblem(hrefs.length, hasStatus, propstats.length)
+  if (problem !== undefined) {
+    const malformed: MalformedResponse = { kind: 'malformed', problem, hrefs, element, error, description, location }
+    return malformed
+  }
+  const [href, ...more] = hrefs as [ResourceHref, ...ResourceHref[]]
+  if (hasStatus) {
+    return { kind: 'status', hrefs: [href, ...more], status: parseStatusLine(statusText), error, description, location }
+  }
+  return { kind: 'propstat', href, propstats, properties, error, description, location }
+}
+
+function responseProblem(hrefs: number, hasStatus: boolean, propstats: number): ResponseProblemKind | undefined {
+  if (hrefs === 0) return 'no-href'
+  if (hasStatus && propstats > 0) return 'status-and-propstat'
+  if (!hasStatus && propstats === 0) return 'no-status-or-propstat'
+  if (propstats > 0 && hrefs > 1) return 'several-hrefs-with-propstat'
+  return undefined
+}
+
+function locationOf(element: XmlElement, resolve: HrefResolver): ResourceHref | undefined {
+  for (const child of element.children) {
+    if (child.kind === 'element' && child.name.namespace === DAV_NAMESPACE && child.name.local === 'href') return resolve(textOf(child))
+  }
+  return undefined
+}
+
+// Decodes one propstat and appends its properties, flattened, to `properties`.
+function decodePropstat(element: XmlElement, properties: RawProperty[]): Propstat {
+  const elements: XmlElement[] = []
+  let statusText: string | undefined
+  let error: DavError | undefined
+  let description: string | undefined
+  for (const child of element.children) {
+    if (child.kind !== 'element' || child.name.namespace !== DAV_NAMESPACE) continue
+    switch (child.name.local) {
+      case 'prop':
+        // Whitespace (or any text) between property elements is not a property.
+        for (const property of child.children) if (property.kind === 'element') elements.push(property)
+        break
+      case 'status':
+        statusText ??= textOf(child)
+        break
+      case 'error':
+        error ??= decodeDavError(child)
+        break
+      case 'responsedescription':
+        description ??= textOf(child)
+        break
+    }
+  }
+  const status: ParsedStatus = parseStatusLine(statusText)
+  for (const property of elements) properties.push(rawProperty(property, status, error, description))
+  return { status, properties: elements, error, description }
+}
+
+function rawProperty(element: XmlElement, status: ParsedStatus, error: DavError | undefined, description: string | undefined): RawProperty {
+  if (status.kind === 'status-problem') return { kind: 'status-problem', name: element.name, problem: status, element }
+  if (status.class === 'success') return { kind: 'value', name: element.name, status, element, text: textOf(element) }
+  return { kind: 'failed', name: element.name, status, error, description }
+}

@@ -1,0 +1,334 @@
+import type { DecodeFailure, QName, XmlAttribute, XmlElement, XmlNode } from '@davkit/types'
+import { DecodeError } from '../errors/decode-error.ts'
+import { bodyText, type XmlBody } from './body-text.ts'
+import {
+  ATTRIBUTE_PREFIX,
+  ATTRIBUTES_KEY,
+  GUARD_MARK,
+  META,
+  TEXT_KEY,
+  TOO_DEEP_MESSAGE,
+  locateSyntaxError,
+  runEngine,
+  type EngineAttributes,
+  type EngineMetadata,
+  type EngineNode,
+} from './xml-engine.ts'
+import { inspectProlog, looksLikeHtml } from './inspect-prolog.ts'
+import { XML_NAMESPACE, XMLNS_NAMESPACE } from './xml-namespaces.ts'
+import { offsetAt, positionAt, snippetAround } from './text-position.ts'
+
+/** Limits and context for {@link parseXmlDocument}. */
+export interface ParseXmlOptions {
+  /** The largest body accepted, in bytes. Default {@link DEFAULT_MAX_BYTES} (256 MiB). */
+  readonly maxBytes?: number
+  /** The deepest element nesting accepted (the root is at depth 1). Default {@link DEFAULT_MAX_DEPTH}. */
+  readonly maxDepth?: number
+  /** The `Content-Type` of the response, reported in `not-xml` failures. */
+  readonly contentType?: string
+}
+
+/** The default body size limit: 256 MiB, room for listings of several hundred thousand entries. */
+export const DEFAULT_MAX_BYTES: number = 256 * 1024 * 1024
+
+/** The default nesting limit. Real WebDAV bodies nest fewer than 20 levels. */
+export const DEFAULT_MAX_DEPTH = 256
+
+// NCName (Namespaces in XML 1.0, section 3), as `prefix:local` or `local`.
+const NAME_START = 'A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}'
+const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`
+const NCNAME = `[${NAME_START}][${NAME_CHAR}]*`
+const QUALIFIED_NAME = new RegExp(`^(?:(${NCNAME}):)?(${NCNAME})$`, 'u')
+const WHITESPACE_ONLY = /^\s*$/
+
+/** A scope of namespace declarations: prefix (`''` for the default namespace) to namespace URI. */
+type Scope = { readonly [prefix: string]: string }
+
+const ROOT_SCOPE: Scope = Object.assign(Object.create(null) as Record<string, string>, { xml: XML_NAMESPACE })
+const NO_ATTRIBUTES: readonly XmlAttribute[] = Object.freeze([])
+
+// A qualified name split once: [prefix, local] (prefix '' when there is none), or null when invalid.
+type SplitName = readonly [string, string] | null
+const splitNames = new Map<string, SplitName>()
+const SPLIT_CACHE_LIMIT = 4096
+
+function splitName(raw: string): SplitName {
+  let split = splitNames.get(raw)
+  if (split === undefined) {
+    const match = QUALIFIED_NAME.exec(raw)
+    split = match === null ? null : [match[1] ?? '', match[2] ?? '']
+    if (splitNames.size >= SPLIT_CACHE_LIMIT) splitNames.clear()
+    splitNames.set(raw, split)
+  }
+  return split
+}
+
+/** A syntax or namespace error at an offset of the parsed text. */
+class XmlSyntaxError extends Error {
+  readonly offset: number
+  constructor(reason: string, offset: number) {
+    super(reason)
+    this.offset = offset
+  }
+}
+
+class TooDeepError extends Error {}
+
+/** State shared by the whole tree of one document. */
+class TreeBuilder {
+  readonly #xml: string
+  readonly #maxDepth: number
+  // One QName object per (namespace, local name) in a document.
+  readonly #names = new Map<string, Map<string, QName>>()
+
+  constructor(xml: string, maxDepth: number) {
+    this.#xml = xml
+    this.#maxDepth = maxDepth
+  }
+
+  qname(namespace: string, local: string): QName {
+    let byLocal = this.#names.get(namespace)
+    if (byLocal === undefined) {
+      byLocal = new Map()
+      this.#names.set(namespace, byLocal)
+    }
+    let name = byLocal.get(local)
+    if (name === undefined) {
+      name = { namespace, local }
+      byLocal.set(local, name)
+    }
+    return name
+  }
+
+  element(node: EngineNode, key: string, inherited: Scope, inheritedLang: string | undefined, depth: number): XmlElement {
+    const meta = node[META] as EngineMetadata
+    const start = meta.startIndex
+    if (depth > this.#maxDepth) throw new TooDeepError()
+    const raw = key.charCodeAt(0) === 1 && key.startsWith(GUARD_MARK) ? key.slice(GUARD_MARK.length) : key
+    const childNodes = node[key] as readonly EngineNode[]
+    const split = splitName(raw)
+    if (split === null || split[0] === 'xmlns') throw new XmlSyntaxError(`<${raw}> is not a valid element name`, start)
+
+    let scope = inherited
+    let lang = inheritedLang
+    let pending: [string, string][] | undefined
+    const attributes = node[ATTRIBUTES_KEY] as EngineAttributes | undefined
+    if (attributes !== undefined) {
+      let declared: Record<string, string> | undefined
+      for (const prefixed in attributes) {
+        const value = attributes[prefixed]
+        const name = prefixed.slice(ATTRIBUTE_PREFIX.length)
+        if (typeof value !== 'string') throw new XmlSyntaxError(`attribute ${name} of <${raw}> has no value`, start)
+        if (name.startsWith('xmlns') && (name.length === 5 || name.charCodeAt(5) === 58 /* : */)) {
+          declared ??= Object.create(scope) as Record<string, string>
+          this.#declare(declared, name, value, start)
+          continue
+        }
+        if (name === 'xml:lang') lang = value
+        ;(pending ??= []).push([name, value])
+      }
+      if (declared !== undefined) scope = declared
+    }
+
+    const namespace = split[0] === '' ? (scope[''] ?? '') : scope[split[0]]
+    if (namespace === undefined) throw new XmlSyntaxError(`the prefix ${split[0]} of <${raw}> is not declared`, start)
+
+    const children: XmlNode[] = []
+    let text: string | undefined
+    for (const child of childNodes) {
+      const childText = child[TEXT_KEY]
+      if (childText !== undefined) {
+        if (childText !== '') text = text === undefined ? (childText as string) : text + (childText as string)
+        continue
+      }
+      if (text !== undefined) {
+        children.push({ kind: 'text', text })
+        text = undefined
+      }
+      children.push(this.element(child, elementKey(child), scope, lang, depth + 1))
+    }
+    if (text !== undefined) children.push({ kind: 'text', text })
+    // After the children, so that the innermost mismatch is the one reported.
+    this.#checkEnd(raw, meta, childNodes.length === 0)
+
+    const element: XmlElement = {
+      kind: 'element',
+      name: this.qname(namespace, split[1]),
+      attributes: pending === undefined ? NO_ATTRIBUTES : this.#attributes(pending, scope, raw, start),
+      children,
+      ...(lang === undefined ? {} : { lang }),
+    }
+    return element
+  }
+
+  #declare(declared: Record<string, string>, name: string, value: string, start: number): void {
+    if (name.length === 5) {
+      if (value === XML_NAMESPACE || value === XMLNS_NAMESPACE) throw new XmlSyntaxError(`${value} cannot be the default namespace`, start)
+      declared[''] = value
+      return
+    }
+    const prefix = name.slice(6)
+    const split = splitName(prefix)
+    if (split === null || split[0] !== '') throw new XmlSyntaxError(`${name} does not declare a valid prefix`, start)
+    if (prefix === 'xmlns') throw new XmlSyntaxError('the prefix xmlns cannot be declared', start)
+    if ((prefix === 'xml') !== (value === XML_NAMESPACE)) throw new XmlSyntaxError(`the prefix xml cannot be bound to ${value}`, start)
+    if (value === '') throw new XmlSyntaxError(`the prefix ${prefix} cannot be undeclared`, start)
+    if (value === XMLNS_NAMESPACE) throw new XmlSyntaxError(`${value} cannot be bound to a prefix`, start)
+    declared[prefix] = value
+  }
+
+  #attributes(pending: readonly (readonly [string, string])[], scope: Scope, raw: string, start: number): XmlAttribute[] {
+    const attributes: XmlAttribute[] = []
+    for (const [name, value] of pending) {
+      const split = splitName(name)
+      if (split === null) throw new XmlSyntaxError(`${name} is not a valid attribute name on <${raw}>`, start)
+      // Unprefixed attributes are in no namespace, whatever the default namespace is.
+      const namespace = split[0] === '' ? '' : scope[split[0]]
+      if (namespace === undefined) throw new XmlSyntaxError(`the prefix ${split[0]} of attribute ${name} is not declared`, start)
+      attributes.push({ name: this.qname(namespace, split[1]), value })
+    }
+    return attributes
+  }
+
+  // The engine does not check that end tags match start tags: do it from its offsets.
+  #checkEnd(raw: string, meta: EngineMetadata, empty: boolean): void {
+    const xml = this.#xml
+    const end = meta.endIndex
+    if (end === undefined) throw new XmlSyntaxError(`<${raw}> is never closed`, meta.startIndex)
+    if (xml.charCodeAt(end - 2) === 47 /* / */) {
+      // `<name .../>`: the tag that ends the element is the one that started it.
+      if (empty && xml.lastIndexOf('<', end - 1) === meta.startIndex) return
+      throw new XmlSyntaxError(`<${raw}> is not closed properly`, meta.startIndex)
+    }
+    const endTag = xml.lastIndexOf('</', end - 1)
+    const nameEnd = endTag + 2 + raw.length
+    if (endTag > meta.startIndex && xml.startsWith(raw, endTag + 2) && (nameEnd === end - 1 || WHITESPACE_ONLY.test(xml.slice(nameEnd, end - 1)))) {
+      return
+    }
+    throw new XmlSyntaxError(`<${raw}> is closed by ${endTag > meta.startIndex ? xml.slice(endTag, end) : 'nothing'}`, endTag > meta.startIndex ? endTag : meta.startIndex)
+  }
+}
+
+// The raw name of an element node: its first key (the attributes and metadata come after it).
+function elementKey(node: EngineNode): string {
+  for (const key in node) return key
+  return ''
+}
+
+/**
+ * Parses an XML document into an {@link XmlElement} tree with every element and attribute name
+ * resolved to its namespace, and returns the root element.
+ *
+ * - Names are (namespace URI, local name): prefixes are scoped per element, the default namespace
+ *   and `xmlns=""` are honoured, `xml:` is predefined. An undeclared prefix is a `malformed-xml`
+ *   failure (the document is not namespace-well-formed).
+ * - Text is kept verbatim, whitespace included; adjacent text and CDATA sections are joined.
+ *   Only the five predefined entities and numeric character references are decoded, once.
+ * - Comments and processing instructions are dropped; `xml:lang` is inherited as `lang`.
+ * - A byte order mark, a single-quoted declaration, CRLF line ends and whitespace before the
+ *   declaration are accepted; bytes are decoded as UTF-8.
+ *
+ * @throws {DecodeError} with `empty-body`, `not-xml`, `doctype-forbidden`, `too-large`,
+ *   `too-deep` or `malformed-xml` (with line and column) as its failure.
+ *
+ * @example
+ * ```ts
+ * const root = parseXmlDocument('<d:prop xmlns:d="DAV:"><d:getetag>"1"</d:getetag></d:prop>')
+ * root.name // { namespace: 'DAV:', local: 'prop' }
+ * ```
+ */
+export function parseXmlDocument(body: XmlBody, options: ParseXmlOptions = {}): XmlElement {
+  return parseXmlText(body, options).root
+}
+
+/** A parsed document: its root element and the text it was parsed from (line ends normalised). */
+export interface ParsedXml {
+  readonly root: XmlElement
+  readonly xml: string
+}
+
+/**
+ * {@link parseXmlDocument}, also returning the parsed text so that callers can quote it in their
+ * own errors.
+ *
+ * @throws {DecodeError} as {@link parseXmlDocument} does.
+ */
+export function parseXmlText(body: XmlBody, options: ParseXmlOptions = {}): ParsedXml {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH
+  const contentType = options.contentType
+  const text = bodyText(body, maxBytes)
+  inspectProlog(text, contentType)
+  // Normalise line ends as XML does (section 2.11), so that offsets, lines and text agree.
+  const xml = text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n')
+
+  let nodes: EngineNode[]
+  try {
+    nodes = runEngine(xml, maxDepth)
+  } catch (error) {
+    throw engineFailure(xml, error, maxDepth, contentType)
+  }
+
+  let root: EngineNode | undefined
+  for (const node of nodes) {
+    if (node[TEXT_KEY] !== undefined) continue
+    if (root !== undefined) throw malformed(xml, 'more than one root element', (node[META] as EngineMetadata).startIndex)
+    root = node
+  }
+  if (root === undefined) {
+    throw looksLikeHtml(xml)
+      ? new DecodeError({ code: 'not-xml', contentType }, xml.trimStart().slice(0, 200))
+      : malformed(xml, 'no root element', xml.length)
+  }
+  const meta = root[META] as EngineMetadata
+  const outside = misplacedContent(xml, 0, meta.startIndex) ?? misplacedContent(xml, meta.endIndex ?? xml.length, xml.length)
+  if (outside !== undefined) throw malformed(xml, 'content outside the root element', outside)
+
+  try {
+    return { root: new TreeBuilder(xml, maxDepth).element(root, elementKey(root), ROOT_SCOPE, undefined, 1), xml }
+  } catch (error) {
+    if (error instanceof XmlSyntaxError) throw malformed(xml, error.message, error.offset)
+    if (error instanceof TooDeepError || error instanceof RangeError) {
+      throw new DecodeError({ code: 'too-deep', limit: maxDepth }, undefined, { cause: error })
+    }
+    throw error
+  }
+}
+
+// The offset of anything but whitespace, comments and processing instructions in [from, to).
+function misplacedContent(xml: string, from: number, to: number): number | undefined {
+  let index = from
+  while (index < to) {
+    const code = xml.charCodeAt(index)
+    if (code === 32 || code === 10 || code === 9 || code === 13) {
+      index++
+    } else if (xml.startsWith('<!--', index)) {
+      const end = xml.indexOf('-->', index + 4)
+      if (end === -1 || end >= to) return index
+      index = end + 3
+    } else if (xml.startsWith('<?', index)) {
+      const end = xml.indexOf('?>', index + 2)
+      if (end === -1 || end >= to) return index
+      index = end + 2
+    } else {
+      return index
+    }
+  }
+  return undefined
+}
+
+function malformed(xml: string, reason: string, offset: number): DecodeError {
+  const { line, column } = positionAt(xml, offset)
+  const failure: DecodeFailure = { code: 'malformed-xml', line, column, reason }
+  return new DecodeError(failure, snippetAround(xml, offset))
+}
+
+function engineFailure(xml: string, error: unknown, maxDepth: number, contentType: string | undefined): DecodeError {
+  const message = error instanceof Error ? error.message : String(error)
+  if (message === TOO_DEEP_MESSAGE) return new DecodeError({ code: 'too-deep', limit: maxDepth }, undefined, { cause: error })
+  if (looksLikeHtml(xml)) return new DecodeError({ code: 'not-xml', contentType }, xml.trimStart().slice(0, 200), { cause: error })
+  const located = locateSyntaxError(xml)
+  const position = located ?? { line: 1, column: 1, reason: message }
+  const failure: DecodeFailure = { code: 'malformed-xml', line: position.line, column: position.column, reason: position.reason }
+  return new DecodeError(failure, snippetAround(xml, offsetAt(xml, position)), { cause: error })
+}
