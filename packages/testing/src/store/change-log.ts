@@ -5,7 +5,7 @@ import { walk, type Resource } from './resource.ts'
 /** A change of a collection's member since some revision (RFC 6578): still there, or removed. */
 export type MemberChange =
   | { readonly kind: 'changed'; readonly path: StorePath; readonly resource: Resource; readonly revision: number }
-  | { readonly kind: 'removed'; readonly path: StorePath; readonly revision: number }
+  | { readonly kind: 'removed'; readonly path: StorePath; readonly revision: number; readonly isCollection: boolean }
 
 /** Whether `member` is in scope of a sync on `collection` at the given level. */
 function inScope(member: StorePath, collection: StorePath, level: '1' | 'infinite'): boolean {
@@ -31,7 +31,7 @@ export function changesSince(store: MemoryStore, collectionPath: StorePath, coll
   for (const tombstone of store.tombstones) {
     if (tombstone.revision <= since || !inScope(tombstone.path, collectionPath, level)) continue
     const key = tombstone.path.join('/')
-    if (!present.has(key)) removed.set(key, { kind: 'removed', path: tombstone.path, revision: tombstone.revision })
+    if (!present.has(key)) removed.set(key, { kind: 'removed', path: tombstone.path, revision: tombstone.revision, isCollection: tombstone.isCollection })
   }
   changes.push(...removed.values())
   return changes.sort((a, b) => a.revision - b.revision)

@@ -5,6 +5,7 @@ import { walk, type CollectionResource, type FileResource, type Resource } from 
 export interface Tombstone {
   readonly path: StorePath
   readonly revision: number
+  readonly isCollection: boolean
 }
 
 /**
@@ -111,7 +112,9 @@ export class MemoryStore {
   }
 
   private recordRemoval(path: StorePath, resource: Resource): void {
-    for (const [relative] of walk(resource)) this.tombstones.push({ path: [...path, ...relative], revision: this.nextRevision() })
+    for (const [relative, member] of walk(resource)) {
+      this.tombstones.push({ path: [...path, ...relative], revision: this.nextRevision(), isCollection: member.kind === 'collection' })
+    }
   }
 
   /** Re-stamps every resource of a subtree as new (after copy or move): new etags, revisions and, for copies, times. */
