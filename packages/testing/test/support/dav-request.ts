@@ -59,9 +59,13 @@ export function parseMultistatus(xml: string): { responses: ParsedResponse[]; sy
   return { responses, syncToken: token === undefined ? undefined : String(token) }
 }
 
-/** The propstat status of a property in a parsed response, and its value. */
+/** The propstat status of a property in a parsed response, and its value; `*:local` matches any prefix. */
 export function propOf(response: ParsedResponse | undefined, name: string): { status: string; value: unknown } | undefined {
-  for (const propstat of response?.propstats ?? []) if (name in propstat.props) return { status: propstat.status, value: propstat.props[name] }
+  const local = name.startsWith('*:') ? name.slice(2) : undefined
+  for (const propstat of response?.propstats ?? []) {
+    const key = Object.keys(propstat.props).find((candidate) => (local === undefined ? candidate === name : candidate.endsWith(`:${local}`)))
+    if (key !== undefined) return { status: propstat.status, value: propstat.props[key] }
+  }
   return undefined
 }
 
