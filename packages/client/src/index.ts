@@ -1,1 +1,24 @@
 export * from './errors/index.ts'
+export { textOf } from './xml/element-text.ts'
+export { createDavClient, type DavClient } from './client.ts'
+export type { DavClientOptions, RequestOptions } from './http/client-options.ts'
+export type { DavAuth, BasicAuth, BearerAuth, AuthFunction, AuthContext } from './http/auth.ts'
+export type { RetryOptions } from './retry/retry-options.ts'
+export { classifyFailure, type AttemptFailure, type FailureClass, type ClassifyOptions } from './retry/classify-failure.ts'
+export { isIdempotentMethod } from './retry/idempotent-methods.ts'
+export { parseRetryAfter } from './retry/retry-after.ts'
+export { encodePath } from './paths/encode-path.ts'
+export type { DavTarget } from './paths/resolve-target.ts'
+export type {
+  PropfindOptions,
+  PropfindPropOptions,
+  PropfindAllpropOptions,
+  PropfindPropnameOptions,
+} from './methods/propfind.ts'
+export type { ProppatchOptions } from './methods/proppatch.ts'
+export { setProperty, removeProperty } from './methods/proppatch-instructions.ts'
+export type { CopyOptions, MoveOptions, TransferOptions } from './methods/transfer.ts'
+export { element, text } from './xml/build-document.ts'
+export { assertAllOk, unwrapProperty, type OkPropfindResult, type OkResource } from './results/assert-all-ok.ts'
+export * from './properties/index.ts'
+export * from './multistatus/index.ts'

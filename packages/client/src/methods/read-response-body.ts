@@ -35,6 +35,8 @@ export function readResponseBody(context: MethodContext, response: DavResponse):
   try {
     const multistatus = context.decodeMultiStatus(text, {
       requestUrl: response.url,
+      // The pipeline already bounded the body by maxResponseBytes.
+      maxBytes: Number.MAX_SAFE_INTEGER,
       contentType: response.headers.get('content-type') ?? undefined,
     })
     return { kind: 'multistatus', multistatus }
