@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { PropertyCodec, XmlElement } from '@davkit/types'
+import type { MultiStatus, PropertyCodec, XmlElement } from '@davkit/types'
 import { describe, expect, it } from 'vitest'
-import { davProps } from '../../src/properties/index.ts'
+import { DecodeError } from '../../src/errors/decode-error.ts'
+import { decodeMultiStatus } from '../../src/multistatus/decode-multistatus.ts'
+import { davProps, decodeProperties, isCollection } from '../../src/properties/index.ts'
 import { parseXmlDocument } from '../../src/xml/parse-xml-document.ts'
 import { textOf } from '../../src/xml/element-text.ts'
 
@@ -111,5 +113,45 @@ describe.skipIf(!corpusPresent)(`built-in codecs on the real-server corpus${corp
     expect(count('getlastmodified')).toBeGreaterThan(1000)
     expect(count('resourcetype')).toBeGreaterThan(1000)
     expect(count('supportedlock')).toBeGreaterThan(10)
+  })
+})
+
+describe.skipIf(!corpusPresent)(`davProps through the multistatus decoder${corpusPresent ? '' : ` (skipped: ${corpusDir} is absent)`}`, () => {
+  it('gives every resource of the corpus a typed outcome for every built-in property', () => {
+    const kinds = new Map<string, number>()
+    let resources = 0
+    for (const file of readdirSync(corpusDir).filter((name) => name.endsWith('.xml')).sort()) {
+      let multistatus: MultiStatus
+      try {
+        multistatus = decodeMultiStatus(readFileSync(`${corpusDir}${file}`), { requestUrl: 'https://dav.example/' })
+      } catch (error) {
+        expect(error).toBeInstanceOf(DecodeError)
+        continue
+      }
+      for (const response of multistatus.responses) {
+        if (response.kind !== 'propstat') continue
+        resources++
+        const results = decodeProperties(davProps, response.properties)
+        for (const [key, result] of Object.entries(results)) {
+          const label = `${key}:${result.kind}`
+          kinds.set(label, (kinds.get(label) ?? 0) + 1)
+          if (result.kind === 'invalid') expect(`${key} ${result.problem}`).toBe('getcontentlength empty value, expected an integer')
+        }
+        // A resource is a collection exactly when its resourcetype says so.
+        const collection = response.properties.some(
+          (property) => property.kind === 'value' && property.name.local === 'resourcetype' && property.name.namespace === 'DAV:'
+            && property.element.children.some((child) => child.kind === 'element' && child.name.local === 'collection' && child.name.namespace === 'DAV:'),
+        )
+        expect(isCollection(results.resourcetype)).toBe(collection)
+      }
+    }
+    expect(resources).toBeGreaterThan(1000)
+    expect(kinds.get('getcontentlength:invalid')).toBe(18)
+    expect(kinds.get('getetag:value')).toBeGreaterThan(1000)
+    expect(kinds.get('getetag:failed')).toBeGreaterThan(0)
+    expect(kinds.get('quotaAvailableBytes:value')).toBe(2)
+    expect(kinds.get('currentUserPrincipal:value')).toBe(1)
+    const total = [...kinds.values()].reduce((sum, n) => sum + n, 0)
+    expect(total).toBe(resources * Object.keys(davProps).length)
   })
 })
