@@ -1,4 +1,4 @@
-import { blockingWrite, lockedResponse } from '../conditions/lock-check.ts'
+import { blockingModify, blockingWrite, lockedResponse } from '../conditions/lock-check.ts'
 import type { RequestContext } from '../context.ts'
 import { plain } from '../responses.ts'
 import { contentTypeFor } from '../store/content-type.ts'
@@ -15,7 +15,8 @@ export function put(ctx: RequestContext): Response {
   if (store.parentCollection(ctx.path) === undefined) return plain(409, 'The parent collection does not exist.\n')
   const condition = entityPrecondition(ctx.request.headers, existing, false)
   if (condition !== undefined) return plain(412, 'Precondition Failed\n')
-  const lock = blockingWrite(ctx, ctx.path)
+  // Replacing content changes the resource only; creating one changes its parent's membership too.
+  const lock = existing === undefined ? blockingWrite(ctx, ctx.path) : blockingModify(ctx, ctx.path)
   if (lock !== undefined) return lockedResponse(ctx, lock)
   const content = ctx.body.slice()
   if (exceedsQuota(ctx, content.byteLength, existing?.kind === 'file' ? existing.content.byteLength : 0)) return plain(507, 'Insufficient Storage\n')
