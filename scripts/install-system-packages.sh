@@ -2,7 +2,7 @@
 # Installs, from Debian's apt, the real WebDAV servers, litmus and Chromium that the test suite
 # runs against. Needs root. Packages already present are left as they are.
 set -euo pipefail
-packages=(apache2 litmus chromium lighttpd lighttpd-mod-webdav nginx-light libnginx-mod-http-dav-ext rclone)
+packages=(apache2 apache2-utils litmus chromium lighttpd lighttpd-mod-webdav nginx-light libnginx-mod-http-dav-ext rclone)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -16,6 +16,8 @@ import { judge, type ScenarioVerdict } from './verdict.ts'
  */
 
 const runs = new Map<TargetName, ScenarioRun[]>()
+/** Targets that could not start (in CI, a missing server fails its column with the reason). */
+const startErrors = new Map<TargetName, string>()
 const verdicts: ScenarioVerdict[] = []
 const skipped: SkippedTarget[] = []
 const runnable = targetNames.filter((name) => {
@@ -25,7 +27,13 @@ const runnable = targetNames.filter((name) => {
 })
 
 async function runTarget(name: TargetName): Promise<void> {
-  const target = await startTarget(name)
+  let target
+  try {
+    target = await startTarget(name)
+  } catch (error) {
+    startErrors.set(name, error instanceof Error ? error.message : String(error))
+    return
+  }
   try {
     const actions = createClientActions(target.url)
     const results: ScenarioRun[] = []
@@ -50,6 +58,7 @@ for (const name of targetNames) {
   describe.skipIf(reason !== undefined)(reason === undefined ? name : `${name} (skipped: ${reason})`, () => {
     for (const scenario of scenarios) {
       it(`${scenario.id}: ${scenario.title}`, () => {
+        expect(startErrors.get(name), `${name} did not start`).toBeUndefined()
         const verdict = verdicts.find((candidate) => candidate.target === name && candidate.scenarioId === scenario.id)
         expect(verdict, `no run of ${scenario.id} on ${name}`).toBeDefined()
         expect(verdict?.problems).toEqual([])

@@ -249,6 +249,16 @@ export const scenarios: readonly Scenario[] = [
         expect: multistatus({ '/existing.txt': { [getcontentlength]: ok('6') } }),
       },
       { do: 'copy', from: 'src.txt', to: 'missing/new.txt', expect: conflict },
+      // Without an Overwrite header, Overwrite T is assumed (RFC 4918 10.6).
+      { do: 'put', path: 'other.txt', body: 'other source' },
+      { do: 'copy', from: 'other.txt', to: 'existing.txt', expect: noContent },
+      {
+        do: 'propfind',
+        path: 'existing.txt',
+        depth: 0,
+        props: [getcontentlength],
+        expect: multistatus({ '/existing.txt': { [getcontentlength]: ok('12') } }),
+      },
     ],
   },
   {
@@ -320,6 +330,16 @@ export const scenarios: readonly Scenario[] = [
         expect: multistatus({ '/existing.txt': { [getcontentlength]: ok('7') } }),
       },
       { do: 'move', from: 'moved.txt', to: 'missing/moved.txt', expect: conflict },
+      // Without an Overwrite header, Overwrite T is assumed (RFC 4918 10.6).
+      { do: 'put', path: 'c.txt', body: 'third one' },
+      { do: 'move', from: 'c.txt', to: 'existing.txt', expect: noContent },
+      {
+        do: 'propfind',
+        path: 'existing.txt',
+        depth: 0,
+        props: [getcontentlength],
+        expect: multistatus({ '/existing.txt': { [getcontentlength]: ok('9') } }),
+      },
     ],
   },
   {
