@@ -1,0 +1,75 @@
+/**
+ * Browser bundle size of @davkit/client, measured on every run with esbuild (minified, then
+ * gzip): the whole client, and a program that only lists a collection with PROPFIND. Budget: the
+ * whole client within 40 KB gzipped. Nothing Node-only may end up in a browser bundle.
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { formatContributors, formatMeasurements, measureBrowserBundle, nodeOnlyModules, type BundleMeasurement } from './bundle-size.ts'
+import { repoRoot } from './workspace-packages.ts'
+
+/** The whole client's budget, gzipped (the `webdav` package's browser build is about 49 KB). */
+const wholeClientBudgetBytes = 40 * 1024
+
+const measurements: BundleMeasurement[] = []
+let whole: BundleMeasurement | undefined
+let propfindOnly: BundleMeasurement | undefined
+
+/** A program that uses PROPFIND only: the standalone `propfind` when the client exports one. */
+function propfindProgram(exported: readonly string[]): string {
+  if (exported.includes('propfind')) {
+    return `import { propfind, davProps } from '@davkit/client'
+export const list = (client: Parameters<typeof propfind>[0]) => propfind(client, '/', { depth: 1, props: { size: davProps.getcontentlength } })`
+  }
+  return `import { createDavClient, davProps } from '@davkit/client'
+const dav = createDavClient({ baseUrl: location.origin + '/dav/' })
+export const list = () => dav.propfind('/', { depth: 1, props: { size: davProps.getcontentlength } })`
+}
+
+beforeAll(async () => {
+  whole = await measureBrowserBundle('@davkit/client (everything)', `export * from '@davkit/client'`)
+  propfindOnly = await measureBrowserBundle('propfind alone (tree-shaken)', propfindProgram(whole.exports))
+  measurements.push(whole, propfindOnly)
+  // For comparison only: the `webdav` package's browser build, measured the same way.
+  const reference = await measureBrowserBundle('webdav 5 (reference)', `export * from 'webdav'`, repoRoot)
+  const report = formatMeasurements([...measurements, reference])
+  console.log(
+    `Browser bundle sizes (esbuild, minified + gzip -9):\n${report}\n` +
+      `Largest parts of the whole client:\n${formatContributors(whole, 10)}`,
+  )
+  const resultsDir = join(repoRoot, 'test-results')
+  await mkdir(resultsDir, { recursive: true })
+  await writeFile(
+    join(resultsDir, 'bundle-size.json'),
+    `${JSON.stringify(
+      [...measurements, reference].map(({ label, minified, gzipped }) => ({ label, minified, gzipped })),
+      null,
+      2,
+    )}\n`,
+  )
+}, 120_000)
+
+describe('browser bundle of @davkit/client', () => {
+  test(`the whole client is at most ${wholeClientBudgetBytes / 1024} KB gzipped`, () => {
+    expect(whole?.gzipped).toBeGreaterThan(0)
+    const largest = whole === undefined ? '' : formatContributors(whole, 10)
+    expect(whole?.gzipped ?? Infinity, `over budget; largest parts:\n${largest}`).toBeLessThanOrEqual(wholeClientBudgetBytes)
+  })
+
+  test('the whole client bundle exports createDavClient', () => {
+    expect(whole?.exports).toContain('createDavClient')
+  })
+
+  test('a PROPFIND-only program is no bigger than the whole client', () => {
+    expect(propfindOnly?.gzipped).toBeGreaterThan(0)
+    expect(propfindOnly?.gzipped ?? Infinity).toBeLessThanOrEqual(whole?.gzipped ?? 0)
+  })
+
+  test('nothing Node-only is bundled or left as an import', () => {
+    for (const measurement of measurements) {
+      expect(nodeOnlyModules(measurement), measurement.label).toEqual([])
+      expect(measurement.externalImports, measurement.label).toEqual([])
+    }
+  })
+})
