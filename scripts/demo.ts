@@ -1,0 +1,69 @@
+/**
+ * `pnpm demo`: a realistic WebDAV session through davkit, printed as tables.
+ *
+ * Without configuration it starts the in-memory fake server of `@davkit/testing` on 127.0.0.1.
+ * With `DAV_URL` (and `DAV_USERNAME`/`DAV_PASSWORD`, or `DAV_TOKEN`) it runs the same session
+ * against that server, inside a fresh temporary folder it removes afterwards.
+ *
+ * Exit code: 0 when the session ran (whatever the server answered to each step), 1 on an
+ * unexpected error (unreachable server, a setup step refused, an undecodable answer), 2 on a bad
+ * configuration.
+ */
+import { createDavClient, type DavClient } from '../packages/client/src/index.ts'
+import { createDavServer } from '../packages/testing/src/index.ts'
+import { listen, type ListeningDavServer } from '../packages/testing/src/node/index.ts'
+import { DemoConfigError, printableUrl, readTarget, type DemoTarget } from './demo/environment.ts'
+import { createOutput } from './demo/output.ts'
+import { runSession } from './demo/session.ts'
+import { createStyler, wantsColour } from './demo/style.ts'
+
+const styler = createStyler(wantsColour(process.stdout, process.env))
+const out = createOutput(process.stdout, styler)
+
+function clientsFor(baseUrl: string | URL, target: DemoTarget): { dav: DavClient; other: DavClient } {
+  const auth = target.kind === 'remote' && target.auth !== undefined ? { auth: target.auth } : {}
+  return {
+    dav: createDavClient({ baseUrl, ...auth }),
+    other: createDavClient({ baseUrl, ...auth }),
+  }
+}
+
+async function main(): Promise<number> {
+  let target: DemoTarget
+  try {
+    target = readTarget(process.env)
+  } catch (error) {
+    if (error instanceof DemoConfigError) {
+      process.stderr.write(`davkit demo: ${error.message}\n`)
+      return 2
+    }
+    throw error
+  }
+  let fake: ListeningDavServer | undefined
+  try {
+    let baseUrl: string | URL
+    if (target.kind === 'fake') {
+      fake = await listen(createDavServer())
+      baseUrl = fake.url
+      out.line(styler.paint('davkit demo', 'title'))
+      out.line(`Server: the embedded fake server (@davkit/testing) at ${fake.url}`)
+      out.note('Set DAV_URL (with DAV_USERNAME/DAV_PASSWORD or DAV_TOKEN) to run the same session against a real server.')
+    } else {
+      baseUrl = target.url
+      out.line(styler.paint('davkit demo', 'title'))
+      out.line(`Server: ${printableUrl(target.url)} (${target.authLabel})`)
+    }
+    await runSession(clientsFor(baseUrl, target), out)
+    out.line('')
+    out.line('Done.', 'good')
+    return 0
+  } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+    process.stderr.write(`\ndavkit demo: unexpected error: ${message}\n`)
+    return 1
+  } finally {
+    await fake?.close()
+  }
+}
+
+process.exitCode = await main()
