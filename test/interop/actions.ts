@@ -30,4 +30,8 @@ export interface DavActions {
   move(from: string, to: string, overwrite: boolean | undefined): Promise<Observation>
   lock(path: string, owner: string, depth: 0 | 'infinity' | undefined): Promise<LockObservation>
   unlock(path: string, token: string): Promise<Observation>
+  /** LOCK by another client: a separate plain request with its own owner. */
+  otherLock(path: string, owner: string, depth: 0 | 'infinity' | undefined): Promise<LockObservation>
+  /** UNLOCK by that other client. */
+  otherUnlock(path: string, token: string): Promise<Observation>
 }

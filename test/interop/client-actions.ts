@@ -59,6 +59,8 @@ export function createClientActions(root: string): DavActions {
     delete: (path) => setup.delete(path, rootPath),
     lock: (path, owner, depth): Promise<LockObservation> => setup.lock(path, owner, depth),
     unlock: (path, token) => setup.unlock(path, token),
+    otherLock: (path, owner, depth) => setup.lock(path, owner, depth),
+    otherUnlock: (path, token) => setup.unlock(path, token),
 
     propfind: (path: string, depth: Depth, props: readonly string[]) =>
       observing(async () => {

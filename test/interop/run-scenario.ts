@@ -39,12 +39,18 @@ async function runStep(actions: DavActions, base: string, step: Step, locks: Map
     case 'move':
       return actions.move(base + step.from, base + step.to, step.overwrite)
     case 'lock': {
-      const observation = await actions.lock(base + step.path, step.owner, step.depth)
+      const path = base + step.path
+      const observation =
+        step.by === 'other'
+          ? await actions.otherLock(path, step.owner, step.depth)
+          : await actions.lock(path, step.owner, step.depth)
       if (observation.token !== undefined) locks.set(step.as, observation.token)
       return observation
     }
     case 'unlock':
-      return actions.unlock(base + step.path, tokenOf(step.lock))
+      return step.by === 'other'
+        ? actions.otherUnlock(base + step.path, tokenOf(step.lock))
+        : actions.unlock(base + step.path, tokenOf(step.lock))
   }
 }
 

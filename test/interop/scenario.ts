@@ -65,14 +65,26 @@ export type Step =
   | {
       readonly do: 'lock'
       readonly path: string
-      /** The `DAV:owner` text; each owner is a separate client with its own lock. */
+      /** The `DAV:owner` text. */
       readonly owner: string
+      /**
+       * Who locks: the client under test (default), or `'other'`: another client, a separate
+       * plain LOCK request with its own owner, whose token only the steps that name it submit.
+       */
+      readonly by?: 'other'
       /** The name later steps use for this lock. */
       readonly as: string
       readonly depth?: 0 | 'infinity'
       readonly expect?: Expected
     }
-  | { readonly do: 'unlock'; readonly path: string; readonly lock: string; readonly expect?: Expected }
+  | {
+      readonly do: 'unlock'
+      readonly path: string
+      readonly lock: string
+      /** Who unlocks: the client under test (default) or the other client. */
+      readonly by?: 'other'
+      readonly expect?: Expected
+    }
 
 /** A named sequence of steps, run in a fresh collection on every server. */
 export interface Scenario {
@@ -111,7 +123,9 @@ export function describeStep(step: Step): string {
     case 'propfind':
       return `PROPFIND ${step.path} (Depth ${step.depth})`
     case 'lock':
-      return `LOCK ${step.path} (owner ${step.owner})`
+      return `LOCK ${step.path} (${step.by === 'other' ? 'another client' : 'owner'}: ${step.owner})`
+    case 'unlock':
+      return `UNLOCK ${step.path}${step.by === 'other' ? ' (another client)' : ''}`
     default:
       return `${step.do.toUpperCase()} ${step.path}`
   }

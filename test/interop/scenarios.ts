@@ -383,7 +383,7 @@ export const scenarios: readonly Scenario[] = [
     steps: [
       { do: 'mkcol', path: 'coll/' },
       { do: 'put', path: 'coll/locked.txt', body: 'mine' },
-      { do: 'lock', path: 'coll/locked.txt', owner: 'another client', as: 'other' },
+      { do: 'lock', path: 'coll/locked.txt', owner: 'another client', by: 'other', as: 'other' },
       // RFC 4918 9.6.1: the member that cannot be deleted is listed with 423, the collection stays.
       { do: 'delete', path: 'coll/', expect: oneOf(locked, { status: 207, members: { '/coll/locked.txt': 423 } }) },
       {
@@ -393,7 +393,7 @@ export const scenarios: readonly Scenario[] = [
         props: [getcontentlength],
         expect: multistatus({ '/coll/locked.txt': { [getcontentlength]: ok('4') } }),
       },
-      { do: 'unlock', path: 'coll/locked.txt', lock: 'other' },
+      { do: 'unlock', path: 'coll/locked.txt', lock: 'other', by: 'other' },
       { do: 'delete', path: 'coll/', expect: noContent },
     ],
   },
@@ -403,7 +403,7 @@ export const scenarios: readonly Scenario[] = [
     steps: [
       { do: 'mkcol', path: 'coll/' },
       { do: 'put', path: 'coll/locked.txt', body: 'mine' },
-      { do: 'lock', path: 'coll/locked.txt', owner: 'another client', as: 'other' },
+      { do: 'lock', path: 'coll/locked.txt', owner: 'another client', by: 'other', as: 'other' },
       { do: 'move', from: 'coll/', to: 'dest/', expect: oneOf(locked, { status: 207, members: { '/coll/locked.txt': 423 } }) },
       {
         do: 'propfind',
@@ -412,7 +412,7 @@ export const scenarios: readonly Scenario[] = [
         props: [getcontentlength],
         expect: multistatus({ '/coll/locked.txt': { [getcontentlength]: ok('4') } }),
       },
-      { do: 'unlock', path: 'coll/locked.txt', lock: 'other' },
+      { do: 'unlock', path: 'coll/locked.txt', lock: 'other', by: 'other' },
       // The first MOVE may have moved the unlocked members already (dest/ then exists): 201 or 204.
       { do: 'move', from: 'coll/', to: 'dest/', expect: oneOf(created, noContent) },
     ],
