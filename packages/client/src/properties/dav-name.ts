@@ -1,11 +1,21 @@
 import type { DavQName, QName } from '@davkit/types'
 
-/** The name `DAV:<local>` with its local name kept as a literal type. */
+/**
+ * The name `DAV:<local>` with its local name kept as a literal type.
+ *
+ * @example
+ * findProperty(response.properties, davName('getetag'))
+ */
 export function davName<const Local extends string>(local: Local): DavQName<Local> {
   return { namespace: 'DAV:', local }
 }
 
-/** Whether two names are the same: namespace URI and local name compared exactly, prefixes never. */
+/**
+ * Whether two names are the same: namespace URI and local name compared exactly, prefixes never.
+ *
+ * @example
+ * sameName(property.name, davProps.getetag.name)
+ */
 export function sameName(a: QName, b: QName): boolean {
   return a.namespace === b.namespace && a.local === b.local
 }

@@ -15,6 +15,9 @@ import { PropertyNameMismatchError } from './property-name-mismatch-error.ts'
 /**
  * The first property of that name (namespace URI and local name compared exactly, prefixes never
  * matter), in document order, or `undefined` when the server did not mention it.
+ *
+ * @example
+ * const raw = findProperty(response.properties, { namespace: 'http://owncloud.org/ns', local: 'size' })
  */
 export function findProperty(properties: readonly RawProperty[], name: QName): RawProperty | undefined {
   return properties.find((property) => sameName(property.name, name))

@@ -6,6 +6,9 @@ import { decoded, undecodable } from './codec-result.ts'
  * or unquoted (`abc`, seen from Seafile and others), with whitespace around it ignored. The
  * `&quot;` escapes some servers use are already decoded by the XML parser. An empty tag, or one
  * with an opening quote and no closing one, is refused.
+ *
+ * @example
+ * parseEntityTag('W/"226//trunk"') // { ok: true, value: { weak: true, value: '226//trunk', raw: 'W/"226//trunk"' } }
  */
 export function parseEntityTag(text: string): CodecResult<EntityTag> {
   const trimmed = text.trim()
@@ -23,6 +26,9 @@ export function parseEntityTag(text: string): CodecResult<EntityTag> {
 /**
  * The entity tag as it goes into an `If-Match` or `If-None-Match` header or an `If` header's
  * `[...]`: `"value"` or `W/"value"`, quoted even when the server sent it unquoted.
+ *
+ * @example
+ * if (etag.kind === 'value') headers['If-Match'] = formatEntityTag(etag.value)
  */
 export function formatEntityTag(tag: Pick<EntityTag, 'weak' | 'value'>): string {
   return `${tag.weak ? 'W/' : ''}"${tag.value}"`

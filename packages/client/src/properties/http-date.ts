@@ -187,6 +187,9 @@ function fromIso(match: RegExpExecArray): Date | undefined {
  * Out-of-range fields (`31 Feb`, hour 24, offset +25:00) are refused.
  *
  * @returns the instant, or `undefined` when the text is not a date in any of these formats.
+ * @example
+ * parseHttpDate('Sun, 6 Nov 1994 08:49:37 GMT-00:00') // 1994-11-06T08:49:37.000Z
+ * parseHttpDate('20061101T200217Z') // 2006-11-01T20:02:17.000Z
  */
 export function parseHttpDate(text: string): Date | undefined {
   const trimmed = text.trim()
