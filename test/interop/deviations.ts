@@ -19,6 +19,7 @@ export interface Deviation {
 const color = `{${nsA}}color`
 const doc = `{${nsB}}doc`
 const neverSet = `{${nsA}}never-set`
+const note = `{${nsB}}note`
 const resourcetype = '{DAV:}resourcetype'
 const collection = { status: 200, value: '<{DAV:}collection></>' }
 const file = { status: 200, value: '' }
@@ -77,6 +78,7 @@ const lighttpd: readonly Deviation[] = [
     { status: 207, resources: { '/file.txt': { [color]: { status: 404 }, [doc]: { status: 404 } } } },
     'follows from step 2: the XML-valued property was never stored',
   ),
+  deviation('lighttpd', 'proppatch-text', 1, { status: 204 }, 'PROPPATCH answers 204 without a multistatus (the value is stored)'),
   deviation('lighttpd', 'proppatch-protected', 1, { status: 204 }, 'PROPPATCH setting a protected property answers 204'),
   deviation(
     'lighttpd',
@@ -186,6 +188,8 @@ const nginx: readonly Deviation[] = [
   deviation('nginx', 'proppatch-dead', 2, { status: 207, resources: { '/file.txt': { [color]: missing, [doc]: missing } } }, 'no dead properties; unknown ones left out'),
   deviation('nginx', 'proppatch-dead', 3, { status: 405 }, 'no PROPPATCH (405)'),
   deviation('nginx', 'proppatch-dead', 4, { status: 207, resources: { '/file.txt': { [color]: missing, [doc]: missing } } }, 'no dead properties; unknown ones left out'),
+  deviation('nginx', 'proppatch-text', 1, { status: 405 }, 'no PROPPATCH (405)'),
+  deviation('nginx', 'proppatch-text', 2, { status: 207, resources: { '/file.txt': { [note]: missing } } }, 'no dead properties; unknown ones left out'),
   deviation('nginx', 'proppatch-protected', 1, { status: 405 }, 'no PROPPATCH (405)'),
   deviation('nginx', 'proppatch-protected', 2, { status: 207, resources: { '/file.txt': { [color]: missing } } }, 'unknown properties are left out'),
   deviation('nginx', 'copy-file', 2, { status: 204 }, 'COPY to a new resource answers 204, not 201'),
@@ -230,6 +234,14 @@ const rclone: readonly Deviation[] = [
   deviation('rclone', 'proppatch-dead', 2, { status: 207, resources: { '/file.txt': { [color]: { status: 404 }, [doc]: { status: 404 } } } }, 'no dead properties'),
   deviation('rclone', 'proppatch-dead', 3, { status: 207, resources: { '/file.txt': { [color]: { status: 403 } } } }, 'no dead properties: removal refused with 403'),
   deviation('rclone', 'proppatch-dead', 4, { status: 207, resources: { '/file.txt': { [color]: { status: 404 }, [doc]: { status: 404 } } } }, 'no dead properties'),
+  deviation(
+    'rclone',
+    'proppatch-text',
+    1,
+    { status: 207, resources: { '/file.txt': { [note]: { status: 403 } } } },
+    'no dead properties: PROPPATCH refused with 403',
+  ),
+  deviation('rclone', 'proppatch-text', 2, { status: 207, resources: { '/file.txt': { [note]: { status: 404 } } } }, 'no dead properties'),
   deviation('rclone', 'copy-collection', 13, { status: 403 }, 'COPY under a missing parent: 403 instead of 409'),
   deviation('rclone', 'move-file', 9, { status: 403 }, 'MOVE under a missing parent: 403 instead of 409'),
   deviation('rclone', 'move-file', 11, { status: 412 }, 'MOVE without an Overwrite header onto an existing file: 412, as if Overwrite F (the default is T)'),

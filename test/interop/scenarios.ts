@@ -12,6 +12,10 @@ const getetag = '{DAV:}getetag'
 const getlastmodified = '{DAV:}getlastmodified'
 const color = `{${nsA}}color`
 const doc = `{${nsB}}doc`
+const note = `{${nsB}}note`
+
+/** A dead property's text: markup characters, accents, CJK and a character outside the BMP. */
+const noteText = 'a < b & c > d "q" naïve 日本 😀'
 
 /** Canonical values (see observe.ts): a collection's resourcetype, a file's (empty). */
 const collection = '<{DAV:}collection></>'
@@ -194,6 +198,26 @@ export const scenarios: readonly Scenario[] = [
         depth: 0,
         props: [color, doc],
         expect: multistatus({ '/file.txt': { [color]: notFound, [doc]: ok(docCanonical) } }),
+      },
+    ],
+  },
+  {
+    id: 'proppatch-text',
+    title: 'PROPPATCH keeps dead property text exactly: markup characters, non-ASCII, astral plane',
+    steps: [
+      { do: 'put', path: 'file.txt', body: 'hello' },
+      {
+        do: 'proppatch',
+        path: 'file.txt',
+        instructions: [{ set: note, value: [noteText] }],
+        expect: multistatus({ '/file.txt': { [note]: { status: 200 } } }),
+      },
+      {
+        do: 'propfind',
+        path: 'file.txt',
+        depth: 0,
+        props: [note],
+        expect: multistatus({ '/file.txt': { [note]: ok(noteText) } }),
       },
     ],
   },
