@@ -26,6 +26,11 @@ export interface LockGranted {
   readonly discovery: readonly ActiveLock[]
   /** 201 when the LOCK created an empty resource at an unmapped URL. */
   readonly created: boolean
+  /**
+   * Why `discovery` is empty although the lock was granted: the body was missing or could not be
+   * decoded. The lock is held all the same (`token` came from the `Lock-Token` header).
+   */
+  readonly discoveryProblem: string | undefined
 }
 
 /**

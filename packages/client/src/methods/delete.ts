@@ -1,0 +1,78 @@
+import type { DeleteResult } from '@davkit/types'
+import { HttpStatusError } from '../errors/http-status-error.ts'
+import { RequestTimeoutError } from '../errors/request-timeout-error.ts'
+import { TransportError } from '../errors/transport-error.ts'
+import type { DavkitError } from '../errors/davkit-error.ts'
+import type { RequestOptions } from '../http/client-options.ts'
+import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
+import { lockedHrefsOf, memberFailuresOf } from './content-outcomes.ts'
+import { applyLockTokens, type LockTokens } from './if-header.ts'
+import type { MethodContext } from './method-context.ts'
+import { davErrorOf, readResponseBody, statusError } from './read-response-body.ts'
+
+/** Options of a DELETE. */
+export interface DeleteOptions extends RequestOptions {
+  /** Delete only if the current entity tag is this one (`If-Match`). */
+  readonly ifMatch?: string
+  /** Lock tokens to submit (an `If` header) when the resource, a member or a parent is locked. */
+  readonly lockToken?: LockTokens
+}
+
+function mayHaveSucceeded(failure: DavkitError): boolean {
+  if (failure instanceof TransportError || failure instanceof RequestTimeoutError) return true
+  return failure instanceof HttpStatusError && (failure.status === 502 || failure.status === 504)
+}
+
+/**
+ * DELETE (RFC 4918 section 9.6). A collection some of whose members could not be deleted is
+ * `partial` with every failed member, whatever status carried the multistatus (207, or a 423 or
+ * 403 with a multistatus body as Apache sends). A 404 after a retried attempt whose fate is
+ * unknown is `uncertain` rather than `not-found`.
+ */
+export async function deleteResource(
+  context: MethodContext,
+  target: DavTarget,
+  options: DeleteOptions = {},
+): Promise<DeleteResult> {
+  const base = context.pipeline.baseUrl
+  const url = resolveTarget(base, target)
+  const headers = new Headers(options.headers)
+  if (options.ifMatch !== undefined) headers.set('if-match', options.ifMatch)
+  applyLockTokens(headers, base, url, options.lockToken)
+  const response = await context.pipeline.send({ method: 'DELETE', url, headers, signal: options.signal })
+  const { status, attempts } = response
+  const reading = readResponseBody(context, response)
+  if (reading.kind === 'multistatus') {
+    const failures = memberFailuresOf(reading.multistatus.responses)
+    if (failures.length > 0 || status < 200 || status >= 300) {
+      return {
+        kind: 'partial',
+        status,
+        attempts,
+        failures,
+        responses: reading.multistatus.responses,
+        description: reading.multistatus.description,
+      }
+    }
+    return { kind: 'deleted', status, attempts }
+  }
+  const error = davErrorOf(reading)
+  if (status === 404 && response.earlierFailures.some(mayHaveSucceeded)) {
+    return { kind: 'uncertain', status, attempts, earlierFailures: response.earlierFailures }
+  }
+  switch (status) {
+    case 200:
+    case 202:
+    case 204:
+      return { kind: 'deleted', status, attempts }
+    case 404:
+      return { kind: 'not-found', status, attempts }
+    case 412:
+      return { kind: 'precondition-failed', status, attempts, error }
+    case 423:
+      return { kind: 'locked', status, attempts, error, lockedHrefs: lockedHrefsOf(error) }
+    case 403:
+      return { kind: 'forbidden', status, attempts, error }
+  }
+  throw statusError(response, reading)
+}

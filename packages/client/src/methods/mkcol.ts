@@ -1,0 +1,77 @@
+import type { MkcolResult } from '@davkit/types'
+import type { RequestOptions } from '../http/client-options.ts'
+import { decodePath } from '../multistatus/resolve-href.ts'
+import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
+import { lockedHrefsOf } from './content-outcomes.ts'
+import { applyLockTokens, type LockTokens } from './if-header.ts'
+import type { MethodContext } from './method-context.ts'
+import { davErrorOf, readResponseBody, statusError } from './read-response-body.ts'
+
+/** Options of a MKCOL. */
+export interface MkcolOptions extends RequestOptions {
+  /**
+   * Create missing parent collections first (only those below the base URL). Without it a
+   * missing parent is `conflict`.
+   */
+  readonly parents?: boolean
+  /** Lock tokens to submit (an `If` header) when the parent is locked. */
+  readonly lockToken?: LockTokens
+}
+
+async function mkcolOnce(context: MethodContext, url: URL, options: MkcolOptions): Promise<MkcolResult> {
+  const headers = new Headers(options.headers)
+  applyLockTokens(headers, context.pipeline.baseUrl, url, options.lockToken)
+  const response = await context.pipeline.send({ method: 'MKCOL', url, headers, signal: options.signal })
+  const { status, attempts } = response
+  const reading = readResponseBody(context, response)
+  const error = davErrorOf(reading)
+  switch (status) {
+    case 200:
+    case 201:
+    case 204:
+      return { kind: 'created', status, attempts, createdParents: [] }
+    case 405:
+      return { kind: 'already-exists', status, attempts }
+    case 415:
+      return { kind: 'unsupported-media-type', status, attempts }
+    case 409:
+      return { kind: 'conflict', status, attempts, error }
+    case 423:
+      return { kind: 'locked', status, attempts, error, lockedHrefs: lockedHrefsOf(error) }
+    case 403:
+      return { kind: 'forbidden', status, attempts, error }
+    case 507:
+      return { kind: 'insufficient-storage', status, attempts, error }
+  }
+  throw statusError(response, reading)
+}
+
+/** The collection URLs between the base URL (excluded) and `url` (excluded), outermost first. */
+function parentsBelowBase(base: URL, url: URL): URL[] {
+  if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return []
+  const segments = url.pathname.slice(base.pathname.length).split('/').filter((s) => s !== '')
+  const parents: URL[] = []
+  for (let i = 1; i < segments.length; i++) parents.push(new URL(`${segments.slice(0, i).join('/')}/`, base))
+  return parents
+}
+
+/**
+ * MKCOL (RFC 4918 section 9.3). "Already exists" (405) and a missing parent (409) are told
+ * apart; with `parents: true` the missing parents are created first, outermost first, and a
+ * parent that appeared meanwhile (405) is fine. The URL gets a trailing slash.
+ */
+export async function mkcol(context: MethodContext, target: DavTarget, options: MkcolOptions = {}): Promise<MkcolResult> {
+  const base = context.pipeline.baseUrl
+  const url = resolveTarget(base, target)
+  if (!url.pathname.endsWith('/')) url.pathname += '/'
+  const first = await mkcolOnce(context, url, options)
+  if (first.kind !== 'conflict' || options.parents !== true) return first
+  const createdParents: string[] = []
+  for (const parent of parentsBelowBase(base, url)) {
+    const made = await mkcolOnce(context, parent, options)
+    if (made.kind === 'created') createdParents.push(decodePath(parent.pathname.slice(base.pathname.length)).replace(/\/$/, ''))
+    else if (made.kind !== 'already-exists') return made
+  }
+  const last = await mkcolOnce(context, url, options)
+  return last.kind === 'created' ? { ...last, createdParents } : last
+}

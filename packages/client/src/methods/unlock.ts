@@ -1,0 +1,34 @@
+import type { UnlockResult } from '@davkit/types'
+import { InvalidRequestError } from '../errors/invalid-request-error.ts'
+import type { RequestOptions } from '../http/client-options.ts'
+import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
+import type { MethodContext } from './method-context.ts'
+import { davErrorOf, readResponseBody, statusError } from './read-response-body.ts'
+
+/** Options of an UNLOCK. */
+export interface UnlockOptions extends RequestOptions {}
+
+/**
+ * UNLOCK (RFC 4918 section 9.11): release the lock `token` on `target` (the lock root or a
+ * resource it covers). A token that is not a lock there (expired, released, wrong resource) is
+ * `not-locked`. UNLOCK is idempotent and retried per the policy.
+ */
+export async function unlock(
+  context: MethodContext,
+  target: DavTarget,
+  token: string,
+  options: UnlockOptions = {},
+): Promise<UnlockResult> {
+  if (!/^[^\s<>]+$/.test(token)) throw new InvalidRequestError(`lock token ${JSON.stringify(token)} is not a URI`)
+  const url = resolveTarget(context.pipeline.baseUrl, target)
+  const headers = new Headers(options.headers)
+  headers.set('lock-token', `<${token}>`)
+  const response = await context.pipeline.send({ method: 'UNLOCK', url, headers, signal: options.signal })
+  const { status, attempts } = response
+  const reading = readResponseBody(context, response)
+  const error = davErrorOf(reading)
+  if (status >= 200 && status < 300) return { kind: 'unlocked', status, attempts }
+  if (status === 409 || status === 412) return { kind: 'not-locked', status, attempts, error }
+  if (status === 403) return { kind: 'forbidden', status, attempts, error }
+  throw statusError(response, reading)
+}
