@@ -16,11 +16,12 @@ import {
 } from './methods/propfind.ts'
 import { proppatch, type ProppatchOptions } from './methods/proppatch.ts'
 import { transfer, type CopyOptions, type MoveOptions } from './methods/transfer.ts'
+import { contentMethods, type DavContentMethods } from './methods/content-methods.ts'
 import { decodeMultiStatus } from './multistatus/index.ts'
 import type { DavTarget } from './paths/resolve-target.ts'
 
 /** A WebDAV client bound to one base URL. Every method takes an `AbortSignal` in its options. */
-export interface DavClient {
+export interface DavClient extends DavContentMethods {
   /** The normalised base URL (its path ends with `/`). */
   readonly baseUrl: URL
   /** The request pipeline, for methods built on top of the client. */
@@ -76,6 +77,7 @@ export function createDavClientWith(options: DavClientOptions, decoder: MultiSta
   const pipeline = createRequestPipeline(options)
   const context: MethodContext = { pipeline, decodeMultiStatus: decoder }
   return {
+    ...contentMethods(options, context),
     baseUrl: pipeline.baseUrl,
     pipeline,
     propfind: ((target: DavTarget, propfindOptions: PropfindPropOptions<PropRequest>) =>
