@@ -10,6 +10,9 @@ import { openTestPage, type TestPage } from './test-page.ts'
 const skip = chromiumSkipReason()
 if (skip !== undefined) console.warn(`browser tests skipped: ${skip}`)
 
+/** A scenario takes well under a second; a busy machine gets slack. */
+const pageTimeoutMs = 60_000
+
 const entry = fileURLToPath(new URL('./pages/msw-worker.page.ts', import.meta.url))
 
 describe.skipIf(skip !== undefined)('the client in Chromium against the fake server in an msw service worker', () => {
@@ -40,7 +43,7 @@ describe.skipIf(skip !== undefined)('the client in Chromium against the fake ser
         { path: '/dav/docs/b.txt', size: 6 },
       ],
     })
-  })
+  }, pageTimeoutMs)
 
   test('PROPPATCH sets a dead property that PROPFIND reads back', async () => {
     expect(await open().run('proppatchThenRead')).toEqual({
@@ -48,7 +51,7 @@ describe.skipIf(skip !== undefined)('the client in Chromium against the fake ser
       readBack: 'blue',
       stored: { '{urn:davkit:browser-test}color': 'blue' },
     })
-  })
+  }, pageTimeoutMs)
 
   test('COPY with Overwrite: F, then MOVE', async () => {
     expect(await open().run('copyAndMove')).toMatchObject({
@@ -57,19 +60,19 @@ describe.skipIf(skip !== undefined)('the client in Chromium against the fake ser
       moved: 'created',
       snapshot: { 'a.txt': 'hello', 'b.txt': 'world!', 'd.txt': 'hello' },
     })
-  })
+  }, pageTimeoutMs)
 
   test('a missing collection is an HttpStatusError with status 404', async () => {
     expect(await open().run('missing')).toMatchObject({ name: 'HttpStatusError', code: 'http-status' })
-  })
+  }, pageTimeoutMs)
 
   test('a 503 is retried and the second attempt answers', async () => {
     expect(await open().run('retriedAfter503')).toEqual({ status: 207, attempts: 2 })
-  })
+  }, pageTimeoutMs)
 
   test('a network failure is a TransportError', async () => {
     expect(await open().run('networkError')).toMatchObject({ name: 'TransportError', code: 'transport' })
-  })
+  }, pageTimeoutMs)
 
   test('the worker answered every /dav/ request: none reached the network', async () => {
     const page = open()
@@ -77,5 +80,5 @@ describe.skipIf(skip !== undefined)('the client in Chromium against the fake ser
     expect(Array.isArray(journal) ? journal.length : 0).toBeGreaterThanOrEqual(8)
     expect(page.server.requests.filter((request) => request.path.startsWith('/dav'))).toEqual([])
     expect(page.problems.filter((problem) => problem.startsWith('uncaught'))).toEqual([])
-  })
+  }, pageTimeoutMs)
 })

@@ -15,6 +15,9 @@ import { openTestPage, type TestPage } from './test-page.ts'
 const skip = chromiumSkipReason() ?? skipReason('apache')
 if (skip !== undefined) console.warn(`browser tests against Apache skipped: ${skip}`)
 
+/** A scenario takes well under a second; a busy machine gets slack. */
+const pageTimeoutMs = 60_000
+
 const entry = fileURLToPath(new URL('./pages/real-server.page.ts', import.meta.url))
 
 async function put(baseUrl: string, path: string, content: string): Promise<void> {
@@ -71,20 +74,20 @@ describe.skipIf(skip !== undefined)('the client in Chromium against Apache on an
       { path: '/a.txt', size: 5, etag: 'value' },
       { path: '/b.txt', size: 6, etag: 'value' },
     ])
-  })
+  }, pageTimeoutMs)
 
   test('PROPPATCH sets a dead property that PROPFIND reads back', async () => {
     expect(await open().run('proppatchThenRead', { baseUrl: serverUrl(withCors) })).toEqual({
       patch: 'applied',
       readBack: 'blue',
     })
-  })
+  }, pageTimeoutMs)
 
   test('COPY with Overwrite: F (created, then 412), then MOVE with Destination', async () => {
     const result = (await open().run('copyAndMove', { baseUrl: serverUrl(withCors) })) as { paths: string[] }
     expect(result).toMatchObject({ copied: 'created', copiedAgain: 'precondition-failed', moved: 'created' })
     expect([...result.paths].sort()).toEqual(['/', '/a.txt', '/b.txt', '/moved.txt'])
-  })
+  }, pageTimeoutMs)
 
   test('LOCK with Timeout, PUT with If, UNLOCK with Lock-Token; Lock-Token, ETag and DAV are readable', async () => {
     const result = await open().run('lockHeaders', { baseUrl: serverUrl(withCors) })
@@ -99,7 +102,7 @@ describe.skipIf(skip !== undefined)('the client in Chromium against Apache on an
     expect((result as { putWithIf: number }).putWithIf).toBeGreaterThanOrEqual(200)
     expect((result as { putWithIf: number }).putWithIf).toBeLessThan(300)
     expect((result as { dav: string | null }).dav).toMatch(/\b1\b.*\b2\b/)
-  })
+  }, pageTimeoutMs)
 
   test('without CORS the client rejects quickly with a TransportError, not a hang', async () => {
     const result = (await open().run('withoutCors', { baseUrl: serverUrl(withoutCors) })) as {
@@ -112,5 +115,5 @@ describe.skipIf(skip !== undefined)('the client in Chromium against Apache on an
     expect(result.error).toMatchObject({ name: 'TransportError', code: 'transport' })
     expect(result.error.message).not.toBe('')
     expect(result.elapsedMs).toBeLessThan(10_000)
-  })
+  }, pageTimeoutMs)
 })
