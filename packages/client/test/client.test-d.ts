@@ -145,6 +145,9 @@ describe('client types', () => {
         case 'response-too-large':
         case 'invalid-request':
           return e.code
+        case 'depth-refused':
+          expectTypeOf(e.evidence).toEqualTypeOf<'propfind-finite-depth' | 'status-403'>()
+          return e.code
         case 'http-status':
           expectTypeOf(e.status).toEqualTypeOf<number>()
           return e.code

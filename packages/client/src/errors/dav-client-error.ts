@@ -1,4 +1,5 @@
 import type { CrossOriginError } from './cross-origin-error.ts'
+import type { DepthRefusedError } from './depth-refused-error.ts'
 import type { HttpStatusError } from './http-status-error.ts'
 import type { InvalidRequestError } from './invalid-request-error.ts'
 import type { RequestAbortedError } from './request-aborted-error.ts'
@@ -16,6 +17,7 @@ export type DavClientError =
   | RequestTimeoutError
   | RequestAbortedError
   | HttpStatusError
+  | DepthRefusedError
   | UndecodableResponseError
   | ResponseTooLargeError
   | CrossOriginError

@@ -7,6 +7,7 @@ import type {
   PropfindResult,
   QName,
 } from '@davkit/types'
+import { DepthRefusedError } from '../errors/depth-refused-error.ts'
 import { InvalidRequestError } from '../errors/invalid-request-error.ts'
 import type { RequestOptions } from '../http/client-options.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
@@ -81,10 +82,11 @@ function toEntry<P extends PropRequest>(codecs: P, response: MultiStatusResponse
 /**
  * PROPFIND (RFC 4918 section 9.1): encode the request, send it, decode the 207 into typed results.
  *
- * A 207 (or another 2xx carrying a multistatus) is a result. Any other status is an
- * `HttpStatusError`, its `DAV:error` attached (a 403 with `propfind-finite-depth` for a refused
- * `Depth: infinity`; test with `error.hasCondition('propfind-finite-depth')`). A body that is not
- * a multistatus (an HTML login page with 200) is an `UndecodableResponseError`.
+ * A 207 (or another 2xx carrying a multistatus) is a result. A refused `Depth: infinity` (a
+ * `propfind-finite-depth` condition, or a bare 403 to a depth-infinity request as Apache sends)
+ * is a `DepthRefusedError`. Any other status is an `HttpStatusError` with its `DAV:error`
+ * attached. A body that is not a multistatus (an HTML login page with 200) is an
+ * `UndecodableResponseError`.
  */
 export async function propfind<P extends PropRequest>(
   context: MethodContext,
@@ -117,7 +119,21 @@ export async function propfind<P extends PropRequest>(
     signal: options.signal,
   })
   const reading = readResponseBody(context, response)
-  if (response.status < 200 || response.status >= 300) throw statusError(response, reading)
+  if (response.status < 200 || response.status >= 300) {
+    const error = statusError(response, reading)
+    const finiteDepth = error.hasCondition('propfind-finite-depth')
+    if (finiteDepth || (response.status === 403 && options.depth === 'infinity' && error.davError === undefined)) {
+      throw new DepthRefusedError(`${error.message}: Depth infinity refused`, {
+        request: response.request,
+        response: response.summary,
+        attempts: response.attempts,
+        status: response.status,
+        evidence: finiteDepth ? 'propfind-finite-depth' : 'status-403',
+        davError: error.davError,
+      })
+    }
+    throw error
+  }
   if (reading.kind !== 'multistatus') throw undecodableError(response, reading)
   const responses = reading.multistatus.responses.map((r) => toEntry(codecs, r))
   return {

@@ -3,7 +3,7 @@
 import { createDavServer, davHandlers, seedFile, type DavServer } from '../../../testing/src/index.ts'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { HttpStatusError, assertAllOk, createDavClient, davProps, defineProperty, removeProperty, setProperty, textOf } from '../../src/index.ts'
+import { DepthRefusedError, assertAllOk, createDavClient, davProps, defineProperty, removeProperty, setProperty, textOf } from '../../src/index.ts'
 
 const ORIGIN = 'https://fake.example'
 const BASE_PATH = '/remote.php/dav/files/alice/'
@@ -116,8 +116,8 @@ describe('against the fake server', () => {
   test('Depth infinity refused with 403 propfind-finite-depth', async () => {
     const client = createDavClient({ baseUrl: `${ORIGIN}/strict`, retry: false })
     const error = await client.propfind('', { depth: 'infinity', allprop: true }).catch((e) => e)
-    expect(error).toBeInstanceOf(HttpStatusError)
-    expect(error.hasCondition('propfind-finite-depth')).toBe(true)
+    expect(error).toBeInstanceOf(DepthRefusedError)
+    expect(error.evidence).toBe('propfind-finite-depth')
     const ok = await client.propfind('', { depth: 1, props: { size: davProps.getcontentlength } })
     expect(ok.resources.length).toBe(2)
   })

@@ -1,6 +1,7 @@
 import { HttpResponse } from 'msw'
 import { describe, expect, test } from 'vitest'
 import {
+  DepthRefusedError,
   HttpStatusError,
   UndecodableResponseError,
   createDavClient,
@@ -116,10 +117,21 @@ describe('propfind', () => {
         headers: { 'Content-Type': 'application/xml' },
       })))
     const error = await dav().propfind('', { depth: 'infinity', allprop: true }).catch((e) => e)
-    expect(error).toBeInstanceOf(HttpStatusError)
+    expect(error).toBeInstanceOf(DepthRefusedError)
     expect(error.status).toBe(403)
-    expect(error.hasCondition('propfind-finite-depth')).toBe(true)
+    expect(error.evidence).toBe('propfind-finite-depth')
     expect(error.davError.conditions[0].name).toEqual({ namespace: 'DAV:', local: 'propfind-finite-depth' })
+  })
+
+  test('a bare 403 to Depth infinity (Apache sends HTML) is a DepthRefusedError; to depth 1 it is not', async () => {
+    server.use(handle('PROPFIND', BASE, () =>
+      new HttpResponse('<!DOCTYPE HTML><html><body>Forbidden</body></html>', { status: 403, headers: { 'Content-Type': 'text/html' } })))
+    const infinite = await dav().propfind('', { depth: 'infinity', propname: true }).catch((e) => e)
+    expect(infinite).toBeInstanceOf(DepthRefusedError)
+    expect(infinite.evidence).toBe('status-403')
+    const shallow = await dav().propfind('', { depth: 1, propname: true }).catch((e) => e)
+    expect(shallow).toBeInstanceOf(HttpStatusError)
+    expect(shallow.status).toBe(403)
   })
 
   test('an HTML page with 200 is an UndecodableResponseError, not an empty listing', async () => {
