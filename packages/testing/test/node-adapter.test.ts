@@ -57,3 +57,33 @@ describe('Node adapter', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 207 Multi-Status\r\n/)
   })
 })
+
+describe('Node adapter with CORS', () => {
+  it('answers preflights itself and exposes WebDAV headers to other origins', async () => {
+    const corsDav = createDavServer({ seed: { 'a.txt': 'x' } })
+    const corsHttp = await listen(corsDav, { cors: true })
+    try {
+      const preflight = await fetch(`${corsHttp.url}a.txt`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'http://app.test', 'Access-Control-Request-Method': 'PROPFIND', 'Access-Control-Request-Headers': 'depth, if' },
+      })
+      expect(preflight.status).toBe(204)
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('http://app.test')
+      expect(preflight.headers.get('access-control-allow-methods')).toContain('PROPFIND')
+      expect(preflight.headers.get('access-control-allow-headers')).toBe('depth, if')
+      expect(corsDav.journal.entries).toEqual([])
+      const get = await fetch(`${corsHttp.url}a.txt`, { headers: { Origin: 'http://app.test' } })
+      expect(get.headers.get('access-control-expose-headers')).toContain('ETag')
+      const plainOptions = await fetch(corsHttp.url, { method: 'OPTIONS' })
+      expect(plainOptions.headers.get('DAV')).toBe('1, 2')
+      expect(plainOptions.headers.get('access-control-allow-origin')).toBeNull()
+    } finally {
+      await corsHttp.close()
+    }
+  })
+
+  it('sends no CORS headers unless asked', async () => {
+    const get = await fetch(`${http.url}a.txt`, { headers: { Origin: 'http://app.test' } })
+    expect(get.headers.get('access-control-allow-origin')).toBeNull()
+  })
+})

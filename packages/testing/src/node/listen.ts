@@ -9,6 +9,24 @@ export interface ListenOptions {
   readonly port?: number
   /** Interface (default `127.0.0.1`; this adapter is for tests, keep it on loopback). */
   readonly host?: string
+  /**
+   * Answer CORS preflights and expose WebDAV headers, so that a page on another origin can use
+   * the server (default false). Preflights are answered here and never reach the server's journal.
+   */
+  readonly cors?: boolean
+}
+
+const EXPOSED_HEADERS = 'DAV, ETag, Last-Modified, Lock-Token, Content-Range, Content-Length, Retry-After, Location, Allow'
+
+/** CORS response headers for a request from `origin` (RFC fetch standard), or none without an Origin. */
+function corsHeaders(request: IncomingMessage): Record<string, string> {
+  const origin = request.headers.origin
+  if (origin === undefined) return {}
+  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': EXPOSED_HEADERS, vary: 'Origin' }
+}
+
+function isPreflight(request: IncomingMessage): boolean {
+  return request.method === 'OPTIONS' && request.headers.origin !== undefined && request.headers['access-control-request-method'] !== undefined
 }
 
 /** A running Node HTTP adapter. */
@@ -33,8 +51,19 @@ async function readBody(request: IncomingMessage): Promise<Uint8Array<ArrayBuffe
   return body
 }
 
-async function serve(dav: DavServer, origin: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function serve(dav: DavServer, origin: string, cors: boolean, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const target = request.url ?? '/'
+  if (cors && isPreflight(request)) {
+    response.writeHead(204, {
+      ...corsHeaders(request),
+      'access-control-allow-methods': 'OPTIONS, GET, HEAD, PUT, DELETE, MKCOL, PROPFIND, PROPPATCH, COPY, MOVE, LOCK, UNLOCK, REPORT',
+      'access-control-allow-headers': request.headers['access-control-request-headers'] ?? '',
+      'access-control-allow-credentials': 'true',
+      'access-control-max-age': '600',
+    })
+    response.end()
+    return
+  }
   if (target.includes('#')) {
     // A fragment has no place in a request target (RFC 9112 section 3.2): refuse rather than act on a truncated URL.
     response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('A request target cannot hold a fragment.\n')
@@ -59,7 +88,7 @@ async function serve(dav: DavServer, origin: string, request: IncomingMessage, r
     }
     throw error
   }
-  const outHeaders: Record<string, string> = {}
+  const outHeaders: Record<string, string> = cors && request.headers.origin !== undefined ? { ...corsHeaders(request), 'access-control-allow-credentials': 'true' } : {}
   answer.headers.forEach((value, name) => {
     outHeaders[name] = value
   })
@@ -82,7 +111,7 @@ export async function listen(dav: DavServer, options: ListenOptions = {}): Promi
   const host = options.host ?? '127.0.0.1'
   let origin = ''
   const server = createServer((request, response) => {
-    serve(dav, origin, request, response).catch((error: unknown) => {
+    serve(dav, origin, options.cors === true, request, response).catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
       response.end(`Internal error of the fake server: ${error instanceof Error ? error.message : String(error)}\n`)
     })
