@@ -1,7 +1,9 @@
 /**
  * Browser bundle size of @davkit/client, measured on every run with esbuild (minified, then
- * gzip): the whole client, and a program that only lists a collection with PROPFIND. Budget: the
- * whole client within 40 KB gzipped. Nothing Node-only may end up in a browser bundle.
+ * gzip): the whole client, a program that only lists a collection with PROPFIND (the standalone
+ * `propfind` when the client exports one), the decoder alone when exported, and @davkit/testing's
+ * main entry; the `webdav` package's browser build is printed beside them for comparison.
+ * Budget: the whole client within 40 KB gzipped. Nothing Node-only may end up in a browser bundle.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -15,6 +17,8 @@ const wholeClientBudgetBytes = 40 * 1024
 const measurements: BundleMeasurement[] = []
 let whole: BundleMeasurement | undefined
 let propfindOnly: BundleMeasurement | undefined
+let testingMain: BundleMeasurement | undefined
+const testingDir = join(repoRoot, 'packages/testing')
 
 /** A program that uses PROPFIND only: the standalone `propfind` when the client exports one. */
 function propfindProgram(exported: readonly string[]): string {
@@ -29,8 +33,19 @@ export const list = () => dav.propfind('/', { depth: 1, props: { size: davProps.
 
 beforeAll(async () => {
   whole = await measureBrowserBundle('@davkit/client (everything)', `export * from '@davkit/client'`)
-  propfindOnly = await measureBrowserBundle('propfind alone (tree-shaken)', propfindProgram(whole.exports))
+  const standalone = whole.exports.includes('propfind')
+  propfindOnly = await measureBrowserBundle(
+    standalone ? 'propfind alone (tree-shaken)' : 'client.propfind only (tree-shaken)',
+    propfindProgram(whole.exports),
+  )
   measurements.push(whole, propfindOnly)
+  if (whole.exports.includes('decodeMultiStatus')) {
+    measurements.push(
+      await measureBrowserBundle('decodeMultiStatus alone', `export { decodeMultiStatus } from '@davkit/client'`),
+    )
+  }
+  testingMain = await measureBrowserBundle('@davkit/testing (main entry)', `export * from '@davkit/testing'`, testingDir)
+  measurements.push(testingMain)
   // For comparison only: the `webdav` package's browser build, measured the same way.
   const reference = await measureBrowserBundle('webdav 5 (reference)', `export * from 'webdav'`, repoRoot)
   const report = formatMeasurements([...measurements, reference])
@@ -64,6 +79,11 @@ describe('browser bundle of @davkit/client', () => {
   test('a PROPFIND-only program is no bigger than the whole client', () => {
     expect(propfindOnly?.gzipped).toBeGreaterThan(0)
     expect(propfindOnly?.gzipped ?? Infinity).toBeLessThanOrEqual(whole?.gzipped ?? 0)
+  })
+
+  test("@davkit/testing's main entry (msw handlers) bundles for the browser", () => {
+    expect(testingMain?.exports).toContain('davHandlers')
+    expect(testingMain?.exports).toContain('createDavServer')
   })
 
   test('nothing Node-only is bundled or left as an import', () => {
