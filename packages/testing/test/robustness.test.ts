@@ -1,0 +1,78 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { createDavServer } from '../src/index.ts'
+import { send } from './support/dav-request.ts'
+
+const METHODS = ['OPTIONS', 'GET', 'HEAD', 'PUT', 'DELETE', 'MKCOL', 'PROPFIND', 'PROPPATCH', 'COPY', 'MOVE', 'LOCK', 'UNLOCK', 'REPORT']
+const PATHS = ['/', '/a.txt', '/c/', '/c/m.txt', '/missing', '/c/%2e%2e/x', '/%ZZ', '/a%2Fb', '/c/n%C3%A9w']
+
+/** Fragments that make request bodies almost-XML: valid pieces, broken pieces and hostile ones. */
+const xmlPiece = fc.constantFrom(
+  '<D:propfind xmlns:D="DAV:">',
+  '<D:propertyupdate xmlns:D="DAV:">',
+  '<D:lockinfo xmlns:D="DAV:">',
+  '<D:sync-collection xmlns:D="DAV:">',
+  '<D:prop>',
+  '</D:prop>',
+  '<D:set>',
+  '<D:remove>',
+  '<D:allprop/>',
+  '<D:getetag/>',
+  '<x:y xmlns:x="urn:x">v</x:y>',
+  '<bar:foo xmlns:bar=""/>',
+  '<!DOCTYPE a [<!ENTITY b "c">]>',
+  '&b;',
+  '&#0;',
+  '<![CDATA[x]]>',
+  '</D:propfind>',
+  '<D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype>',
+  '<D:sync-token>urn:x</D:sync-token><D:sync-level>1</D:sync-level>',
+  '<D:limit><D:nresults>-1</D:nresults></D:limit>',
+  '\u0000',
+  '𝄞',
+)
+
+const headerValue = fc.constantFrom(
+  '0',
+  '1',
+  'infinity',
+  'bogus',
+  '(<opaquelocktoken:x>)',
+  '(Not <DAV:no-lock>)',
+  '<http://dav.test/a.txt> (["x"])',
+  '((',
+  'http://dav.test/c/z',
+  '/c/../../etc',
+  'http://other.test/x',
+  'T',
+  'F',
+  'Second-1, Infinite',
+  'bytes=5-1',
+  'bytes=-0',
+  '*',
+)
+
+describe('robustness: any request gets an HTTP answer, never a crash', () => {
+  it('answers random method, path, header and body combinations with a status a real server gives', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...METHODS),
+        fc.constantFrom(...PATHS),
+        fc.dictionary(fc.constantFrom('Depth', 'If', 'Destination', 'Overwrite', 'Timeout', 'Lock-Token', 'Range', 'If-Match', 'If-None-Match'), headerValue, { maxKeys: 4 }),
+        fc.array(xmlPiece, { maxLength: 8 }).map((pieces) => pieces.join('')),
+        async (method, path, headers, body) => {
+          const dav = createDavServer({ seed: { 'a.txt': 'alpha', c: { 'm.txt': 'member' } }, quotaBytes: 100 })
+          dav.lockAsOtherOwner('/c/m.txt', { depth: '0' })
+          const options = method === 'GET' || method === 'HEAD' || body === '' ? { headers } : { headers, body }
+          const response = await send(dav, method, path, options)
+          // 502 (Destination elsewhere) and 507 (quota) are real servers' answers; 500 would be a crash of the fake.
+          expect(response.status >= 200 && (response.status < 500 || response.status === 502 || response.status === 507), `${response.status}`).toBe(true)
+          // The store stays inside its root and consistent with what can be listed.
+          const listing = await send(dav, 'PROPFIND', '/', { headers: { Depth: 'infinity' } })
+          expect(listing.status).toBe(207)
+        },
+      ),
+      { numRuns: 400 },
+    )
+  })
+})
