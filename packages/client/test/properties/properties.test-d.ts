@@ -21,6 +21,8 @@ import {
   decodeProperty,
   decoded,
   defineProperty,
+  hrefProperty,
+  hrefsProperty,
   integerProperty,
   rawProperty,
   textProperty,
@@ -164,5 +166,13 @@ describe('user-defined codecs', () => {
     expectTypeOf(withEncode).toEqualTypeOf<WritablePropertyCodec<number, LiteralQName<'urn:x', 'n'>>>()
     expectTypeOf(textProperty('urn:x', 't')).toEqualTypeOf<WritablePropertyCodec<string, LiteralQName<'urn:x', 't'>>>()
     expectTypeOf(rawProperty({ namespace: 'urn:x', local: 'r' } as const).name.local).toEqualTypeOf<'r'>()
+  })
+})
+
+describe('href helpers', () => {
+  it('decode to a string or a list of strings and keep literal names', () => {
+    const home = hrefsProperty('urn:ietf:params:xml:ns:caldav', 'calendar-home-set')
+    expectTypeOf(home).toEqualTypeOf<WritablePropertyCodec<readonly string[], LiteralQName<'urn:ietf:params:xml:ns:caldav', 'calendar-home-set'>>>()
+    expectTypeOf(decodeProperty(hrefProperty('DAV:', 'principal-URL'), raw)).toEqualTypeOf<PropertyResult<string>>()
   })
 })

@@ -1,7 +1,15 @@
 import type { RawProperty } from '@davkit/types'
 import { describe, expect, it } from 'vitest'
 import { decodeMultiStatus } from '../../src/multistatus/decode-multistatus.ts'
-import { davProps, decodeProperties, decodeProperty, findProperty, textProperty } from '../../src/properties/index.ts'
+import {
+  davProps,
+  decodeProperties,
+  decodeProperty,
+  findProperty,
+  hrefProperty,
+  hrefsProperty,
+  textProperty,
+} from '../../src/properties/index.ts'
 
 // Real-server shapes written as XML and run through the multistatus decoder, so the codecs see
 // exactly the trees it builds (prefixes resolved, entities decoded, whitespace kept).
@@ -122,5 +130,72 @@ describe('codecs on decoded XML', () => {
       locks: { kind: 'failed', status: { code: 404 } },
       quota: { kind: 'missing' },
     })
+  })
+})
+
+describe('href properties on decoded XML', () => {
+  const caldav = 'urn:ietf:params:xml:ns:caldav'
+  const homeSet = hrefsProperty(caldav, 'calendar-home-set')
+  const addresses = hrefsProperty(caldav, 'calendar-user-address-set')
+  const principal = hrefProperty('DAV:', 'principal-URL')
+
+  it('reads an absolute href on another host, trimmed (iCloud calendar-home-set)', () => {
+    const iCloud = properties(`<calendar-home-set xmlns="urn:ietf:params:xml:ns:caldav">
+          <href xmlns="DAV:">https://p62-caldav.icloud.com:443/17149682/calendars/</href>
+        </calendar-home-set>`)
+    expect(decodeProperty(homeSet, findProperty(iCloud, homeSet.name))).toMatchObject({
+      kind: 'value',
+      value: ['https://p62-caldav.icloud.com:443/17149682/calendars/'],
+    })
+  })
+
+  it('reads non-HTTP hrefs in order (Cyrus calendar-user-address-set)', () => {
+    const cyrus = properties(
+      `<C:calendar-user-address-set><D:href>mailto:cassandane@defdomain</D:href>
+        <D:href>/dav/principals/user/cassandane/</D:href></C:calendar-user-address-set>`,
+      `xmlns:D="DAV:" xmlns:C="${caldav}"`,
+    )
+    expect(decodeProperty(addresses, findProperty(cyrus, addresses.name))).toMatchObject({
+      kind: 'value',
+      value: ['mailto:cassandane@defdomain', '/dav/principals/user/cassandane/'],
+    })
+  })
+
+  it('reads exactly one href for a single-href property, and refuses none or two', () => {
+    const one = properties('<D:principal-URL><D:href>/principals/me/</D:href></D:principal-URL>')
+    expect(decodeProperty(principal, findProperty(one, principal.name))).toMatchObject({ kind: 'value', value: '/principals/me/' })
+    const none = properties('<D:principal-URL/>')
+    expect(decodeProperty(principal, findProperty(none, principal.name))).toMatchObject({
+      kind: 'invalid',
+      problem: 'principal-URL holds no href',
+    })
+    const two = properties('<D:principal-URL><D:href>/a/</D:href><D:href>/b/</D:href></D:principal-URL>')
+    expect(decodeProperty(principal, findProperty(two, principal.name))).toMatchObject({
+      kind: 'invalid',
+      problem: 'principal-URL holds 2 hrefs, expected one',
+    })
+  })
+
+  it('refuses text or foreign elements beside the hrefs, and an empty href', () => {
+    const text = properties(`<C:calendar-home-set xmlns:C="${caldav}">/cal/</C:calendar-home-set>`)
+    expect(decodeProperty(homeSet, findProperty(text, homeSet.name))).toMatchObject({
+      kind: 'invalid',
+      problem: 'calendar-home-set holds text "/cal/", expected DAV:href elements',
+    })
+    const foreign = properties(`<C:calendar-home-set xmlns:C="${caldav}"><C:href>/cal/</C:href></C:calendar-home-set>`)
+    expect(decodeProperty(homeSet, findProperty(foreign, homeSet.name))).toMatchObject({
+      kind: 'invalid',
+      problem: `calendar-home-set holds {${caldav}}href, expected DAV:href`,
+    })
+    const empty = properties(`<C:calendar-home-set xmlns:C="${caldav}"><D:href> </D:href></C:calendar-home-set>`)
+    expect(decodeProperty(homeSet, findProperty(empty, homeSet.name))).toMatchObject({ kind: 'invalid' })
+  })
+
+  it('writes DAV:href elements back', () => {
+    expect(homeSet.encode(['/a/', '/b/'])).toEqual([
+      { kind: 'element', name: { namespace: 'DAV:', local: 'href' }, attributes: [], children: [{ kind: 'text', text: '/a/' }] },
+      { kind: 'element', name: { namespace: 'DAV:', local: 'href' }, attributes: [], children: [{ kind: 'text', text: '/b/' }] },
+    ])
+    expect(homeSet.encode([])).toEqual([])
   })
 })
