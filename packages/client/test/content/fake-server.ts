@@ -22,7 +22,14 @@ export function fakeSetup(
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init)
     requests.push(request.clone())
-    return server.handle(request)
+    // Like a real fetch, give up when the signal aborts, even if the server has not answered.
+    const { signal } = request
+    if (signal.aborted) throw signal.reason
+    return new Promise<Response>((resolve, reject) => {
+      const onAbort = (): void => reject(signal.reason)
+      signal.addEventListener('abort', onAbort, { once: true })
+      server.handle(request).then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+    })
   }
   const dav = createDavClient({
     baseUrl: `${FAKE_ORIGIN}${server.basePath}`,
