@@ -83,13 +83,14 @@ export async function runWithRetry<T>(run: RetryRun<T>): Promise<RetryOutcome<T>
       ...(signal === undefined ? {} : { signal }),
       shouldRetry: () => true,
       onFailedAttempt: async (context) => {
-        if (context.retriesLeft <= 0) return
+        const left = options.maxRetryTimeMs - (performance.now() - started)
+        // No retry follows: p-retry rejects with this error right after the callback.
+        if (context.retriesLeft <= 0 || left <= 0) return
         const known = classes.get(context.error)
         if (known === undefined) throw context.error
         let extra = 0
         if (known.failure.kind === 'status' && known.failure.retryAfterMs !== undefined) {
           const asked = known.failure.retryAfterMs
-          const left = options.maxRetryTimeMs - (performance.now() - started)
           if (asked > options.maxRetryAfterMs || asked > left) throw context.error
           extra = Math.max(0, asked - context.retryDelay)
         }

@@ -210,3 +210,25 @@ describe('retries', () => {
     expect(error.status).toBe(404)
   })
 })
+
+describe('retry bookkeeping', () => {
+  test('onRetry is called once per retry that happens, never for the last failure', async () => {
+    const seen: SeenRequest[] = []
+    server.use(handle('PROPFIND', BASE, () => new HttpResponse(null, { status: 502 }), seen))
+    const events: RetryEvent[] = []
+    await client({ retries: 3, ...fast, onRetry: (e) => events.push(e) }).propfind('', props).catch(() => undefined)
+    expect(seen).toHaveLength(4)
+    expect(events.map((e) => e.attempt)).toEqual([1, 2, 3])
+    expect(events.every((e) => e.classification === 'transient' && e.method === 'PROPFIND')).toBe(true)
+  })
+
+  test('a Retry-After longer than the time left is not waited for', async () => {
+    const seen: SeenRequest[] = []
+    server.use(handle('PROPFIND', BASE, () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '5' } }), seen))
+    const started = performance.now()
+    const error = await client({ retries: 3, ...fast, maxRetryTimeMs: 1000 }).propfind('', props).catch((e) => e)
+    expect(error.status).toBe(429)
+    expect(seen).toHaveLength(1)
+    expect(performance.now() - started).toBeLessThan(900)
+  })
+})
