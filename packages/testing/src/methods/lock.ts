@@ -1,7 +1,8 @@
 import { blockingMembership, lockedResponse } from '../conditions/lock-check.ts'
 import type { RequestContext } from '../context.ts'
 import { parseDepth } from '../depth.ts'
-import { davErrorResponse, hrefElement, plain, xmlResponse } from '../responses.ts'
+import { davErrorResponse, hrefElement, multistatus, plain, statusResponse, xmlResponse } from '../responses.ts'
+import { propstatResponse } from './propstat.ts'
 import { activeLock } from '../store/live-props.ts'
 import type { Lock, LockScope } from '../store/lock-table.ts'
 import { isWithin } from '../store/paths.ts'
@@ -42,6 +43,20 @@ function lockDiscoveryBody(ctx: RequestContext, lock: Lock): XmlElement {
   return dav('prop', [dav('lockdiscovery', [activeLock(ctx, lock)])])
 }
 
+/**
+ * A depth-infinity lock that members' locks prevent (RFC 4918 section 9.10.9, as Apache answers it):
+ * 207 with 424 for the lock on the Request-URI and 423 `no-conflicting-lock` for each member.
+ */
+function memberConflicts(ctx: RequestContext, conflicts: readonly Lock[]): Response {
+  const isCollection = ctx.state.store.get(ctx.path)?.kind === 'collection'
+  const responses: XmlElement[] = [propstatResponse(ctx, ctx.path, isCollection, [{ status: 424, prop: dav('lockdiscovery') }])]
+  for (const lock of conflicts) {
+    const memberIsCollection = ctx.state.store.get(lock.root)?.kind === 'collection'
+    responses.push(statusResponse(ctx, lock.root, memberIsCollection, 423, [dav('no-conflicting-lock', [hrefElement(ctx, lock.root, memberIsCollection)])]))
+  }
+  return multistatus(ctx, responses)
+}
+
 function refresh(ctx: RequestContext, timeout: number | 'infinite' | undefined): Response {
   if (ctx.request.headers.get('If') === null) return plain(400, 'A LOCK without a body refreshes a lock and needs an If header with its token.\n')
   const covering = ctx.state.locks.covering(ctx.path)
@@ -74,11 +89,15 @@ export function lockMethod(ctx: RequestContext): Response {
     if (membership !== undefined) return lockedResponse(ctx, membership)
   }
   const lockDepth = existing?.kind === 'collection' && depth === 'infinity' ? 'infinity' : existing === undefined && depth === 'infinity' ? 'infinity' : '0'
-  const candidates = lockDepth === 'infinity' ? [...locks.covering(ctx.path), ...locks.within(ctx.path).filter((lock) => lock.root.length > ctx.path.length)] : locks.covering(ctx.path)
-  const conflict = candidates.find((lock) => lock.scope === 'exclusive' || request.scope === 'exclusive')
+  const conflicts = (candidates: readonly Lock[]): Lock[] => candidates.filter((lock) => lock.scope === 'exclusive' || request.scope === 'exclusive')
+  const conflict = conflicts(locks.covering(ctx.path))[0]
   if (conflict !== undefined) {
     const isCollection = store.get(conflict.root)?.kind === 'collection'
     return davErrorResponse(ctx, 423, [dav('no-conflicting-lock', [hrefElement(ctx, conflict.root, isCollection)])])
+  }
+  if (lockDepth === 'infinity') {
+    const below = conflicts(locks.within(ctx.path).filter((lock) => lock.root.length > ctx.path.length))
+    if (below.length > 0) return memberConflicts(ctx, below)
   }
   let status = 200
   if (existing === undefined) {

@@ -70,7 +70,16 @@ describe('LOCK', () => {
     expect((await send(dav, 'MKCOL', '/c/sub/')).status).toBe(423)
     expect((await send(dav, 'PUT', '/c/new.txt', { body: 'n', headers: { If: `(<${token}>)` } })).status).toBe(201)
     await lock(dav, '/d/n.txt')
-    expect((await lock(dav, '/d/', 'exclusive', { Depth: 'infinity' })).response.status).toBe(423)
+    const blocked = await lock(dav, '/d/', 'exclusive', { Depth: 'infinity' })
+    expect(blocked.response.status).toBe(207)
+    const { responses } = parseMultistatus(blocked.body)
+    expect(responses.map((entry) => [entry.href, entry.status ?? entry.propstats[0]?.status])).toEqual([
+      ['/d/', 'HTTP/1.1 424 Failed Dependency'],
+      ['/d/n.txt', 'HTTP/1.1 423 Locked'],
+    ])
+    expect(responses[1]?.error).toHaveProperty('D:no-conflicting-lock')
+    expect(dav.locks().map((active) => active.root)).toEqual(['/c', '/d/n.txt'])
+    expect((await lock(dav, '/d/', 'exclusive', { Depth: '0' })).response.status).toBe(200)
     expect((await lock(dav, '/d/', 'exclusive', { Depth: '1' })).response.status).toBe(400)
   })
 
