@@ -18,10 +18,16 @@ const entry = fileURLToPath(new URL('./pages/msw-worker.page.ts', import.meta.ur
 describe.skipIf(skip !== undefined)('the client in Chromium against the fake server in an msw service worker', () => {
   let browser: RunningChromium | undefined
   let testPage: TestPage | undefined
+  /** Why the page could not be opened: every test then fails with it (rather than being skipped). */
+  let setupError: unknown
 
   beforeAll(async () => {
-    browser = await launchChromium()
-    testPage = await openTestPage(browser, entry)
+    try {
+      browser = await launchChromium()
+      testPage = await openTestPage(browser, entry)
+    } catch (error) {
+      setupError = error
+    }
   }, 120_000)
 
   afterAll(async () => {
@@ -30,6 +36,7 @@ describe.skipIf(skip !== undefined)('the client in Chromium against the fake ser
   })
 
   function open(): TestPage {
+    if (setupError !== undefined) throw setupError
     if (testPage === undefined) throw new Error('the test page did not open (see beforeAll)')
     return testPage
   }

@@ -30,16 +30,22 @@ describe.skipIf(skip !== undefined)('the client in Chromium against Apache on an
   let testPage: TestPage | undefined
   let withCors: RunningServer | undefined
   let withoutCors: RunningServer | undefined
+  /** Why the servers or the page could not start: every test then fails with it (rather than being skipped). */
+  let setupError: unknown
 
   beforeAll(async () => {
-    withCors = await startApache({ cors: true })
-    withoutCors = await startApache()
-    for (const server of [withCors, withoutCors]) {
-      await put(server.url, 'a.txt', 'hello')
-      await put(server.url, 'b.txt', 'world!')
+    try {
+      withCors = await startApache({ cors: true })
+      withoutCors = await startApache()
+      for (const server of [withCors, withoutCors]) {
+        await put(server.url, 'a.txt', 'hello')
+        await put(server.url, 'b.txt', 'world!')
+      }
+      browser = await launchChromium()
+      testPage = await openTestPage(browser, entry)
+    } catch (error) {
+      setupError = error
     }
-    browser = await launchChromium()
-    testPage = await openTestPage(browser, entry)
   }, 120_000)
 
   afterAll(async () => {
@@ -50,11 +56,13 @@ describe.skipIf(skip !== undefined)('the client in Chromium against Apache on an
   })
 
   function open(): TestPage {
+    if (setupError !== undefined) throw setupError
     if (testPage === undefined) throw new Error('the test page did not open (see beforeAll)')
     return testPage
   }
 
   function serverUrl(server: RunningServer | undefined): string {
+    if (setupError !== undefined) throw setupError
     if (server === undefined) throw new Error('Apache did not start (see beforeAll)')
     return server.url
   }

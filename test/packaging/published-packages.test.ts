@@ -25,13 +25,19 @@ let workDir = ''
 let packed: readonly PackedPackage[] = []
 let consumer: ConsumerProject | undefined
 const nodes = new Map<number, NodeBinary>()
+/** Why building, packing or installing failed: every test then fails with it (rather than being skipped). */
+let setupError: unknown
 
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'davkit-packaging-'))
-  await buildPackages()
-  packed = await packPackages(join(workDir, 'tarballs'))
-  for (const major of consumerNodeMajors) nodes.set(major, await nodeBinary(major))
-  consumer = await installConsumerProject(join(workDir, 'consumer'), packed)
+  try {
+    await buildPackages()
+    packed = await packPackages(join(workDir, 'tarballs'))
+    for (const major of consumerNodeMajors) nodes.set(major, await nodeBinary(major))
+    consumer = await installConsumerProject(join(workDir, 'consumer'), packed)
+  } catch (error) {
+    setupError = error
+  }
 }, 600_000)
 
 afterAll(async () => {
@@ -39,17 +45,20 @@ afterAll(async () => {
 })
 
 function packedPackage(name: string): PackedPackage {
+  if (setupError !== undefined) throw setupError
   const found = packed.find((pkg) => pkg.name === name)
   if (found === undefined) throw new Error(`${name} was not packed`)
   return found
 }
 
 function installedConsumer(): ConsumerProject {
+  if (setupError !== undefined) throw setupError
   if (consumer === undefined) throw new Error('the consumer project was not installed (see beforeAll)')
   return consumer
 }
 
 function node(major: number): string {
+  if (setupError !== undefined) throw setupError
   const binary = nodes.get(major)
   if (binary === undefined) throw new Error(`Node ${major} is not available (see beforeAll)`)
   return binary.path
