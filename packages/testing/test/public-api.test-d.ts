@@ -1,0 +1,37 @@
+import type { HttpHandler } from 'msw'
+import { describe, expectTypeOf, it } from 'vitest'
+import { createDavServer, davHandlers, seedFile, type DavDialect, type DavServer, type JournalEntry, type SeedTree, type StoredResource } from '@davkit/testing'
+import { listen, type ListeningDavServer } from '@davkit/testing/node'
+
+describe('public API types', () => {
+  it('the core is a fetch-style function', () => {
+    expectTypeOf(createDavServer).returns.toEqualTypeOf<DavServer>()
+    expectTypeOf<DavServer['handle']>().toEqualTypeOf<(request: Request) => Promise<Response>>()
+  })
+
+  it('adapters take a server', () => {
+    expectTypeOf(davHandlers).parameters.toEqualTypeOf<[DavServer, string]>()
+    expectTypeOf(davHandlers).returns.toEqualTypeOf<HttpHandler[]>()
+    expectTypeOf(listen).returns.resolves.toEqualTypeOf<ListeningDavServer>()
+  })
+
+  it('seed trees nest plain objects, text, bytes and seeded files', () => {
+    expectTypeOf({ a: 'x', b: new Uint8Array(), c: { d: seedFile('y', { contentType: 'text/plain' }) } }).toExtend<SeedTree>()
+    expectTypeOf({ a: 1 }).not.toExtend<SeedTree>()
+    // @ts-expect-error: props are Clark-notation names with string values
+    seedFile('x', { props: { '{urn:x}n': 1 } })
+  })
+
+  it('dialect options are literal unions', () => {
+    expectTypeOf<DavDialect['hrefs']>().toEqualTypeOf<'path' | 'absolute' | undefined>()
+    expectTypeOf<DavDialect['propstatOrder']>().toEqualTypeOf<'ok-first' | 'not-found-first' | undefined>()
+    // @ts-expect-error: not a dialect option value
+    createDavServer({ dialect: { depthInfinity: 'sometimes' } })
+  })
+
+  it('journal entries and stored resources are typed', () => {
+    expectTypeOf<JournalEntry['status']>().toEqualTypeOf<number | 'network-error'>()
+    expectTypeOf<StoredResource['kind']>().toEqualTypeOf<'file' | 'collection'>()
+    expectTypeOf<ReturnType<DavServer['read']>>().toEqualTypeOf<StoredResource | undefined>()
+  })
+})
