@@ -1,127 +1,23 @@
 /**
  * `@davkit/client` in headless Chromium against Apache httpd (mod_dav) on another origin of
- * 127.0.0.1, with CORS configured for WebDAV; and against one without CORS, where the client
- * must fail fast with a clear error. Skipped with the reason when Chromium or Apache is absent,
- * unless CI is set.
+ * 127.0.0.1, with CORS configured for WebDAV (`startApache({ cors: true })`); and against one
+ * without CORS, where the client must fail fast with a clear error. Skipped with the reason when
+ * Chromium or Apache is absent, unless CI is set.
  */
-import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startApache } from '../servers/apache.ts'
 import { skipReason } from '../servers/availability.ts'
-import type { RunningServer } from '../servers/types.ts'
-import { chromiumSkipReason, launchChromium, type RunningChromium } from './chromium.ts'
-import { openTestPage, type TestPage } from './test-page.ts'
+import { chromiumSkipReason } from './chromium.ts'
+import { describeCrossOriginServer } from './cross-origin-suite.ts'
 
 const skip = chromiumSkipReason() ?? skipReason('apache')
 if (skip !== undefined) console.warn(`browser tests against Apache skipped: ${skip}`)
 
-/** A scenario takes well under a second; a busy machine gets slack. */
-const pageTimeoutMs = 60_000
-
-const entry = fileURLToPath(new URL('./pages/real-server.page.ts', import.meta.url))
-
-async function put(baseUrl: string, path: string, content: string): Promise<void> {
-  const response = await fetch(new URL(path, baseUrl), { method: 'PUT', body: content })
-  if (!response.ok) throw new Error(`seeding ${path}: PUT answered ${response.status}`)
-}
-
-describe.skipIf(skip !== undefined)('the client in Chromium against Apache on another origin', () => {
-  let browser: RunningChromium | undefined
-  let testPage: TestPage | undefined
-  let withCors: RunningServer | undefined
-  let withoutCors: RunningServer | undefined
-  /** Why the servers or the page could not start: every test then fails with it (rather than being skipped). */
-  let setupError: unknown
-
-  beforeAll(async () => {
-    try {
-      withCors = await startApache({ cors: true })
-      withoutCors = await startApache()
-      for (const server of [withCors, withoutCors]) {
-        await put(server.url, 'a.txt', 'hello')
-        await put(server.url, 'b.txt', 'world!')
-      }
-      browser = await launchChromium()
-      testPage = await openTestPage(browser, entry)
-    } catch (error) {
-      setupError = error
-    }
-  }, 120_000)
-
-  afterAll(async () => {
-    await testPage?.close()
-    await browser?.close()
-    await withCors?.stop()
-    await withoutCors?.stop()
-  })
-
-  function open(): TestPage {
-    if (setupError !== undefined) throw setupError
-    if (testPage === undefined) throw new Error('the test page did not open (see beforeAll)')
-    return testPage
+describeCrossOriginServer('the client in Chromium against Apache on another origin', skip, async () => {
+  const withCors = await startApache({ cors: true })
+  try {
+    return { withCors, withoutCors: await startApache() }
+  } catch (error) {
+    await withCors.stop()
+    throw error
   }
-
-  function serverUrl(server: RunningServer | undefined): string {
-    if (setupError !== undefined) throw setupError
-    if (server === undefined) throw new Error('Apache did not start (see beforeAll)')
-    return server.url
-  }
-
-  test('the page and the server are on different origins', () => {
-    expect(new URL(serverUrl(withCors)).origin).not.toBe(open().server.origin)
-  })
-
-  test('PROPFIND Depth 1 lists the collection, with sizes and entity tags', async () => {
-    const result = (await open().run('listing', { baseUrl: serverUrl(withCors) })) as {
-      status: number
-      resources: { path: string }[]
-    }
-    expect(result.status).toBe(207)
-    expect([...result.resources].sort((a, b) => a.path.localeCompare(b.path))).toEqual([
-      { path: '/', size: 'failed', etag: 'value' },
-      { path: '/a.txt', size: 5, etag: 'value' },
-      { path: '/b.txt', size: 6, etag: 'value' },
-    ])
-  }, pageTimeoutMs)
-
-  test('PROPPATCH sets a dead property that PROPFIND reads back', async () => {
-    expect(await open().run('proppatchThenRead', { baseUrl: serverUrl(withCors) })).toEqual({
-      patch: 'applied',
-      readBack: 'blue',
-    })
-  }, pageTimeoutMs)
-
-  test('COPY with Overwrite: F (created, then 412), then MOVE with Destination', async () => {
-    const result = (await open().run('copyAndMove', { baseUrl: serverUrl(withCors) })) as { paths: string[] }
-    expect(result).toMatchObject({ copied: 'created', copiedAgain: 'precondition-failed', moved: 'created' })
-    expect([...result.paths].sort()).toEqual(['/', '/a.txt', '/b.txt', '/moved.txt'])
-  }, pageTimeoutMs)
-
-  test('LOCK with Timeout, PUT with If, UNLOCK with Lock-Token; Lock-Token, ETag and DAV are readable', async () => {
-    const result = await open().run('lockHeaders', { baseUrl: serverUrl(withCors) })
-    expect(result).toMatchObject({
-      lock: 200,
-      lockToken: 'a coded URL',
-      putWithout: 423,
-      unlock: 204,
-      content: 'locked by me',
-      etag: 'readable',
-    })
-    expect((result as { putWithIf: number }).putWithIf).toBeGreaterThanOrEqual(200)
-    expect((result as { putWithIf: number }).putWithIf).toBeLessThan(300)
-    expect((result as { dav: string | null }).dav).toMatch(/\b1\b.*\b2\b/)
-  }, pageTimeoutMs)
-
-  test('without CORS the client rejects quickly with a TransportError, not a hang', async () => {
-    const result = (await open().run('withoutCors', { baseUrl: serverUrl(withoutCors) })) as {
-      outcome: string
-      elapsedMs: number
-      error: { name: string; code: string; message: string; causes: string[] }
-    }
-    console.log(`Without CORS the client reports: ${JSON.stringify(result)}`)
-    expect(result.outcome).toBe('rejected')
-    expect(result.error).toMatchObject({ name: 'TransportError', code: 'transport' })
-    expect(result.error.message).not.toBe('')
-    expect(result.elapsedMs).toBeLessThan(10_000)
-  }, pageTimeoutMs)
 })
