@@ -1,0 +1,74 @@
+import type { FileEntry, PropertyResult, PropfindResource } from '@davkit/types'
+import { davProps, type DavProps } from '../properties/dav-props.ts'
+import { isCollection } from '../properties/resource-type.ts'
+import { decodePath } from '../multistatus/resolve-href.ts'
+
+/** The properties the file layer asks for, by the field they fill (a type alias, so that it is a `PropRequest`). */
+export type FileProps = {
+  readonly type: DavProps['resourcetype']
+  readonly size: DavProps['getcontentlength']
+  readonly modified: DavProps['getlastmodified']
+  readonly created: DavProps['creationdate']
+  readonly etag: DavProps['getetag']
+  readonly contentType: DavProps['getcontenttype']
+  readonly displayName: DavProps['displayname']
+}
+
+/** The codecs of {@link FileProps}. */
+export const fileProps: FileProps = {
+  type: davProps.resourcetype,
+  size: davProps.getcontentlength,
+  modified: davProps.getlastmodified,
+  created: davProps.creationdate,
+  etag: davProps.getetag,
+  contentType: davProps.getcontenttype,
+  displayName: davProps.displayname,
+}
+
+function valueOf<T>(result: PropertyResult<T>): T | undefined {
+  return result.kind === 'value' ? result.value : undefined
+}
+
+/** A decoded path with a single trailing slash removed (`/a/b/` and `/a/b` are the same resource). */
+function withoutTrailingSlash(path: string): string {
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path
+}
+
+/**
+ * The path of a resource relative to the base URL, decoded, without trailing slash: `''` for the
+ * base itself. An href on another origin or outside the base keeps its absolute decoded path.
+ */
+export function relativePath(base: URL, resource: { readonly url: string | undefined; readonly path: string }): string {
+  const basePath = withoutTrailingSlash(decodePath(base.pathname))
+  const path = withoutTrailingSlash(resource.path)
+  let sameOrigin = true
+  if (resource.url !== undefined) {
+    try {
+      sameOrigin = new URL(resource.url).origin === base.origin
+    } catch {
+      sameOrigin = false
+    }
+  }
+  if (!sameOrigin) return path
+  if (path === basePath || path === '/' && basePath === '') return ''
+  const prefix = basePath.endsWith('/') ? basePath : `${basePath}/`
+  return path.startsWith(prefix) ? path.slice(prefix.length) : path
+}
+
+/** Builds a {@link FileEntry} from a PROPFIND resource decoded with {@link fileProps}. */
+export function toFileEntry(base: URL, resource: PropfindResource<FileProps>): FileEntry {
+  const { props } = resource
+  const path = relativePath(base, resource.href)
+  const slash = path.lastIndexOf('/')
+  const common = {
+    path,
+    name: slash === -1 ? path : path.slice(slash + 1),
+    href: resource.href,
+    modified: valueOf(props.modified),
+    created: valueOf(props.created),
+    etag: valueOf(props.etag)?.raw,
+    displayName: valueOf(props.displayName),
+  }
+  if (isCollection(props.type)) return { kind: 'collection', ...common }
+  return { kind: 'file', ...common, size: valueOf(props.size), contentType: valueOf(props.contentType) }
+}
