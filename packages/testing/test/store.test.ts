@@ -46,6 +46,21 @@ describe('MemoryStore', () => {
     expect(file.modified.toISOString()).toBe('2026-01-02T00:00:00.000Z')
   })
 
+  it('changes a collection\'s etag and modification time when its membership changes', () => {
+    let time = new Date('2026-01-01T00:00:00Z')
+    const store = new MemoryStore(() => time)
+    store.attach(['c'], store.newCollection())
+    const collection = store.get(['c'])
+    const before = collection?.etag
+    time = new Date('2026-01-02T00:00:00Z')
+    store.attach(['c', 'x'], store.newFile(new Uint8Array(), 'text/plain'))
+    const added = collection?.etag
+    expect(added).not.toBe(before)
+    expect(collection?.modified).toEqual(time)
+    store.detach(['c', 'x'])
+    expect(collection?.etag).not.toBe(added)
+  })
+
   it('records removals of a subtree for sync, members included', () => {
     const store = new MemoryStore(() => new Date())
     store.attach(['c'], store.newCollection())

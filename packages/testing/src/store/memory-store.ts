@@ -95,7 +95,13 @@ export class MemoryStore {
     const previous = parent.children.get(name)
     if (previous !== undefined) this.recordRemoval(path, previous)
     parent.children.set(name, resource)
-    parent.modified = this.now()
+    this.membershipChanged(parent)
+  }
+
+  /** A collection's membership changed: new modification time and entity tag, like a directory's mtime. */
+  private membershipChanged(collection: CollectionResource): void {
+    collection.modified = this.now()
+    collection.etag = `"${this.nextRevision().toString(16)}-0"`
   }
 
   /** Detaches and returns the resource at `path` (recorded as removed for sync). */
@@ -106,7 +112,7 @@ export class MemoryStore {
     const resource = parent.children.get(name)
     if (resource === undefined) return undefined
     parent.children.delete(name)
-    parent.modified = this.now()
+    this.membershipChanged(parent)
     this.recordRemoval(path, resource)
     return resource
   }
