@@ -91,6 +91,15 @@ describe('LOCK', () => {
     expect((await send(dav, 'DELETE', '/c/m.txt')).status).toBe(423)
   })
 
+  it('like Apache, a parent collection\'s token must be tagged with the parent URL', async () => {
+    const dav = createDavServer({ seed: { c: { 'm.txt': 'x' } } })
+    const { token } = await lock(dav, '/c/', 'exclusive', { Depth: '0' })
+    expect((await send(dav, 'PUT', '/c/new.txt', { body: 'n', headers: { If: `(<${token}>)` } })).status).toBe(412)
+    expect((await send(dav, 'DELETE', '/c/m.txt', { headers: { If: `(<${token}>)` } })).status).toBe(412)
+    expect((await send(dav, 'PUT', '/c/new.txt', { body: 'n', headers: { If: `<${ORIGIN}/c/> (<${token}>)` } })).status).toBe(201)
+    expect((await send(dav, 'DELETE', '/c/m.txt', { headers: { If: `</c/> (<${token}>)` } })).status).toBe(204)
+  })
+
   it('refreshes with an If header and no body; 412 with a token that does not apply', async () => {
     let now = 0
     const dav = createDavServer({ seed: { 'a.txt': 'x', 'b.txt': 'y' }, now: () => new Date(now) })
