@@ -9,6 +9,7 @@ import { describe, expectTypeOf, test } from 'vitest'
 import {
   assertAllOk,
   createDavClient,
+  DepthRefusedError,
   davProps,
   defineProperty,
   setProperty,
@@ -145,11 +146,9 @@ describe('client types', () => {
         case 'response-too-large':
         case 'invalid-request':
           return e.code
-        case 'depth-refused':
-          expectTypeOf(e.evidence).toEqualTypeOf<'propfind-finite-depth' | 'status-403'>()
-          return e.code
         case 'http-status':
           expectTypeOf(e.status).toEqualTypeOf<number>()
+          if (e instanceof DepthRefusedError) expectTypeOf(e.evidence).toEqualTypeOf<'propfind-finite-depth' | 'status-403'>()
           return e.code
         case 'undecodable-response':
           expectTypeOf(e.failure.code).toBeString()

@@ -1,5 +1,4 @@
 import type { CrossOriginError } from './cross-origin-error.ts'
-import type { DepthRefusedError } from './depth-refused-error.ts'
 import type { HttpStatusError } from './http-status-error.ts'
 import type { InvalidRequestError } from './invalid-request-error.ts'
 import type { RequestAbortedError } from './request-aborted-error.ts'
@@ -10,14 +9,14 @@ import type { UndecodableResponseError } from './undecodable-response-error.ts'
 
 /**
  * Every error a client method can reject with. Switch on `code`; the union is closed, so a
- * `switch` with a `never` default is checked for exhaustiveness.
+ * `switch` with a `never` default is checked for exhaustiveness. (`DepthRefusedError` is an
+ * `HttpStatusError`: test it with `instanceof`.)
  */
 export type DavClientError =
   | TransportError
   | RequestTimeoutError
   | RequestAbortedError
   | HttpStatusError
-  | DepthRefusedError
   | UndecodableResponseError
   | ResponseTooLargeError
   | CrossOriginError

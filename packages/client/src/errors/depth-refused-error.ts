@@ -1,16 +1,16 @@
 import type { DavError } from '@davkit/types'
-import { DavRequestError, type DavRequestErrorOptions } from './dav-request-error.ts'
+import type { DavRequestErrorOptions } from './dav-request-error.ts'
+import { HttpStatusError } from './http-status-error.ts'
 
 /**
  * The server refused a PROPFIND with `Depth: infinity` (RFC 4918 section 9.1): ask again with
- * depth 1 and walk the tree. `evidence` says how it was recognised: a `DAV:propfind-finite-depth`
- * condition in the body, or (Apache sends an HTML page) a 403 to a `Depth: infinity` request.
+ * depth 1 and walk the tree. It is an `HttpStatusError` (code `http-status`, status 403) that
+ * says why: `evidence` is `propfind-finite-depth` when the body carried that condition, or
+ * `status-403` when a 403 answered a `Depth: infinity` request without it (Apache, lighttpd and
+ * nginx send an HTML page or nothing).
  */
-export class DepthRefusedError extends DavRequestError {
-  override readonly code: 'depth-refused' = 'depth-refused'
-  readonly status: number
+export class DepthRefusedError extends HttpStatusError {
   readonly evidence: 'propfind-finite-depth' | 'status-403'
-  readonly davError: DavError | undefined
 
   constructor(
     message: string,
@@ -21,8 +21,6 @@ export class DepthRefusedError extends DavRequestError {
     },
   ) {
     super(message, options)
-    this.status = options.status
     this.evidence = options.evidence
-    this.davError = options.davError
   }
 }

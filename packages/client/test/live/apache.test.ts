@@ -149,7 +149,8 @@ describe.skipIf(reason !== undefined)(`Apache mod_dav${reason === undefined ? ''
   test('Depth infinity refused with 403 propfind-finite-depth', async () => {
     const error = await dav.propfind('', { depth: 'infinity', allprop: true }).catch((e) => e)
     expect(error).toBeInstanceOf(DepthRefusedError)
-    expect(error.code).toBe('depth-refused')
+    expect(error).toBeInstanceOf(HttpStatusError)
+    expect(error.code).toBe('http-status')
     expect(error.status).toBe(403)
     // Apache 2.4 answers with an HTML page, not a DAV:error body.
     expect(['status-403', 'propfind-finite-depth']).toContain(error.evidence)
