@@ -4,6 +4,14 @@ import { InvalidRequestError } from '../errors/invalid-request-error.ts'
 /**
  * How failed attempts are retried. Only idempotent methods are retried, and only on failures
  * {@link classifyFailure} calls transient or throttled.
+ *
+ * Idempotent does not mean "the first attempt did nothing". When an attempt gets no answer
+ * (connection reset, timeout) or a 502/504, the server may have carried it out. A retried MOVE
+ * can then find its source gone (404) or, with `Overwrite: F`, its destination present (412); a
+ * retried COPY with `Overwrite: F` can see 412. davkit reports these as `kind: 'uncertain'` with
+ * the earlier failures instead of a plain failure, so the caller checks the destination rather
+ * than assuming. A 503, 429, 408 or 425 tells that the request was not processed, so a retry
+ * after them is not uncertain.
  */
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2 (three attempts at most); 0 disables retries. */
