@@ -51,6 +51,8 @@ async function dispatch(state: ServerState, request: Request, url: URL, method: 
   if (!mapped.ok) return mapped.error === 'outside-base' ? plain(404, 'Not Found\n') : plain(400, `The request path is not acceptable (${mapped.error}).\n`)
   const handler = METHODS[method]
   if (handler === undefined) return plain(501, `${method} is not implemented.\n`, { Allow: ALLOWED_METHODS.join(', ') })
+  // A file does not answer to a collection URL (`/a.txt/`), as on Apache.
+  if (mapped.trailingSlash && mapped.path.length > 0 && state.store.get(mapped.path)?.kind === 'file') return plain(404, 'Not Found\n')
   state.locks.purge()
   const ifHeader = request.headers.get('If')
   const parsedIf = ifHeader === null ? undefined : parseIfHeader(ifHeader)

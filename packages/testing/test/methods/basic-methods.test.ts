@@ -135,6 +135,14 @@ describe('bad requests get statuses, never crashes', () => {
     expect((await send(dav, 'GET', '/dav/a.txt')).status).toBe(200)
   })
 
+  it('does not answer for a file at a collection URL', async () => {
+    const dav = createDavServer({ seed: { 'a.txt': 'x' } })
+    expect((await send(dav, 'GET', '/a.txt/')).status).toBe(404)
+    expect((await send(dav, 'PROPFIND', '/a.txt/', { headers: { Depth: '0' } })).status).toBe(404)
+    expect((await send(dav, 'DELETE', '/a.txt/')).status).toBe(404)
+    expect(dav.exists('/a.txt')).toBe(true)
+  })
+
   it('answers 400 for a malformed If header, 501 for unknown methods', async () => {
     const dav = createDavServer({ seed: { 'a.txt': 'x' } })
     expect((await send(dav, 'PUT', '/a.txt', { body: 'y', headers: { If: '(<broken' } })).status).toBe(400)
