@@ -113,6 +113,18 @@ describe('against the fake server', () => {
     expect(fake.read('/target/locked.txt')?.text).toBe('theirs')
   })
 
+  test('DELETE of a collection with a member locked by another client lists the member', async () => {
+    fake.lockAsOtherOwner('/shared/locked.txt')
+    const result = await dav().delete('shared/')
+    expect(result.kind).toBe('partial')
+    if (result.kind === 'partial') {
+      expect(result.failures.map((f) => [f.href.path, f.status.kind === 'status' ? f.status.code : 0])).toEqual([
+        [`${BASE_PATH}shared/locked.txt`, 423],
+      ])
+    }
+    expect(fake.exists('/shared/locked.txt')).toBe(true)
+  })
+
   test('Depth infinity refused with 403 propfind-finite-depth', async () => {
     const client = createDavClient({ baseUrl: `${ORIGIN}/strict`, retry: false })
     const error = await client.propfind('', { depth: 'infinity', allprop: true }).catch((e) => e)

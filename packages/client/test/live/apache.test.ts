@@ -146,6 +146,22 @@ describe.skipIf(reason !== undefined)(`Apache mod_dav${reason === undefined ? ''
     }
   })
 
+  test('DELETE of a collection with a member locked by another client lists the member', async () => {
+    await mkcol(dav, 'doomed')
+    await put(dav, 'doomed/locked.txt', 'theirs')
+    await put(dav, 'doomed/free.txt', 'free')
+    await lockAsOther(other, 'doomed/locked.txt')
+    const result = await dav.delete('doomed/')
+    expect(result.kind).toBe('partial')
+    if (result.kind === 'partial') {
+      expect(result.failures.map((f) => [f.href.path, f.status.kind === 'status' ? f.status.code : 0])).toEqual([
+        ['/doomed/locked.txt', 423],
+      ])
+    }
+    const still = await dav.propfind('doomed/locked.txt', { props: { size: davProps.getcontentlength } })
+    expect(still.resources).toHaveLength(1)
+  })
+
   test('Depth infinity refused with 403 propfind-finite-depth', async () => {
     const error = await dav.propfind('', { depth: 'infinity', allprop: true }).catch((e) => e)
     expect(error).toBeInstanceOf(DepthRefusedError)
