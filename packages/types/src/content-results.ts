@@ -183,7 +183,10 @@ export interface MkcolCreated extends ContentBase {
   readonly createdParents: readonly string[]
 }
 
-/** 405: something already exists at that URL (a collection or a file; check with PROPFIND). */
+/**
+ * Something already exists at that URL (a collection or a file; check with PROPFIND): a 405, or
+ * a 404 to `name/` while a file exists at `name` (servers that map no file at a collection URL).
+ */
 export interface MkcolAlreadyExists extends ContentBase {
   readonly kind: 'already-exists'
 }

@@ -1,7 +1,9 @@
 import type { MkcolResult } from '@davkit/types'
+import { HttpStatusError } from '../errors/http-status-error.ts'
 import type { RequestOptions } from '../http/client-options.ts'
 import { decodePath } from '../multistatus/resolve-href.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
+import { buildPropfindBody } from '../xml/build-propfind.ts'
 import { lockedHrefsOf } from './content-outcomes.ts'
 import { applyLockTokens, type LockTokens } from './if-header.ts'
 import type { MethodContext } from './method-context.ts'
@@ -46,6 +48,26 @@ async function mkcolOnce(context: MethodContext, url: URL, options: MkcolOptions
   throw statusError(response, reading)
 }
 
+/**
+ * A 404 to MKCOL at `name/` when `name` is a file (Apache, and servers like it, do not map a file
+ * at a collection URL): look at `name` without the slash, and call it `already-exists` when
+ * something is there. Any other failure is rethrown as it was.
+ */
+async function fileInTheWay(context: MethodContext, url: URL, error: unknown, options: MkcolOptions): Promise<MkcolResult> {
+  if (!(error instanceof HttpStatusError) || error.status !== 404) throw error
+  const plain = new URL(url.href)
+  plain.pathname = plain.pathname.slice(0, -1)
+  const probe = await context.pipeline.send({
+    method: 'PROPFIND',
+    url: plain,
+    headers: { depth: '0' },
+    body: buildPropfindBody({ kind: 'prop', names: [{ namespace: 'DAV:', local: 'resourcetype' }] }),
+    signal: options.signal,
+  })
+  if (probe.status === 207 || probe.status === 200) return { kind: 'already-exists', status: 404, attempts: error.attempts }
+  throw error
+}
+
 /** The collection URLs between the base URL (excluded) and `url` (excluded), outermost first. */
 function parentsBelowBase(base: URL, url: URL): URL[] {
   if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return []
@@ -58,13 +80,17 @@ function parentsBelowBase(base: URL, url: URL): URL[] {
 /**
  * MKCOL (RFC 4918 section 9.3). "Already exists" (405) and a missing parent (409) are told
  * apart; with `parents: true` the missing parents are created first, outermost first, and a
- * parent that appeared meanwhile (405) is fine. The URL gets a trailing slash.
+ * parent that appeared meanwhile (405) is fine. The URL gets a trailing slash (nginx needs it);
+ * a file already at the slash-less URL, which such servers answer with 404, is `already-exists`.
  */
 export async function mkcol(context: MethodContext, target: DavTarget, options: MkcolOptions = {}): Promise<MkcolResult> {
   const base = context.pipeline.baseUrl
   const url = resolveTarget(base, target)
-  if (!url.pathname.endsWith('/')) url.pathname += '/'
-  const first = await mkcolOnce(context, url, options)
+  const added = !url.pathname.endsWith('/')
+  if (added) url.pathname += '/'
+  const first = await mkcolOnce(context, url, options).catch((error: unknown) =>
+    added ? fileInTheWay(context, url, error, options) : Promise.reject(error),
+  )
   if (first.kind !== 'conflict' || options.parents !== true) return first
   const createdParents: string[] = []
   for (const parent of parentsBelowBase(base, url)) {
