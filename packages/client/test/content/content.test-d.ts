@@ -1,0 +1,72 @@
+import type {
+  DeleteResult,
+  EntityTag,
+  GetResult,
+  LockResult,
+  PropertyResult,
+  PropfindResource,
+  PutResult,
+  ResourceHref,
+  SyncChanges,
+  SyncResult,
+} from '@davkit/types'
+import { describe, expectTypeOf, it } from 'vitest'
+import { createDavClient, davProps } from '../../src/index.ts'
+
+const dav = createDavClient({ baseUrl: 'https://dav.example/' })
+const props = { etag: davProps.getetag, size: davProps.getcontentlength }
+
+describe('the sync result', () => {
+  it('is typed by the requested props', () => {
+    const result = dav.syncCollection('docs/', { props })
+    expectTypeOf(result).resolves.toEqualTypeOf<SyncResult<typeof props>>()
+  })
+
+  it('narrows on kind: changes carry token, typed changed members and removed hrefs', () => {
+    const result = {} as SyncResult<typeof props>
+    expectTypeOf<(typeof result)['kind']>().toEqualTypeOf<'changes' | 'invalid-token'>()
+    // @ts-expect-error the token exists only on changes
+    void result.token
+    if (result.kind === 'changes') {
+      expectTypeOf(result).toEqualTypeOf<SyncChanges<typeof props>>()
+      expectTypeOf(result.token).toEqualTypeOf<string>()
+      expectTypeOf(result.truncated).toEqualTypeOf<boolean>()
+      expectTypeOf(result.removed).toEqualTypeOf<readonly ResourceHref[]>()
+      expectTypeOf(result.changed).toEqualTypeOf<readonly PropfindResource<typeof props>[]>()
+      const member = result.changed[0]!
+      expectTypeOf(member.props.etag).toEqualTypeOf<PropertyResult<EntityTag>>()
+      expectTypeOf(member.props.size).toEqualTypeOf<PropertyResult<number>>()
+      // @ts-expect-error only requested props exist
+      void member.props.modified
+    }
+  })
+})
+
+describe('content results', () => {
+  it('GET data is typed by `as`', () => {
+    expectTypeOf(dav.get('a')).resolves.toEqualTypeOf<GetResult<Uint8Array>>()
+    expectTypeOf(dav.get('a', { as: 'text' })).resolves.toEqualTypeOf<GetResult<string>>()
+    expectTypeOf(dav.get('a', { as: 'stream' })).resolves.toEqualTypeOf<GetResult<ReadableStream<Uint8Array>>>()
+    const got = {} as GetResult<string>
+    // @ts-expect-error data needs narrowing: a 304 has none
+    void got.data
+    if (got.kind === 'full' || got.kind === 'partial') expectTypeOf(got.data).toEqualTypeOf<string>()
+  })
+
+  it('PUT, DELETE and LOCK are discriminated unions', () => {
+    expectTypeOf(dav.put('a', 'x')).resolves.toEqualTypeOf<PutResult>()
+    expectTypeOf(dav.delete('a')).resolves.toEqualTypeOf<DeleteResult>()
+    expectTypeOf(dav.lock('a')).resolves.toEqualTypeOf<LockResult>()
+    const put = {} as PutResult
+    if (put.kind === 'locked') expectTypeOf(put.lockedHrefs).toEqualTypeOf<readonly string[]>()
+    const lock = {} as LockResult
+    if (lock.kind === 'granted') expectTypeOf(lock.token).toEqualTypeOf<string>()
+    const deleted = {} as DeleteResult
+    if (deleted.kind === 'partial') expectTypeOf(deleted.failures[0]!.href).toEqualTypeOf<ResourceHref>()
+  })
+
+  it('refuses bodies PUT cannot send', () => {
+    // @ts-expect-error a number is not a body
+    void dav.put('a', 42)
+  })
+})

@@ -1,0 +1,48 @@
+import type { FileEntry, FileEntryCollection, FileEntryFile, PutCreated, PutReplaced, ResourceHref } from '@davkit/types'
+import { describe, expectTypeOf, it } from 'vitest'
+import { createDavClient, createDavFiles, type DavFiles } from '../../src/index.ts'
+
+const files: DavFiles = createDavFiles(createDavClient({ baseUrl: 'https://dav.example/' }))
+
+describe('file-level entries', () => {
+  it('list and stat give FileEntry, a union narrowed by kind', () => {
+    expectTypeOf(files.list('a')).resolves.toEqualTypeOf<FileEntry[]>()
+    expectTypeOf(files.stat('a')).resolves.toEqualTypeOf<FileEntry>()
+    expectTypeOf<FileEntry['kind']>().toEqualTypeOf<'file' | 'collection'>()
+  })
+
+  it('common fields are plain typed values on every entry', () => {
+    expectTypeOf<FileEntry['path']>().toEqualTypeOf<string>()
+    expectTypeOf<FileEntry['name']>().toEqualTypeOf<string>()
+    expectTypeOf<FileEntry['href']>().toEqualTypeOf<ResourceHref>()
+    expectTypeOf<FileEntry['modified']>().toEqualTypeOf<Date | undefined>()
+    expectTypeOf<FileEntry['created']>().toEqualTypeOf<Date | undefined>()
+    expectTypeOf<FileEntry['etag']>().toEqualTypeOf<string | undefined>()
+  })
+
+  it('size and contentType exist on files only', () => {
+    const entry = {} as FileEntry
+    // @ts-expect-error size is not known before narrowing
+    void entry.size
+    if (entry.kind === 'file') {
+      expectTypeOf(entry).toEqualTypeOf<FileEntryFile>()
+      expectTypeOf(entry.size).toEqualTypeOf<number | undefined>()
+      expectTypeOf(entry.contentType).toEqualTypeOf<string | undefined>()
+    } else {
+      expectTypeOf(entry).toEqualTypeOf<FileEntryCollection>()
+      expectTypeOf(entry).not.toHaveProperty('size')
+    }
+  })
+
+  it('reads and writes are typed by what they move', () => {
+    expectTypeOf(files.readText('a')).resolves.toEqualTypeOf<string>()
+    expectTypeOf(files.readBytes('a')).resolves.toEqualTypeOf<Uint8Array>()
+    expectTypeOf(files.writeText('a', 'x')).resolves.toEqualTypeOf<PutCreated | PutReplaced>()
+    expectTypeOf(files.exists('a')).resolves.toEqualTypeOf<boolean>()
+    expectTypeOf(files.createFolder('a')).resolves.toEqualTypeOf<boolean>()
+    // @ts-expect-error writeText takes text, writeBytes the rest
+    void files.writeText('a', new Uint8Array())
+    // @ts-expect-error writeBytes does not take a string
+    void files.writeBytes('a', 'text')
+  })
+})
