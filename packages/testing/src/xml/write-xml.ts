@@ -42,39 +42,49 @@ class Writer {
   private counter = 0
   readonly parts: string[] = []
 
-  write(node: XmlNode, scope: Scope): void {
+  private prefixIn(prefixes: ReadonlyMap<string, string>, ns: string): string | undefined {
+    for (const [prefix, bound] of prefixes) if (bound === ns) return prefix
+    return undefined
+  }
+
+  /** Writes a node; `rootDeclaration` is added to the start tag of the document element. */
+  write(node: XmlNode, scope: Scope, rootDeclaration = ''): void {
     if (node.kind === 'text') {
       this.parts.push(escapeText(node.text))
       return
     }
-    const declarations: string[] = []
-    const prefixes = new Map(scope.prefixes)
+    let declarations = rootDeclaration
+    // Copy-on-write: most elements declare nothing and share their parent's bindings.
+    let prefixes = scope.prefixes
     let defaultNs = scope.defaultNs
-    const prefixFor = (ns: string): string => {
-      for (const [prefix, bound] of prefixes) if (bound === ns) return prefix
+    const bind = (ns: string): string => {
+      const known = this.prefixIn(prefixes, ns)
+      if (known !== undefined) return known
       const prefix = `ns${this.counter++}`
-      prefixes.set(prefix, ns)
-      declarations.push(` xmlns:${prefix}="${escapeAttr(ns)}"`)
+      if (prefixes === scope.prefixes) prefixes = new Map(scope.prefixes)
+      ;(prefixes as Map<string, string>).set(prefix, ns)
+      declarations += ` xmlns:${prefix}="${escapeAttr(ns)}"`
       return prefix
     }
     let tag: string
     if (node.ns === defaultNs) tag = node.local
     else if (node.ns === '') {
       defaultNs = ''
-      declarations.push(' xmlns=""')
+      declarations += ' xmlns=""'
       tag = node.local
-    } else tag = `${prefixFor(node.ns)}:${node.local}`
-    const attrs = node.attrs.map((attr) => {
-      const name = attr.ns === '' ? attr.local : attr.ns === XML_NS ? `xml:${attr.local}` : `${prefixFor(attr.ns)}:${attr.local}`
-      return ` ${name}="${escapeAttr(attr.value)}"`
-    })
-    this.parts.push(`<${tag}${declarations.join('')}${attrs.join('')}`)
+    } else tag = `${bind(node.ns)}:${node.local}`
+    let attrs = ''
+    for (const attr of node.attrs) {
+      const name = attr.ns === '' ? attr.local : attr.ns === XML_NS ? `xml:${attr.local}` : `${bind(attr.ns)}:${attr.local}`
+      attrs += ` ${name}="${escapeAttr(attr.value)}"`
+    }
+    this.parts.push(`<${tag}${declarations}${attrs}`)
     if (node.children.length === 0) {
       this.parts.push('/>')
       return
     }
     this.parts.push('>')
-    const inner: Scope = { prefixes, defaultNs }
+    const inner: Scope = prefixes === scope.prefixes && defaultNs === scope.defaultNs ? scope : { prefixes, defaultNs }
     for (const child of node.children) this.write(child, inner)
     this.parts.push(`</${tag}>`)
   }
@@ -87,8 +97,8 @@ class Writer {
 export function writeXml(root: XmlElement, style: DavPrefixStyle = 'D'): string {
   const writer = new Writer()
   const prefixes = new Map<string, string>()
-  let declaration: string
   let defaultNs = ''
+  let declaration: string
   if (style === 'default') {
     defaultNs = DAV_NS
     declaration = ` xmlns="${DAV_NS}"`
@@ -96,9 +106,7 @@ export function writeXml(root: XmlElement, style: DavPrefixStyle = 'D'): string 
     prefixes.set(style, DAV_NS)
     declaration = ` xmlns:${style}="${DAV_NS}"`
   }
-  writer.write(root, { prefixes, defaultNs })
-  const body = writer.parts.join('')
-  // Put the DAV: declaration on the root start tag.
-  const rootEnd = body.search(/[\s/>]/)
-  return `<?xml version="1.0" encoding="utf-8"?>\n${body.slice(0, rootEnd)}${declaration}${body.slice(rootEnd)}`
+  writer.parts.push('<?xml version="1.0" encoding="utf-8"?>\n')
+  writer.write(root, { prefixes, defaultNs }, declaration)
+  return writer.parts.join('')
 }
