@@ -23,11 +23,11 @@ export function propfind(ctx: RequestContext): Response {
     if (parsed === undefined) return plain(400, 'DAV:propfind needs DAV:prop, DAV:allprop or DAV:propname.\n')
     request = parsed
   }
-  const responses: XmlElement[] = []
-  for (const [relative, member] of walk(resource)) {
-    if (depth === '0' && relative.length > 0) break
-    if (depth === '1' && relative.length > 1) continue
-    responses.push(describeResource(ctx, [...ctx.path, ...relative], member, request))
+  const responses: XmlElement[] = [describeResource(ctx, ctx.path, resource, request)]
+  if (depth === '1' && resource.kind === 'collection') {
+    for (const [name, member] of resource.children) responses.push(describeResource(ctx, [...ctx.path, name], member, request))
+  } else if (depth === 'infinity') {
+    for (const [relative, member] of walk(resource)) if (relative.length > 0) responses.push(describeResource(ctx, [...ctx.path, ...relative], member, request))
   }
   return multistatus(ctx, responses)
 }
