@@ -43,6 +43,19 @@ describe('REPORT sync-collection (RFC 6578)', () => {
     expect(third.syncToken).toBe(second.syncToken)
   })
 
+  it('reports a MOVE as a removal and an addition, and a PROPPATCH as a change', async () => {
+    const dav = createDavServer({ seed: { cal: { 'a.ics': 'A', 'b.ics': 'B' } } })
+    const token = (await sync(dav, '')).syncToken ?? ''
+    await send(dav, 'MOVE', '/cal/a.ics', { headers: { Destination: '/cal/renamed.ics' } })
+    await send(dav, 'PROPPATCH', '/cal/b.ics', { body: '<D:propertyupdate xmlns:D="DAV:"><D:set><D:prop><X:c xmlns:X="urn:x">1</X:c></D:prop></D:set></D:propertyupdate>' })
+    const changes = await sync(dav, token)
+    expect(changes.responses.map((response) => [response.href, response.status ?? 'props']).sort()).toEqual([
+      ['/cal/a.ics', 'HTTP/1.1 404 Not Found'],
+      ['/cal/b.ics', 'props'],
+      ['/cal/renamed.ics', 'props'],
+    ])
+  })
+
   it('the sync-token property equals the token the report gives', async () => {
     const dav = createDavServer({ seed: { cal: { 'a.ics': 'A' } } })
     const response = await send(dav, 'PROPFIND', '/cal/', { headers: { Depth: '0' }, body: '<D:propfind xmlns:D="DAV:"><D:prop><D:sync-token/></D:prop></D:propfind>' })
