@@ -1,6 +1,5 @@
 import type { RequestContext } from '../context.ts'
-import { plain } from '../responses.ts'
-import { hrefOf } from '../responses.ts'
+import { hrefOf, plain } from '../responses.ts'
 import { reasonPhrase } from '../status-text.ts'
 import { escapeText } from '../xml/write-xml.ts'
 import type { FileResource, Resource } from '../store/resource.ts'

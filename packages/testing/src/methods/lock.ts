@@ -5,7 +5,6 @@ import { davErrorResponse, hrefElement, multistatus, plain, statusResponse, xmlR
 import { propstatResponse } from './propstat.ts'
 import { activeLock } from '../store/live-props.ts'
 import type { Lock, LockScope } from '../store/lock-table.ts'
-import { isWithin } from '../store/paths.ts'
 import { readXmlBody } from '../xml/request-body.ts'
 import { childElements, dav, findChild, isDav, DAV_NS, type XmlElement } from '../xml/xml-node.ts'
 
@@ -106,9 +105,4 @@ export function lockMethod(ctx: RequestContext): Response {
   }
   const lock = locks.create(ctx.path, lockDepth, request.scope, request.owner, timeout ?? 'infinite')
   return xmlResponse(ctx, status, lockDiscoveryBody(ctx, lock), { 'Lock-Token': `<${lock.token}>` })
-}
-
-/** Whether a lock applies to a path (used by UNLOCK). */
-export function lockApplies(lock: Lock, path: readonly string[]): boolean {
-  return lock.root.length === path.length ? isWithin(path, lock.root) : lock.depth === 'infinity' && isWithin(path, lock.root)
 }
