@@ -185,7 +185,7 @@ export interface MkcolCreated extends ContentBase {
 
 /**
  * Something already exists at that URL (a collection or a file; check with PROPFIND): a 405, or
- * a 404 to `name/` while a file exists at `name` (servers that map no file at a collection URL).
+ * a 400 (Apache) or 404 to `name/` while a file exists at `name`.
  */
 export interface MkcolAlreadyExists extends ContentBase {
   readonly kind: 'already-exists'

@@ -1,4 +1,5 @@
 import type { DavError } from './dav-error.ts'
+import type { ResourceHref } from './href.ts'
 import type { ActiveLock } from './property-values.ts'
 import type { MemberFailure } from './content-results.ts'
 import type { MultiStatusResponse } from './multistatus.ts'
@@ -20,6 +21,13 @@ export interface LockGranted {
   readonly attempts: number
   /** The lock token URI (`opaquelocktoken:...`, `urn:uuid:...`), without angle brackets. */
   readonly token: string
+  /**
+   * The root of the lock: the `lockroot` the server reported, else the URL that was locked. With
+   * `token`, this makes the result itself a lock submission: pass it as `lockToken` to write under
+   * the lock, including to new members of a locked collection (Apache wants the If header tagged
+   * with the lock root there).
+   */
+  readonly root: ResourceHref
   /** The active lock with that token, when the server reported it. */
   readonly lock: ActiveLock | undefined
   /** Every active lock of the answer's `DAV:lockdiscovery`. */
@@ -71,7 +79,7 @@ export interface UnlockReleased extends LockBase {
 }
 
 /**
- * 409 (`lock-token-matches-request-uri`) or 412: the token is not a lock on that resource
+ * 409 (`lock-token-matches-request-uri`), 400 (Apache mod_dav) or 412: the token is not a lock on that resource
  * (expired, released, or the wrong resource). Nothing changed.
  */
 export interface UnlockNotLocked extends LockBase {

@@ -4,6 +4,7 @@ import { InvalidRequestError } from '../errors/invalid-request-error.ts'
 import { UndecodableResponseError } from '../errors/undecodable-response-error.ts'
 import type { RequestOptions } from '../http/client-options.ts'
 import type { DavResponse } from '../http/request-pipeline.ts'
+import { resolveHref } from '../multistatus/resolve-href.ts'
 import { parseLockDiscovery } from '../properties/lock-lists.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
 import { buildLockBody } from '../xml/build-lock.ts'
@@ -85,12 +86,14 @@ function outcome(context: MethodContext, response: DavResponse, knownToken: stri
         failure: { code: 'empty-body' },
       })
     }
+    const lock = locks.find((l) => l.token === token)
     return {
       kind: 'granted',
       status,
       attempts,
       token,
-      lock: locks.find((l) => l.token === token),
+      root: resolveHref(lock?.root ?? new URL(response.url).pathname, response.url),
+      lock,
       discovery: locks,
       created: status === 201,
       discoveryProblem: problem,

@@ -49,12 +49,12 @@ async function mkcolOnce(context: MethodContext, url: URL, options: MkcolOptions
 }
 
 /**
- * A 404 to MKCOL at `name/` when `name` is a file (Apache, and servers like it, do not map a file
- * at a collection URL): look at `name` without the slash, and call it `already-exists` when
- * something is there. Any other failure is rethrown as it was.
+ * A 400 or 404 to MKCOL at `name/` when `name` is a file (Apache answers 400; servers that map no
+ * file at a collection URL, 404): look at `name` without the slash, and call it `already-exists`
+ * when something is there. Any other failure is rethrown as it was.
  */
 async function fileInTheWay(context: MethodContext, url: URL, error: unknown, options: MkcolOptions): Promise<MkcolResult> {
-  if (!(error instanceof HttpStatusError) || error.status !== 404) throw error
+  if (!(error instanceof HttpStatusError) || (error.status !== 404 && error.status !== 400)) throw error
   const plain = new URL(url.href)
   plain.pathname = plain.pathname.slice(0, -1)
   const probe = await context.pipeline.send({
@@ -64,7 +64,7 @@ async function fileInTheWay(context: MethodContext, url: URL, error: unknown, op
     body: buildPropfindBody({ kind: 'prop', names: [{ namespace: 'DAV:', local: 'resourcetype' }] }),
     signal: options.signal,
   })
-  if (probe.status === 207 || probe.status === 200) return { kind: 'already-exists', status: 404, attempts: error.attempts }
+  if (probe.status === 207 || probe.status === 200) return { kind: 'already-exists', status: error.status, attempts: error.attempts }
   throw error
 }
 
@@ -81,7 +81,7 @@ function parentsBelowBase(base: URL, url: URL): URL[] {
  * MKCOL (RFC 4918 section 9.3). "Already exists" (405) and a missing parent (409) are told
  * apart; with `parents: true` the missing parents are created first, outermost first, and a
  * parent that appeared meanwhile (405) is fine. The URL gets a trailing slash (nginx needs it);
- * a file already at the slash-less URL, which such servers answer with 404, is `already-exists`.
+ * a file already at the slash-less URL, which servers answer with 400 or 404, is `already-exists`.
  */
 export async function mkcol(context: MethodContext, target: DavTarget, options: MkcolOptions = {}): Promise<MkcolResult> {
   const base = context.pipeline.baseUrl

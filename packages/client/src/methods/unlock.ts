@@ -11,7 +11,7 @@ export interface UnlockOptions extends RequestOptions {}
 /**
  * UNLOCK (RFC 4918 section 9.11): release the lock `token` on `target` (the lock root or a
  * resource it covers). A token that is not a lock there (expired, released, wrong resource) is
- * `not-locked`. UNLOCK is idempotent and retried per the policy.
+ * `not-locked` (409 per RFC 4918, 400 from Apache, or 412). UNLOCK is idempotent and retried per the policy.
  */
 export async function unlock(
   context: MethodContext,
@@ -28,7 +28,9 @@ export async function unlock(
   const reading = readResponseBody(context, response)
   const error = davErrorOf(reading)
   if (status >= 200 && status < 300) return { kind: 'unlocked', status, attempts }
-  if (status === 409 || status === 412) return { kind: 'not-locked', status, attempts, error }
+  // Apache mod_dav answers 400 to a token that is not one of the resource's locks; the header
+  // itself was checked above, so a 400 means the same as the RFC's 409 here.
+  if (status === 409 || status === 412 || status === 400) return { kind: 'not-locked', status, attempts, error }
   if (status === 403) return { kind: 'forbidden', status, attempts, error }
   throw statusError(response, reading)
 }
