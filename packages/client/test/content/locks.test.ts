@@ -64,6 +64,10 @@ describe('lock', () => {
     expect(requests.at(-1)?.headers.get('if')).toBe(`(<${held.token}>)`)
     expect((await dav.put('dir/b.txt', 'z', { lockToken: { token: held.token, root: 'dir/' } })).kind).toBe('created')
     expect(requests.at(-1)?.headers.get('if')).toBe(`<https://dav.test/dir/> (<${held.token}>)`)
+    // The granted lock is itself a submission, tagged with its root.
+    expect(held.root.url).toBe('https://dav.test/dir/')
+    expect((await dav.put('dir/c.txt', 'w', { lockToken: held })).kind).toBe('created')
+    expect(requests.at(-1)?.headers.get('if')).toBe(`<https://dav.test/dir/> (<${held.token}>)`)
     expect(server.read('/dir/b.txt')?.text).toBe('z')
   })
 
