@@ -52,7 +52,7 @@ function transfer(ctx: RequestContext, kind: Transfer): Response {
   if (source.kind === 'collection' && isWithin(target, ctx.path) && (kind === 'MOVE' || depth === 'infinity')) {
     return plain(403, 'A collection cannot be copied or moved into itself.\n')
   }
-  if (target.length === 0) return plain(403, 'The root collection cannot be replaced.\n')
+  if (isWithin(ctx.path, target)) return plain(403, 'The destination contains the source: overwriting it would destroy the source.\n')
   if (store.parentCollection(target) === undefined) return plain(409, 'The destination collection does not exist.\n')
   const existing = store.get(target)
   if (existing !== undefined && !overwrite) return plain(412, 'The destination exists and Overwrite is F.\n')

@@ -72,6 +72,14 @@ describe('MOVE', () => {
     expect(dav.read('/moved/a.txt')?.created).toEqual(created)
   })
 
+  it('refuses a destination that contains the source (403), like Apache, losing nothing', async () => {
+    const dav = createDavServer({ seed: { a: { b: { 'f.txt': 'x' } } } })
+    expect((await send(dav, 'MOVE', '/a/b/', { headers: { Destination: '/a/' } })).status).toBe(403)
+    expect((await send(dav, 'COPY', '/a/b/', { headers: { Destination: '/a/' } })).status).toBe(403)
+    expect((await send(dav, 'MOVE', '/a/b/', { headers: { Destination: '/' } })).status).toBe(403)
+    expect(dav.snapshot()).toEqual({ a: { b: { 'f.txt': 'x' } } })
+  })
+
   it('replaces the destination with 204, refuses Depth 0 on a collection and moving into itself', async () => {
     const dav = createDavServer({ seed: seed() })
     expect((await send(dav, 'MOVE', '/src/', { headers: { Destination: '/x/', Depth: '0' } })).status).toBe(400)
