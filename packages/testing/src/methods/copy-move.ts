@@ -24,6 +24,9 @@ function placeCopy(ctx: RequestContext, source: Resource, sourcePath: StorePath,
     existing.deadProps.clear()
     for (const [key, value] of source.deadProps) existing.deadProps.set(key, value)
     store.touch(existing)
+  } else if (existing !== undefined) {
+    // A collection kept because it holds locked members: a file cannot replace it (the members are reported).
+    return
   } else {
     const copy = cloneResource(source, false)
     store.restampTree(copy, true)

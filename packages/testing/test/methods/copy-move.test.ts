@@ -59,6 +59,16 @@ describe('COPY', () => {
     expect(responses.map((entry) => [entry.href, entry.status])).toEqual([['/dest/b.txt', 'HTTP/1.1 423 Locked']])
     expect(dav.snapshot('/dest')).toEqual({ 'b.txt': 'old b', 'a.txt': 'new a' })
   })
+
+  it('does not replace a collection holding a locked member with a file', async () => {
+    const dav = createDavServer({ seed: { 'f.txt': 'file', dest: { 'held.txt': 'h', 'free.txt': 'f' } } })
+    dav.lockAsOtherOwner('/dest/held.txt')
+    const response = await send(dav, 'COPY', '/f.txt', { headers: { Destination: '/dest' } })
+    expect(response.status).toBe(207)
+    expect(parseMultistatus(await response.text()).responses.map((entry) => entry.href)).toEqual(['/dest/held.txt'])
+    expect(dav.snapshot()).toEqual({ 'f.txt': 'file', dest: { 'held.txt': 'h' } })
+    expect(dav.locks()).toHaveLength(1)
+  })
 })
 
 describe('MOVE', () => {
