@@ -76,3 +76,40 @@ describe('robustness: any request gets an HTTP answer, never a crash', () => {
     )
   })
 })
+
+describe('robustness: locks held by someone else protect their resources', () => {
+  const PATHS_TREE = ['/a.txt', '/c/', '/c/m.txt', '/c/d/', '/c/d/n.txt', '/e/', '/e/o.txt', '/new.txt', '/e/new/', '/']
+  const request = fc.record({
+    method: fc.constantFrom('PUT', 'DELETE', 'MOVE', 'COPY', 'PROPPATCH', 'MKCOL', 'LOCK'),
+    path: fc.constantFrom(...PATHS_TREE),
+    destination: fc.constantFrom(...PATHS_TREE),
+    overwrite: fc.constantFrom('T', 'F'),
+  })
+
+  it('no sequence of requests without the token changes a locked subtree', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('/c', '/c/d', '/e/o.txt', '/a.txt'), fc.array(request, { minLength: 1, maxLength: 6 }), async (locked, requests) => {
+        const dav = createDavServer({ seed: { 'a.txt': 'alpha', c: { 'm.txt': 'member', d: { 'n.txt': 'nested' } }, e: { 'o.txt': 'other' } } })
+        dav.lockAsOtherOwner(locked, { depth: 'infinity' })
+        const before = dav.read(locked)?.kind === 'collection' ? JSON.stringify(dav.snapshot(locked)) : dav.read(locked)?.text
+        for (const { method, path, destination, overwrite } of requests) {
+          const body =
+            method === 'PUT'
+              ? 'changed'
+              : method === 'PROPPATCH'
+                ? '<D:propertyupdate xmlns:D="DAV:"><D:set><D:prop><X:p xmlns:X="urn:x">1</X:p></D:prop></D:set></D:propertyupdate>'
+                : method === 'LOCK'
+                  ? '<D:lockinfo xmlns:D="DAV:"><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype></D:lockinfo>'
+                  : undefined
+          const response = await send(dav, method, path, { headers: { Destination: destination, Overwrite: overwrite }, ...(body === undefined ? {} : { body }) })
+          expect(response.status).toBeLessThan(500)
+        }
+        const after = dav.read(locked)
+        expect(after, `${locked} disappeared`).toBeDefined()
+        expect(after?.kind === 'collection' ? JSON.stringify(dav.snapshot(locked)) : after?.text).toBe(before)
+        expect(after?.props).toEqual({})
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
