@@ -113,3 +113,32 @@ describe('robustness: locks held by someone else protect their resources', () =>
     )
   })
 })
+
+describe('robustness: a refused request changes nothing', () => {
+  function dump(dav: ReturnType<typeof createDavServer>, path = '/'): string[] {
+    const resource = dav.read(path)
+    if (resource === undefined) return []
+    const line = `${path} ${resource.etag} ${resource.text} ${JSON.stringify(resource.props)} ${resource.contentType ?? ''}`
+    return [line, ...resource.members.flatMap((name) => dump(dav, `${path === '/' ? '' : path}/${name}`))]
+  }
+
+  it('leaves the store exactly as it was whenever the answer is 4xx or 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...METHODS),
+        fc.constantFrom(...PATHS),
+        fc.dictionary(fc.constantFrom('Depth', 'If', 'Destination', 'Overwrite', 'Timeout', 'If-Match', 'If-None-Match'), headerValue, { maxKeys: 4 }),
+        fc.array(xmlPiece, { maxLength: 8 }).map((pieces) => pieces.join('')),
+        async (method, path, headers, body) => {
+          const dav = createDavServer({ seed: { 'a.txt': 'alpha', c: { 'm.txt': 'member' } }, quotaBytes: 100 })
+          dav.lockAsOtherOwner('/c/m.txt', { depth: '0' })
+          const before = dump(dav)
+          const options = method === 'GET' || method === 'HEAD' || body === '' ? { headers } : { headers, body }
+          const response = await send(dav, method, path, options)
+          if (response.status >= 400) expect(dump(dav)).toEqual(before)
+        },
+      ),
+      { numRuns: 400 },
+    )
+  })
+})
