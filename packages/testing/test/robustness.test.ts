@@ -142,3 +142,29 @@ describe('robustness: a refused request changes nothing', () => {
     )
   })
 })
+
+describe('robustness: a successful COPY or MOVE carries the whole source', () => {
+  const TREE_PATHS = ['/a.txt', '/c/', '/c/m.txt', '/c/d/', '/c/d/n.txt', '/e/', '/e/o.txt', '/x.txt', '/e/x/']
+  const view = (dav: ReturnType<typeof createDavServer>, path: string): unknown =>
+    dav.read(path)?.kind === 'collection' ? dav.snapshot(path) : { text: dav.read(path)?.text, props: dav.read(path)?.props }
+
+  it('the destination then holds what the source held', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('COPY', 'MOVE'), fc.constantFrom(...TREE_PATHS), fc.constantFrom(...TREE_PATHS), fc.constantFrom('T', 'F'), async (method, from, to, overwrite) => {
+        const dav = createDavServer({
+          seed: { 'a.txt': 'alpha', c: { 'm.txt': 'member', d: { 'n.txt': 'nested' } }, e: { 'o.txt': 'other' } },
+        })
+        await send(dav, 'PROPPATCH', from, { body: '<D:propertyupdate xmlns:D="DAV:"><D:set><D:prop><X:p xmlns:X="urn:x">v</X:p></D:prop></D:set></D:propertyupdate>' })
+        const source = dav.exists(from) ? view(dav, from) : undefined
+        const response = await send(dav, method, from, { headers: { Destination: to, Overwrite: overwrite } })
+        if (response.status === 201 || response.status === 204) {
+          expect(view(dav, to)).toEqual(source)
+          expect(dav.exists(from)).toBe(method === 'COPY')
+          // 204 means something was replaced, which Overwrite: F forbids.
+          if (response.status === 204) expect(overwrite).toBe('T')
+        } else expect([403, 404, 409, 412]).toContain(response.status)
+      }),
+      { numRuns: 400 },
+    )
+  })
+})
