@@ -1,0 +1,252 @@
+/**
+ * `pnpm bench`: davkit's decoding and HTTP round trips side by side with fast-xml-parser's bare
+ * parse, the `webdav` package and tsdav, on the same generated Apache-shaped listings, each
+ * contender in its own process (fresh heap, its own peak RSS). Prints medians, spreads, peak
+ * memory and ratios, and whether the targets of issues #2 and #8 are met.
+ *
+ * Options: `--quick` (1,000 and 10,000 entries only, fewer runs); `--only=decode,served,overhead,fake`.
+ * Not part of the tests; takes a few minutes in full.
+ */
+import { availableParallelism, cpus, loadavg } from 'node:os'
+import { createStyler, wantsColour } from './demo/style.ts'
+import { renderTable } from './demo/table.ts'
+import { generateListing } from './bench/listing-body.ts'
+import { measurementTable, memoryTarget, speedTarget, targetLines, type Measurement, type TargetCheck } from './bench/report.ts'
+import { runWorker } from './bench/run-worker.ts'
+import { startStaticServer } from './bench/static-server.ts'
+import { formatMs, summarize } from './bench/stats.ts'
+import type { WorkerResult, WorkerTask } from './bench/worker-protocol.ts'
+
+const SECTIONS = ['decode', 'served', 'overhead', 'fake'] as const
+type Section = (typeof SECTIONS)[number]
+
+const args = process.argv.slice(2)
+const quick = args.includes('--quick')
+const onlyArgument = args.find((arg) => arg.startsWith('--only='))
+const only = new Set<Section>(
+  onlyArgument === undefined ? SECTIONS : (onlyArgument.slice('--only='.length).split(',').filter((s): s is Section => (SECTIONS as readonly string[]).includes(s))),
+)
+const unknown = args.filter((arg) => arg !== '--quick' && !arg.startsWith('--only='))
+if (unknown.length > 0 || only.size === 0) {
+  process.stderr.write(`usage: pnpm bench [--quick] [--only=${SECTIONS.join(',')}]\n`)
+  process.exit(2)
+}
+
+const SIZES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]
+const WORKER_TIMEOUT_MS = 8 * 60_000
+const styler = createStyler(wantsColour(process.stdout, process.env))
+const checks: TargetCheck[] = []
+let failures = 0
+
+/**
+ * Warm-up and measured runs for a listing size, split into rounds: each round runs every
+ * contender once (in its own process), in a rotated order, so that a machine getting busier or
+ * quieter during the run does not favour whoever went first.
+ */
+function repetitions(entries: number): { warmup: number; runs: number; rounds: number } {
+  if (entries <= 1_000) return quick ? { warmup: 2, runs: 6, rounds: 2 } : { warmup: 3, runs: 12, rounds: 3 }
+  if (entries <= 10_000) return quick ? { warmup: 1, runs: 4, rounds: 2 } : { warmup: 1, runs: 6, rounds: 3 }
+  return { warmup: 1, runs: 2, rounds: 2 }
+}
+
+function progress(text: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`\r\u001b[2K  ${text}`)
+}
+
+function progressDone(): void {
+  if (process.stderr.isTTY) process.stderr.write('\r\u001b[2K')
+}
+
+async function measure(task: WorkerTask, contender: string, entries: number, bodyBytes: number): Promise<Measurement> {
+  progress(`${task.kind} ${contender} ${entries.toLocaleString('en-US')} entries...`)
+  try {
+    const result: WorkerResult = await runWorker(task, WORKER_TIMEOUT_MS)
+    return { contender, entries, bodyBytes, result, failure: undefined }
+  } catch (error) {
+    failures++
+    return { contender, entries, bodyBytes, result: undefined, failure: error instanceof Error ? error.message.split('\n')[0] : String(error) }
+  } finally {
+    progressDone()
+  }
+}
+
+/** Merges the rounds of one contender: all timings, the highest peak and the growth of that round. */
+function mergeRounds(results: readonly WorkerResult[]): WorkerResult | undefined {
+  const first = results[0]
+  if (first === undefined) return undefined
+  const highest = results.reduce((a, b) => (b.peakRss > a.peakRss ? b : a), first)
+  return {
+    times: results.flatMap((result) => result.times),
+    entries: first.entries,
+    baselineRss: highest.baselineRss,
+    peakRss: highest.peakRss,
+    peakHeapAfterRun: Math.max(...results.map((result) => result.peakHeapAfterRun)),
+  }
+}
+
+/** Measures every contender at one size in rotated rounds (see {@link repetitions}). */
+async function measureInterleaved<C extends string>(
+  contenders: readonly C[],
+  entries: number,
+  bodyBytes: number,
+  taskFor: (contender: C, warmup: number, runs: number) => WorkerTask,
+): Promise<Measurement[]> {
+  const plan = repetitions(entries)
+  const perRound = Math.max(1, Math.ceil(plan.runs / plan.rounds))
+  const results = new Map<C, WorkerResult[]>()
+  const failed = new Map<C, string>()
+  for (let round = 0; round < plan.rounds; round++) {
+    const order = [...contenders.slice(round % contenders.length), ...contenders.slice(0, round % contenders.length)]
+    for (const contender of order) {
+      if (failed.has(contender)) continue
+      const measurement = await measure(taskFor(contender, plan.warmup, perRound), contender, entries, bodyBytes)
+      if (measurement.result === undefined) failed.set(contender, measurement.failure ?? 'unknown')
+      else results.set(contender, [...(results.get(contender) ?? []), measurement.result])
+    }
+  }
+  return contenders.map((contender) => ({
+    contender,
+    entries,
+    bodyBytes,
+    result: failed.has(contender) ? undefined : mergeRounds(results.get(contender) ?? []),
+    failure: failed.get(contender),
+  }))
+}
+
+function heading(text: string): void {
+  process.stdout.write(`\n${styler.paint(text, 'title')}\n`)
+}
+
+async function decodeSection(): Promise<void> {
+  heading('Decoding a listing body (issue #2): parse + decode, no network')
+  const measurements: Measurement[] = []
+  for (const entries of SIZES) {
+    const bodyBytes = Buffer.byteLength(generateListing(entries))
+    const contenders = ['fxp-bare', 'davkit-multistatus', 'davkit', 'webdav'] as const
+    measurements.push(...(await measureInterleaved(contenders, entries, bodyBytes, (contender, warmup, runs) => ({ kind: 'decode', contender, entries, warmup, runs }))))
+  }
+  process.stdout.write(`${measurementTable(measurements, 'davkit', styler)}\n`)
+  process.stdout.write(
+    styler.paint(
+      '  fxp-bare: XMLParser.parse with the decoder\'s options, output untouched. davkit-multistatus: decodeMultiStatus alone.\n' +
+        '  davkit: decodeMultiStatus + the codecs of the 6 requested properties (what propfind returns). webdav: parseXML + getDirectoryContents\' mapping.\n',
+      'dim',
+    ),
+  )
+  const local: TargetCheck[] = [
+    speedTarget(measurements, 'davkit', 'webdav', 10_000, 1.3),
+    speedTarget(measurements, 'davkit', 'fxp-bare', 10_000, 1 / 1.15, 'bare parse'),
+    speedTarget(measurements, 'davkit-multistatus', 'fxp-bare', 10_000, 1 / 1.15, 'bare parse'),
+  ]
+  process.stdout.write(`${targetLines(local, styler)}\n`)
+  checks.push(...local)
+}
+
+async function servedSection(): Promise<void> {
+  heading('Listings served over 127.0.0.1 (issue #8): PROPFIND Depth 1, request to decoded result')
+  const measurements: Measurement[] = []
+  for (const entries of SIZES) {
+    const body = generateListing(entries)
+    const server = await startStaticServer(body)
+    try {
+      const contenders = ['davkit', 'webdav', 'tsdav'] as const
+      measurements.push(
+        ...(await measureInterleaved(contenders, entries, Buffer.byteLength(body), (contender, warmup, runs) => ({ kind: 'served', contender, url: server.url, depth: 1, entries, warmup, runs }))),
+      )
+    } finally {
+      await server.close()
+    }
+  }
+  process.stdout.write(`${measurementTable(measurements, 'davkit', styler)}\n`)
+  const local: TargetCheck[] = []
+  for (const entries of SIZES.filter((size) => size >= 10_000)) {
+    local.push(speedTarget(measurements, 'davkit', 'webdav', entries, 1.3), speedTarget(measurements, 'davkit', 'tsdav', entries, 1.3))
+    local.push(memoryTarget(measurements, 'davkit', 'webdav', entries), memoryTarget(measurements, 'davkit', 'tsdav', entries))
+  }
+  process.stdout.write(`${targetLines(local, styler)}\n`)
+  checks.push(...local)
+}
+
+async function overheadSection(): Promise<void> {
+  heading('Per-request overhead: PROPFIND Depth 0, one resource, sequential requests on keep-alive')
+  const body = generateListing(1)
+  const server = await startStaticServer(body)
+  const measurements: Measurement[] = []
+  try {
+    const contenders = ['bare-fetch', 'davkit', 'webdav', 'tsdav'] as const
+    const requests = quick ? 300 : 600
+    measurements.push(
+      ...(await measureInterleaved(contenders, 1, Buffer.byteLength(body), (contender) => ({
+        kind: 'served',
+        contender,
+        url: server.url,
+        depth: 0,
+        entries: 1,
+        warmup: 100,
+        runs: requests / 3,
+      }))),
+    )
+  } finally {
+    await server.close()
+  }
+  process.stdout.write(`${measurementTable(measurements, 'bare-fetch', styler)}\n`)
+  const local = [speedTarget(measurements, 'davkit', 'bare-fetch', 1, 1 / 1.1, 'bare fetch')]
+  process.stdout.write(`${targetLines(local, styler)}\n`)
+  checks.push(...local)
+}
+
+async function fakeSection(): Promise<void> {
+  heading('Fake server throughput (@davkit/testing) for a consumer test suite')
+  const tests = quick ? 100 : 200
+  const rows = []
+  for (const mode of ['in-process', 'http'] as const) {
+    const measurement = await measure({ kind: 'fake-server', mode, tests, warmup: 1, runs: quick ? 3 : 5 }, mode, tests * 5, 0)
+    if (measurement.result === undefined) {
+      rows.push([mode, { text: `failed: ${measurement.failure ?? ''}`, tone: 'bad' as const }])
+      continue
+    }
+    const timing = summarize(measurement.result.times)
+    rows.push([
+      mode === 'in-process' ? 'in-process (handle, as msw calls it)' : 'HTTP (Node adapter, fetch)',
+      String(tests),
+      formatMs(timing.median),
+      `+-${(timing.spread * 100).toFixed(1)}%`,
+      formatMs(timing.median / tests),
+      Math.round((tests * 1000) / timing.median).toLocaleString('en-US'),
+      Math.round((tests * 5 * 1000) / timing.median).toLocaleString('en-US'),
+    ])
+  }
+  process.stdout.write(
+    `${renderTable(
+      [
+        { heading: 'Mode' },
+        { heading: 'Tests/run', align: 'right' },
+        { heading: 'Median run', align: 'right' },
+        { heading: 'Spread', align: 'right' },
+        { heading: 'Per test', align: 'right' },
+        { heading: 'Tests/s', align: 'right' },
+        { heading: 'Requests/s', align: 'right' },
+      ],
+      rows,
+      styler,
+    )}\n`,
+  )
+  process.stdout.write(styler.paint('  One test: reset to a 20-file seed, PUT, PROPFIND Depth 1, GET, COPY, DELETE.\n', 'dim'))
+}
+
+const started = performance.now()
+const cpu = cpus()[0]?.model ?? 'unknown CPU'
+process.stdout.write(
+  `${styler.paint('davkit bench', 'title')}${quick ? ' (--quick)' : ''}: Node ${process.version}, ${availableParallelism()} x ${cpu}, sizes ${SIZES.map((s) => s.toLocaleString('en-US')).join(' / ')} entries\n`,
+)
+process.stdout.write(styler.paint('Each contender runs in its own process; times are medians of the measured runs after warm-up.\n', 'dim'))
+process.stdout.write(`Load average at start: ${loadavg().map((value) => value.toFixed(2)).join(' ')} (numbers from a busy machine are noisy)\n`)
+if (only.has('decode')) await decodeSection()
+if (only.has('served')) await servedSection()
+if (only.has('overhead')) await overheadSection()
+if (only.has('fake')) await fakeSection()
+
+heading('Targets')
+process.stdout.write(`${targetLines(checks, styler)}\n`)
+process.stdout.write(`\nLoad average at end: ${loadavg().map((value) => value.toFixed(2)).join(' ')}. Total time ${formatMs(performance.now() - started)}${failures > 0 ? `, ${failures} measurement(s) failed` : ''}.\n`)
+process.exitCode = failures > 0 ? 1 : 0

@@ -1,0 +1,97 @@
+import { normaliseHREF } from 'webdav/dist/node/tools/url.js'
+import { normalisePath } from 'webdav/dist/node/tools/path.js'
+import { parseXML, prepareFileFromProps } from 'webdav'
+import { davProps, decodeProperties } from '../../packages/client/src/index.ts'
+import { decodeMultiStatus } from '../../packages/client/src/multistatus/index.ts'
+import { DEFAULT_MAX_DEPTH } from '../../packages/client/src/xml/parse-xml-document.ts'
+import { runEngine, type EngineNode } from '../../packages/client/src/xml/xml-engine.ts'
+import { LISTING_PATH } from './listing-body.ts'
+
+/** Decodes a listing body the way one library does; resolves to the number of entries it produced. */
+export type DecodeContender = (body: string) => number | Promise<number>
+
+/** The codecs of a typical listing: what `dav.propfind(path, { depth: 1, props })` decodes each entry with. */
+export const LISTING_CODECS = {
+  type: davProps.resourcetype,
+  size: davProps.getcontentlength,
+  modified: davProps.getlastmodified,
+  etag: davProps.getetag,
+  contentType: davProps.getcontenttype,
+  name: davProps.displayname,
+}
+
+const REQUEST_URL = `http://127.0.0.1${LISTING_PATH}`
+
+/**
+ * davkit's path: `decodeMultiStatus` (every propstat, namespaces resolved, hrefs resolved and
+ * decoded) and then the codecs of each requested property, as `propfind` does.
+ */
+export function davkitDecode(body: string): number {
+  const multistatus = decodeMultiStatus(body, { requestUrl: REQUEST_URL })
+  let entries = 0
+  for (const response of multistatus.responses) {
+    if (response.kind !== 'propstat') continue
+    decodeProperties(LISTING_CODECS, response.properties)
+    entries++
+  }
+  return entries
+}
+
+/** davkit's decoder alone, without the property codecs. */
+export function davkitMultiStatus(body: string): number {
+  return decodeMultiStatus(body, { requestUrl: REQUEST_URL }).responses.length
+}
+
+function isResponse(key: string): boolean {
+  return key === 'response' || key.endsWith(':response')
+}
+
+/**
+ * The baseline: fast-xml-parser's `XMLParser.parse` configured exactly as davkit's decoder
+ * configures it (the decoder's own engine instance), with nothing done to its output but counting
+ * the `response` elements.
+ */
+export function bareParse(body: string): number {
+  const nodes = runEngine(body, DEFAULT_MAX_DEPTH)
+  let entries = 0
+  for (const node of nodes) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith('?') || key === '#text' || key === ':@' || !Array.isArray(value)) continue
+      for (const child of value as EngineNode[]) {
+        for (const childKey of Object.keys(child)) if (isResponse(childKey)) entries++
+      }
+    }
+  }
+  return entries
+}
+
+interface WebdavResult {
+  readonly multistatus: { readonly response: readonly { readonly href: string; readonly propstat: { readonly prop: Record<string, unknown> } }[] }
+}
+
+/**
+ * The `webdav` package's path for `getDirectoryContents` (5.11): its exported `parseXML`, then what
+ * its internal `getDirectoryFiles` does to each response (normalise the href, decode it, build the
+ * `FileStat` with the exported `prepareFileFromProps`), for a client whose base path is `/`, with
+ * the listed collection itself kept (`includeSelf: true`) so that every contender counts the same.
+ */
+export async function webdavDecode(body: string): Promise<number> {
+  const result = (await parseXML(body)) as unknown as WebdavResult
+  const files = result.multistatus.response.map((item) => {
+    const href = normaliseHREF(item.href)
+    const filename = decodeURIComponent(normalisePath(href))
+    return prepareFileFromProps(item.propstat.prop as never, filename, false)
+  })
+  return files.length
+}
+
+/** The decode-only contenders of issue #2, by name. */
+export const decodeContenders = {
+  davkit: davkitDecode,
+  'davkit-multistatus': davkitMultiStatus,
+  'fxp-bare': bareParse,
+  webdav: webdavDecode,
+} as const satisfies Record<string, DecodeContender>
+
+/** A decode-only contender's name. */
+export type DecodeContenderName = keyof typeof decodeContenders

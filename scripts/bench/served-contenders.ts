@@ -1,0 +1,73 @@
+import { propfind as tsdavPropfind } from 'tsdav'
+import { createClient } from 'webdav'
+import { createDavClient } from '../../packages/client/src/index.ts'
+import { LISTING_CODECS } from './decode-contenders.ts'
+import { LISTING_PATH } from './listing-body.ts'
+
+/** One PROPFIND of the listed collection at a Depth; resolves to the number of entries returned. */
+export type ServedRequest = (depth: 0 | 1) => Promise<number>
+
+/** Builds a contender's request function for a server's base URL (clients are created once). */
+export type ServedContender = (baseUrl: string) => ServedRequest
+
+const PROPFIND_BODY =
+  '<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:"><D:prop><D:resourcetype/><D:getcontentlength/>' +
+  '<D:getlastmodified/><D:getetag/><D:getcontenttype/><D:displayname/></D:prop></D:propfind>'
+
+/** davkit: `dav.propfind` with typed codecs; size limits raised so 100,000 entries fit; no retries. */
+const davkit: ServedContender = (baseUrl) => {
+  const dav = createDavClient({ baseUrl, retry: false, timeoutMs: false, maxResponseBytes: 1024 * 1024 * 1024 })
+  return async (depth) => (await dav.propfind(LISTING_PATH.slice(1), { depth, props: LISTING_CODECS })).responses.length
+}
+
+/** `webdav` 5.11: `getDirectoryContents` (Depth 1, collection itself kept) or `stat` (Depth 0). */
+const webdav: ServedContender = (baseUrl) => {
+  const client = createClient(baseUrl)
+  return async (depth) => {
+    if (depth === 0) {
+      await client.stat(LISTING_PATH)
+      return 1
+    }
+    const files = await client.getDirectoryContents(LISTING_PATH, { includeSelf: true })
+    return files.length
+  }
+}
+
+/** tsdav: its `propfind` with the same property names. */
+const tsdav: ServedContender = (baseUrl) => {
+  const url = new URL(LISTING_PATH, baseUrl).href
+  const props = {
+    'd:resourcetype': {},
+    'd:getcontentlength': {},
+    'd:getlastmodified': {},
+    'd:getetag': {},
+    'd:getcontenttype': {},
+    'd:displayname': {},
+  }
+  return async (depth) => (await tsdavPropfind({ url, props, depth: depth === 0 ? '0' : '1' })).length
+}
+
+/** The floor: a bare `fetch` of the same PROPFIND whose body is read as text and not decoded. */
+const bareFetch: ServedContender = (baseUrl) => {
+  const url = new URL(LISTING_PATH, baseUrl).href
+  return async (depth) => {
+    const response = await fetch(url, {
+      method: 'PROPFIND',
+      headers: { depth: String(depth), 'content-type': 'application/xml; charset=utf-8' },
+      body: PROPFIND_BODY,
+    })
+    await response.text()
+    return response.status === 207 ? 1 : 0
+  }
+}
+
+/** The contenders over HTTP, by name. */
+export const servedContenders = {
+  davkit,
+  webdav,
+  tsdav,
+  'bare-fetch': bareFetch,
+} as const satisfies Record<string, ServedContender>
+
+/** A served contender's name. */
+export type ServedContenderName = keyof typeof servedContenders

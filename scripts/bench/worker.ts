@@ -1,0 +1,69 @@
+/**
+ * A benchmark child process: runs one {@link WorkerTask} (given as JSON in argv[2]) in a fresh
+ * heap, and prints a {@link WorkerResult} line. Run with `--expose-gc` so that each run starts
+ * from a collected heap.
+ */
+import { decodeContenders } from './decode-contenders.ts'
+import { runFakeServerSuite } from './fake-server-suite.ts'
+import { generateListing } from './listing-body.ts'
+import { servedContenders } from './served-contenders.ts'
+import { RESULT_PREFIX, type WorkerResult, type WorkerTask } from './worker-protocol.ts'
+
+const collect = (globalThis as { gc?: () => void }).gc ?? ((): void => {})
+
+async function prepare(task: WorkerTask): Promise<() => Promise<number>> {
+  switch (task.kind) {
+    case 'decode': {
+      const body = generateListing(task.entries)
+      const decode = decodeContenders[task.contender]
+      return async () => decode(body)
+    }
+    case 'served': {
+      const request = servedContenders[task.contender](task.url)
+      return () => request(task.depth)
+    }
+    case 'fake-server':
+      return async () => (await runFakeServerSuite(task.mode, task.tests)).requests
+  }
+}
+
+function expectedEntries(task: WorkerTask): number {
+  switch (task.kind) {
+    case 'decode':
+      return task.entries
+    case 'served':
+      return task.entries
+    case 'fake-server':
+      return task.tests * 5
+  }
+}
+
+async function measure(task: WorkerTask): Promise<WorkerResult> {
+  const run = await prepare(task)
+  const expected = expectedEntries(task)
+  collect()
+  const baselineRss = process.memoryUsage.rss()
+  let entries = 0
+  let peakHeapAfterRun = 0
+  const times: number[] = []
+  for (let index = 0; index < task.warmup + task.runs; index++) {
+    collect()
+    const started = performance.now()
+    entries = await run()
+    const elapsed = performance.now() - started
+    peakHeapAfterRun = Math.max(peakHeapAfterRun, process.memoryUsage().heapUsed)
+    if (entries !== expected) throw new Error(`expected ${expected} entries, the contender produced ${entries}`)
+    if (index >= task.warmup) times.push(elapsed)
+  }
+  return { times, entries, baselineRss, peakRss: process.resourceUsage().maxRSS * 1024, peakHeapAfterRun }
+}
+
+const argument = process.argv[2]
+if (argument === undefined) {
+  process.stderr.write('usage: worker.ts <task as JSON>\n')
+  process.exit(2)
+}
+const result = await measure(JSON.parse(argument) as WorkerTask)
+process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`)
+// Clients may keep connections open; the result is out, so end now.
+process.exit(0)
