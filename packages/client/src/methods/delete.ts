@@ -8,7 +8,7 @@ import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
 import { lockedHrefsOf, memberFailuresOf } from './content-outcomes.ts'
 import { applyLockTokens, type LockTokens } from './if-header.ts'
 import type { MethodContext } from './method-context.ts'
-import { davErrorOf, readResponseBody, statusError } from './read-response-body.ts'
+import { davErrorOf, readResponseBody, statusError, undecodableError } from './read-response-body.ts'
 
 /** Options of a DELETE. */
 export interface DeleteOptions extends RequestOptions {
@@ -56,6 +56,7 @@ export async function deleteResource(
     }
     return { kind: 'deleted', status, attempts }
   }
+  if (status === 207) throw undecodableError(response, reading)
   const error = davErrorOf(reading)
   if (status === 404 && response.earlierFailures.some(mayHaveSucceeded)) {
     return { kind: 'uncertain', status, attempts, earlierFailures: response.earlierFailures }

@@ -12,7 +12,7 @@ import { parseXmlDocument } from '../xml/parse-xml-document.ts'
 import { lockedHrefsOf, memberFailuresOf } from './content-outcomes.ts'
 import { buildIfHeader } from './if-header.ts'
 import type { MethodContext } from './method-context.ts'
-import { davErrorOf, readResponseBody, statusError } from './read-response-body.ts'
+import { davErrorOf, readResponseBody, statusError, undecodableError } from './read-response-body.ts'
 
 /** How long a lock should last: seconds, or `'infinite'`. The server may grant another duration. */
 export type LockTimeoutRequest = number | 'infinite'
@@ -104,6 +104,7 @@ function outcome(context: MethodContext, response: DavResponse, knownToken: stri
   if (reading.kind === 'multistatus') {
     return { kind: 'partial', status, attempts, failures: memberFailuresOf(reading.multistatus.responses), responses: reading.multistatus.responses }
   }
+  if (status === 207) throw undecodableError(response, reading)
   switch (status) {
     case 423:
       return { kind: 'locked', status, attempts, error, lockedHrefs: lockedHrefsOf(error) }
