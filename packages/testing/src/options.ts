@@ -15,6 +15,12 @@ export interface DavDialect {
   readonly reasonPhrases?: boolean
   /** `'allow'` (default) answers PROPFIND Depth: infinity; `'refuse'` answers 403 `propfind-finite-depth` (Apache default, nginx). */
   readonly depthInfinity?: 'allow' | 'refuse'
+  /**
+   * DELETE, COPY or MOVE of a collection with members locked by someone else: `'multistatus'` (default,
+   * RFC 4918) does what it can and answers 207 listing the locked members; `'apache'` does nothing and
+   * answers 424 with that same multistatus body, as Apache mod_dav 2.4 does.
+   */
+  readonly partialFailures?: 'multistatus' | 'apache'
 }
 
 /** The dialect with every option decided. */
@@ -28,5 +34,6 @@ export function resolveDialect(dialect: DavDialect = {}): ResolvedDialect {
     propstatOrder: dialect.propstatOrder ?? 'ok-first',
     reasonPhrases: dialect.reasonPhrases ?? true,
     depthInfinity: dialect.depthInfinity ?? 'allow',
+    partialFailures: dialect.partialFailures ?? 'multistatus',
   }
 }

@@ -48,9 +48,9 @@ export function statusResponse(ctx: RequestContext, path: StorePath, isCollectio
   return dav('response', children)
 }
 
-/** A 207 Multi-Status response. */
-export function multistatus(ctx: RequestContext, responses: readonly XmlNode[]): Response {
-  return xmlResponse(ctx, 207, dav('multistatus', responses))
+/** A Multi-Status response (207, or another status carrying a multistatus body, as Apache's 424). */
+export function multistatus(ctx: RequestContext, responses: readonly XmlNode[], status = 207): Response {
+  return xmlResponse(ctx, status, dav('multistatus', responses))
 }
 
 /** `DAV:lock-token-submitted` naming the lock roots whose tokens were missing. */

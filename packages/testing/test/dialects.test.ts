@@ -49,6 +49,24 @@ describe('server dialects', () => {
     expect((await send(dav, 'PROPFIND', '/', { headers: { Depth: '1' } })).status).toBe(207)
   })
 
+  it('partial failures the Apache way: 424 with the multistatus body, nothing done', async () => {
+    const seed = { c: { 'free.txt': 'f', 'held.txt': 'h' }, other: { 'x.txt': 'x' } }
+    const dav = createDavServer({ dialect: { partialFailures: 'apache' }, seed })
+    dav.lockAsOtherOwner('/c/held.txt')
+    for (const [method, headers] of [['DELETE', {}], ['MOVE', { Destination: '/moved/' }], ['COPY', { Destination: '/c/' }]] as const) {
+      const source = method === 'COPY' ? '/other/' : '/c/'
+      const response = await send(dav, method, source, { headers })
+      expect(response.status, method).toBe(424)
+      const xml = await response.text()
+      expect(xml).toContain('<D:href>/c/held.txt</D:href><D:status>HTTP/1.1 423 Locked</D:status>')
+      expect(dav.snapshot()).toEqual(seed)
+    }
+    const rfc = createDavServer({ seed })
+    rfc.lockAsOtherOwner('/c/held.txt')
+    expect((await send(rfc, 'DELETE', '/c/')).status).toBe(207)
+    expect(rfc.snapshot()).toEqual({ c: { 'held.txt': 'h' }, other: { 'x.txt': 'x' } })
+  })
+
   it('serves under a base path', async () => {
     const dav = createDavServer({ basePath: '/remote.php/dav/files/alice', seed: { 'a.txt': 'x' } })
     const xml = await (await send(dav, 'PROPFIND', '/remote.php/dav/files/alice/', { headers: { Depth: '1' }, body: propfindBody('getetag') })).text()

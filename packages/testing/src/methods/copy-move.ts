@@ -6,7 +6,7 @@ import { isWithin, type StorePath } from '../store/paths.ts'
 import { bytesOf, cloneResource, type Resource } from '../store/resource.ts'
 import { readDestination, readOverwrite } from './destination.ts'
 import { exceedsQuota } from './quota.ts'
-import { failureResponses, removeTree, type MemberFailure } from './remove-tree.ts'
+import { failureResponses, lockedMemberFailures, removeTree, type MemberFailure } from './remove-tree.ts'
 
 type Transfer = 'COPY' | 'MOVE'
 
@@ -69,6 +69,10 @@ function transfer(ctx: RequestContext, kind: Transfer): Response {
   const copiedBytes = depth === 'infinity' || source.kind === 'file' ? bytesOf(source) : 0
   if (kind === 'COPY' && exceedsQuota(ctx, copiedBytes, existing === undefined ? 0 : bytesOf(existing))) return plain(507, 'Insufficient Storage\n')
 
+  if (ctx.state.dialect.partialFailures === 'apache') {
+    const locked = [...(existing === undefined ? [] : lockedMemberFailures(ctx, target)), ...(kind === 'MOVE' ? lockedMemberFailures(ctx, ctx.path) : [])]
+    if (locked.length > 0) return multistatus(ctx, failureResponses(ctx, locked), 424)
+  }
   const failures: MemberFailure[] = []
   let keep: StorePath[] = []
   if (existing !== undefined) {

@@ -3,9 +3,9 @@ import type { RequestContext } from '../context.ts'
 import { parseDepth } from '../depth.ts'
 import { multistatus, plain } from '../responses.ts'
 import { entityPrecondition } from './entity-conditions.ts'
-import { failureResponses, removeTree } from './remove-tree.ts'
+import { failureResponses, lockedMemberFailures, removeTree } from './remove-tree.ts'
 
-/** DELETE: 204; a 207 listing locked members that could not be removed (the rest is removed, like Apache). */
+/** DELETE: 204; a 207 listing locked members that could not be removed (the rest is removed), or Apache's 424 with nothing removed per dialect. */
 export function deleteMethod(ctx: RequestContext): Response {
   const { store } = ctx.state
   const resource = store.get(ctx.path)
@@ -16,6 +16,10 @@ export function deleteMethod(ctx: RequestContext): Response {
   if (entityPrecondition(ctx.request.headers, resource, false) !== undefined) return plain(412, 'Precondition Failed\n')
   const lock = blockingMembership(ctx, ctx.path) ?? blockingModify(ctx, ctx.path)
   if (lock !== undefined) return lockedResponse(ctx, lock)
+  if (ctx.state.dialect.partialFailures === 'apache') {
+    const locked = lockedMemberFailures(ctx, ctx.path)
+    if (locked.length > 0) return multistatus(ctx, failureResponses(ctx, locked), 424)
+  }
   const failures = removeTree(ctx, ctx.path)
   if (failures.length > 0) return multistatus(ctx, failureResponses(ctx, failures))
   return plain(204)

@@ -13,20 +13,28 @@ export interface MemberFailure {
   readonly error?: readonly XmlElement[]
 }
 
+/** The members below `path` that a removal would have to leave because of locks whose tokens were not submitted. */
+export function lockedMemberFailures(ctx: RequestContext, path: StorePath): MemberFailure[] {
+  return blockedMembers(ctx, path).map((lock) => {
+    const isCollection = ctx.state.store.get(lock.root)?.kind === 'collection'
+    return { path: lock.root, isCollection, status: 423, error: [lockTokenSubmitted(ctx, [{ path: lock.root, isCollection }])] }
+  })
+}
+
 /**
- * Removes a subtree like Apache does when some members are locked: every member whose
+ * Removes a subtree as RFC 4918 section 9.6.1 allows when some members are locked: every member whose
  * removal is allowed goes, locked members (and the collections holding them) stay and
  * are reported. Locks rooted on removed resources are dropped.
  */
 export function removeTree(ctx: RequestContext, path: StorePath): MemberFailure[] {
   const { store, locks } = ctx.state
-  const blocked = blockedMembers(ctx, path)
-  if (blocked.length === 0) {
+  const failures = lockedMemberFailures(ctx, path)
+  if (failures.length === 0) {
     store.detach(path)
     locks.removeWithin(path)
     return []
   }
-  const keep = blocked.map((lock) => lock.root)
+  const keep = failures.map((failure) => failure.path)
   const prune = (current: StorePath, resource: Resource): void => {
     if (keep.some((root) => isWithin(current, root))) return
     if (!keep.some((root) => isWithin(root, current))) {
@@ -38,10 +46,7 @@ export function removeTree(ctx: RequestContext, path: StorePath): MemberFailure[
   }
   const resource = store.get(path)
   if (resource !== undefined) prune(path, resource)
-  return blocked.map((lock) => {
-    const isCollection = store.get(lock.root)?.kind === 'collection'
-    return { path: lock.root, isCollection, status: 423, error: [lockTokenSubmitted(ctx, [{ path: lock.root, isCollection }])] }
-  })
+  return failures
 }
 
 /** `DAV:response` elements for member failures. */
