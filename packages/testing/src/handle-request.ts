@@ -49,7 +49,7 @@ const bodyDecoder = new TextDecoder()
 async function dispatch(state: ServerState, request: Request, url: URL, method: string, body: Uint8Array): Promise<Response> {
   const mapped = toStorePath(url.pathname, state.basePath)
   if (!mapped.ok) return mapped.error === 'outside-base' ? plain(404, 'Not Found\n') : plain(400, `The request path is not acceptable (${mapped.error}).\n`)
-  const handler = METHODS[method]
+  const handler = Object.hasOwn(METHODS, method) ? METHODS[method] : undefined
   if (handler === undefined) return plain(501, `${method} is not implemented.\n`, { Allow: ALLOWED_METHODS.join(', ') })
   // A file does not answer to a collection URL (`/a.txt/`), as on Apache.
   if (mapped.trailingSlash && mapped.path.length > 0 && state.store.get(mapped.path)?.kind === 'file') return plain(404, 'Not Found\n')
