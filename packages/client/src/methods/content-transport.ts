@@ -32,6 +32,8 @@ export interface ContentRequest {
   /** `buffer`: read the whole body (bounded by `maxResponseBytes`); `stream`: hand a 2xx body over unread. */
   readonly responseBody: 'buffer' | 'stream'
   readonly onUploadProgress?: ProgressCallback | undefined
+  /** The size of a stream body when the caller knows it, for upload progress. */
+  readonly uploadLength?: number | undefined
   readonly onDownloadProgress?: ProgressCallback | undefined
 }
 
@@ -100,10 +102,11 @@ export function bodySize(body: ContentBody | undefined): number | undefined {
 async function attemptBody(
   body: ContentBody | undefined,
   onProgress: ProgressCallback | undefined,
+  streamLength: number | undefined,
 ): Promise<{ body: BodyInit | undefined; streamed: boolean }> {
   if (body === undefined) return { body: undefined, streamed: false }
   if (body instanceof ReadableStream) {
-    const piped = onProgress === undefined ? body : body.pipeThrough(countingStream(undefined, onProgress))
+    const piped = onProgress === undefined ? body : body.pipeThrough(countingStream(streamLength, onProgress))
     return { body: piped, streamed: true }
   }
   if (onProgress === undefined || !supportsStreamingUploads()) {
@@ -285,10 +288,17 @@ async function attempt(
 
       let response: Response
       try {
-        const { body, streamed } = await attemptBody(request.body, request.onUploadProgress)
+        const { body, streamed } = await attemptBody(request.body, request.onUploadProgress, request.uploadLength)
         const init: RequestInit & { duplex?: 'half' } = { method, headers, redirect: 'manual', signal }
         if (body !== undefined) init.body = body
-        if (streamed) init.duplex = 'half'
+        if (streamed) {
+          init.duplex = 'half'
+          // A body of known size turned into a stream for progress keeps its Content-Length, so
+          // that it is not sent chunked (servers and proxies may refuse chunked PUTs with 411).
+          // Node's fetch honours it; browsers compute their own framing.
+          const size = request.body instanceof ReadableStream ? undefined : bodySize(request.body)
+          if (size !== undefined && !headers.has('content-length')) headers.set('content-length', String(size))
+        }
         response = await config.fetch(url.href, init)
       } catch (cause) {
         if (cause instanceof DavkitError) throw cause

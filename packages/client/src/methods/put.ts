@@ -19,6 +19,12 @@ export interface PutOptions extends RequestOptions {
   /** Lock tokens to submit (an `If` header) when the resource or a parent is locked. */
   readonly lockToken?: LockTokens
   /**
+   * The size of a `ReadableStream` body, sent as `Content-Length` so that the upload is not
+   * chunked (some servers and proxies refuse chunked PUTs with 411). It must be exact. Node's
+   * fetch honours it; browsers ignore it. Other bodies have a known size already.
+   */
+  readonly contentLength?: number
+  /**
    * Called as the body is handed to `fetch`, which needs streaming request bodies (`duplex:
    * 'half'`; Node, Chromium over HTTP/2). Elsewhere the body is sent whole and the callback hears
    * only `{ loaded: 0 }` before and `{ loaded: total }` after. Bytes handed over are not bytes
@@ -60,7 +66,14 @@ export async function put(
   if (options.ifMatch !== undefined) headers.set('if-match', options.ifMatch)
   if (options.ifNoneMatch !== undefined) headers.set('if-none-match', '*')
   applyLockTokens(headers, base, url, options.lockToken)
-  const total = bodySize(body)
+  if (options.contentLength !== undefined) {
+    if (!(body instanceof ReadableStream)) throw new InvalidRequestError('PUT contentLength is for stream bodies only')
+    if (!Number.isSafeInteger(options.contentLength) || options.contentLength < 0) {
+      throw new InvalidRequestError('PUT contentLength must be a non-negative integer')
+    }
+    headers.set('content-length', String(options.contentLength))
+  }
+  const total = bodySize(body) ?? options.contentLength
   const onProgress = options.onProgress
   const response = await context.content.send({
     method: 'PUT',
@@ -70,6 +83,7 @@ export async function put(
     signal: options.signal,
     responseBody: 'buffer',
     onUploadProgress: onProgress,
+    uploadLength: total,
   })
   if (onProgress !== undefined && total !== undefined) onProgress({ loaded: total, total })
   const { status, attempts } = response

@@ -143,6 +143,19 @@ describe('put', () => {
     expect(seen.length).toBeGreaterThan(3)
   })
 
+  test('a body streamed for progress keeps its Content-Length; a stream with contentLength sends it too', async () => {
+    const { dav, requests, server } = fakeSetup()
+    await dav.put('p.bin', new Uint8Array(100_000), { onProgress: () => {} })
+    expect(requests.at(-1)?.headers.get('content-length')).toBe('100000')
+    const seen: TransferProgress[] = []
+    const stream = new Blob(['0123456789']).stream()
+    await dav.put('s.txt', stream, { contentLength: 10, onProgress: (p) => seen.push(p) })
+    expect(requests.at(-1)?.headers.get('content-length')).toBe('10')
+    expect(server.read('/s.txt')?.text).toBe('0123456789')
+    expect(seen.at(-1)).toEqual({ loaded: 10, total: 10 })
+    await expect(dav.put('x.txt', 'text', { contentLength: 4 })).rejects.toBeInstanceOf(InvalidRequestError)
+  })
+
   test('rejects bodies of other types before sending', async () => {
     const { dav, requests } = fakeSetup()
     await expect(dav.put('a', 42 as unknown as string)).rejects.toBeInstanceOf(InvalidRequestError)

@@ -112,6 +112,14 @@ describe.skipIf(reason !== undefined)(`Apache mod_dav content${reason === undefi
     expect(got.data.byteLength).toBe(size)
     expect(got.data.every((v, i) => v === (i * 31) % 251)).toBe(true)
     expect(down.at(-1)).toEqual({ loaded: size, total: size })
+
+    // A stream of known length is sent with Content-Length, not chunked.
+    const streamed: TransferProgress[] = []
+    const stream = new Blob([body]).stream()
+    expect((await dav.put('big2.bin', stream, { contentLength: size, onProgress: (p) => streamed.push(p) })).kind).toBe('created')
+    expect(streamed.at(-1)).toEqual({ loaded: size, total: size })
+    const back = await dav.get('big2.bin')
+    expect(back.kind === 'full' && back.data.byteLength).toBe(size)
   })
 
   test('a missing file is an HttpStatusError 404; DELETE of a missing one is not-found', async () => {
