@@ -71,6 +71,8 @@ interface TransportConfig {
   readonly maxResponseBytes: number
   readonly maxRedirects: number
   readonly retry: ResolvedRetryOptions
+  /** Set once a streamed upload failed where the same body sent whole worked (Chromium over HTTP/1.1). */
+  readonly uploads: { streamingRefused: boolean }
 }
 
 /** Builds the content transport from the same options as the request pipeline. */
@@ -85,6 +87,7 @@ export function createContentTransport(options: DavClientOptions): ContentTransp
     maxResponseBytes: options.maxResponseBytes ?? 64 * 1024 * 1024,
     maxRedirects: options.maxRedirects ?? 5,
     retry: resolveRetryOptions(options.retry),
+    uploads: { streamingRefused: false },
   }
   return { send: (request) => sendContent(config, request) }
 }
@@ -103,13 +106,14 @@ async function attemptBody(
   body: ContentBody | undefined,
   onProgress: ProgressCallback | undefined,
   streamLength: number | undefined,
+  mayStream: boolean,
 ): Promise<{ body: BodyInit | undefined; streamed: boolean }> {
   if (body === undefined) return { body: undefined, streamed: false }
   if (body instanceof ReadableStream) {
     const piped = onProgress === undefined ? body : body.pipeThrough(countingStream(streamLength, onProgress))
     return { body: piped, streamed: true }
   }
-  if (onProgress === undefined || !supportsStreamingUploads()) {
+  if (onProgress === undefined || !mayStream || !supportsStreamingUploads()) {
     return { body: body instanceof Uint8Array ? (body as Uint8Array<ArrayBuffer>) : body, streamed: false }
   }
   const bytes =
@@ -183,6 +187,28 @@ function describeFailure(error: unknown): AttemptFailure {
 }
 
 const retryableResponses = new WeakMap<object, ContentResponse>()
+
+/**
+ * A streamed body whose read failures are davkit errors (`aborted`, `timeout`, `transport`)
+ * rather than whatever the runtime threw, so a caller reading it can switch on `code`.
+ */
+function typedErrors(raw: ReadableStream<Uint8Array>, failure: (cause: unknown) => DavkitError): ReadableStream<Uint8Array> {
+  const reader = raw.getReader()
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read()
+        if (done) controller.close()
+        else controller.enqueue(value)
+      } catch (cause) {
+        controller.error(failure(cause))
+      }
+    },
+    cancel(reason) {
+      return reader.cancel(reason)
+    },
+  })
+}
 
 async function sendContent(config: TransportConfig, request: ContentRequest): Promise<ContentResponse> {
   const method = request.method.toUpperCase()
@@ -263,9 +289,9 @@ async function attempt(
       auth.forEach((value, name) => headers.set(name, value))
       const summary = summarizeRequest(method, url, headers)
       const secrets = secretsOf(auth)
-      const fail = (cause: unknown): never => {
+      const failure = (cause: unknown): DavkitError => {
         if (timeout.signal.aborted && request.signal?.aborted !== true) {
-          throw new RequestTimeoutError(`${method} ${summary.url} timed out after ${String(config.timeoutMs)} ms`, {
+          return new RequestTimeoutError(`${method} ${summary.url} timed out after ${String(config.timeoutMs)} ms`, {
             request: summary,
             attempts: attemptNumber,
             timeoutMs: config.timeoutMs === false ? 0 : config.timeoutMs,
@@ -273,36 +299,57 @@ async function attempt(
           })
         }
         if (request.signal?.aborted === true) {
-          throw new RequestAbortedError(`${method} ${summary.url} was aborted`, {
+          return new RequestAbortedError(`${method} ${summary.url} was aborted`, {
             request: summary,
             attempts: attemptNumber,
             cause: request.signal.reason,
           })
         }
-        throw new TransportError(`${method} ${summary.url} failed: no HTTP response`, {
+        return new TransportError(`${method} ${summary.url} failed: no HTTP response`, {
           request: summary,
           attempts: attemptNumber,
           cause,
         })
       }
+      const fail = (cause: unknown): never => {
+        throw failure(cause)
+      }
 
-      let response: Response
-      try {
-        const { body, streamed } = await attemptBody(request.body, request.onUploadProgress, request.uploadLength)
-        const init: RequestInit & { duplex?: 'half' } = { method, headers, redirect: 'manual', signal }
+      /** One fetch; `mayStream: false` sends a replayable body whole even when progress is wanted. */
+      const fetchOnce = async (mayStream: boolean): Promise<{ response: Response; converted: boolean }> => {
+        const { body, streamed } = await attemptBody(request.body, request.onUploadProgress, request.uploadLength, mayStream)
+        const sent = new Headers(headers)
+        const init: RequestInit & { duplex?: 'half' } = { method, headers: sent, redirect: 'manual', signal }
         if (body !== undefined) init.body = body
+        const converted = streamed && !(request.body instanceof ReadableStream)
         if (streamed) {
           init.duplex = 'half'
           // A body of known size turned into a stream for progress keeps its Content-Length, so
           // that it is not sent chunked (servers and proxies may refuse chunked PUTs with 411).
           // Node's fetch honours it; browsers compute their own framing.
-          const size = request.body instanceof ReadableStream ? undefined : bodySize(request.body)
-          if (size !== undefined && !headers.has('content-length')) headers.set('content-length', String(size))
+          const size = converted ? bodySize(request.body) : undefined
+          if (size !== undefined && !sent.has('content-length')) sent.set('content-length', String(size))
         }
-        response = await config.fetch(url.href, init)
+        return { response: await config.fetch(url.href, init), converted }
+      }
+
+      let response: Response
+      try {
+        response = (await fetchOnce(!config.uploads.streamingRefused)).response
       } catch (cause) {
         if (cause instanceof DavkitError) throw cause
-        return fail(cause)
+        // Chromium knows `duplex` but streams request bodies over HTTP/2 only: the fetch fails at
+        // once. A body davkit turned into a stream for progress is then sent whole, and later
+        // uploads of this client are not streamed again.
+        const replayable = request.onUploadProgress !== undefined && request.body !== undefined && !(request.body instanceof ReadableStream)
+        if (!replayable || config.uploads.streamingRefused || signal.aborted || !supportsStreamingUploads()) return fail(cause)
+        try {
+          response = (await fetchOnce(false)).response
+          config.uploads.streamingRefused = true
+        } catch (second) {
+          if (second instanceof DavkitError) throw second
+          return fail(second)
+        }
       }
 
       if (response.type === 'opaqueredirect') {
@@ -350,7 +397,8 @@ async function attempt(
         const raw = response.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() })
         const length = response.headers.get('content-length')
         const total = length !== null && /^\d+$/.test(length) ? Number(length) : undefined
-        const stream = request.onDownloadProgress === undefined ? raw : raw.pipeThrough(countingStream(total, request.onDownloadProgress))
+        const typed = typedErrors(raw, failure)
+        const stream = request.onDownloadProgress === undefined ? typed : typed.pipeThrough(countingStream(total, request.onDownloadProgress))
         return {
           status: response.status,
           statusText: response.statusText,
