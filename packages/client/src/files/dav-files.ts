@@ -35,7 +35,10 @@ export interface ReadOptions extends RequestOptions {
 export interface DavFiles {
   /** The client underneath, for anything this layer does not cover. */
   readonly client: DavClient
-  /** The members of a folder (not the folder itself), in the server's order. */
+  /**
+   * The members of a folder (not the folder itself), in the server's order. A file fails with
+   * outcome `not-a-folder`, a missing folder with the client's `HttpStatusError` 404.
+   */
   list(path?: string, options?: RequestOptions): Promise<FileEntry[]>
   /** One resource; a missing one fails with outcome `not-found`. */
   stat(path: string, options?: RequestOptions): Promise<FileEntry>
@@ -145,7 +148,10 @@ export function createDavFiles(client: DavClient): DavFiles {
       const listing = await client.propfind(path, { ...options, depth: 1, props: fileProps })
       const url = resolveTarget(base, path)
       const target = relativePath(base, { url: url.href, path: decodePath(url.pathname) })
-      return listing.resources.map((r) => toFileEntry(base, r)).filter((entry) => entry.path !== target)
+      const entries = listing.resources.map((r) => toFileEntry(base, r))
+      const self = entries.find((entry) => entry.path === target)
+      if (self?.kind === 'file') throw new FileOperationError('list', path, 'not-a-folder', listing.status)
+      return entries.filter((entry) => entry !== self)
     },
     stat,
     async exists(path, options = {}) {

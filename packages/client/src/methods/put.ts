@@ -27,8 +27,8 @@ export interface PutOptions extends RequestOptions {
   /**
    * Called as the body is handed to `fetch`, which needs streaming request bodies (`duplex:
    * 'half'`; Node, Chromium over HTTP/2). Elsewhere the body is sent whole and the callback hears
-   * only `{ loaded: 0 }` before and `{ loaded: total }` after. Bytes handed over are not bytes
-   * acknowledged: the result is what says the upload worked.
+   * only `{ loaded: total }` once sent. Bytes handed over are not bytes acknowledged: the result
+   * is what says the upload worked. A retried upload reports from 0 again.
    */
   readonly onProgress?: ProgressCallback
 }

@@ -23,6 +23,11 @@ describe('createDavFiles', () => {
     expect(folder).toMatchObject({ kind: 'collection', name: 'sub' })
   })
 
+  test('listing a file is an error, not an empty folder', async () => {
+    const { files } = setup({ seed: { 'x.txt': 'x' } })
+    await expect(files.list('x.txt')).rejects.toMatchObject({ operation: 'list', outcome: 'not-a-folder' })
+  })
+
   test('the root lists without itself', async () => {
     const { files } = setup({ seed: { 'x.txt': 'x', d: {} } })
     expect((await files.list()).map((e) => e.path).sort()).toEqual(['d', 'x.txt'])
