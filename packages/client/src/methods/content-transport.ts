@@ -136,9 +136,20 @@ class BodyTooLarge extends Error {
   }
 }
 
+/**
+ * The number of body bytes a reader will see, when the headers tell: `Content-Length`, unless a
+ * `Content-Encoding` means fetch decodes the body into more bytes than were announced.
+ */
+function decodedLength(headers: Headers): number | undefined {
+  const length = headers.get('content-length')
+  if (length === null || !/^\d+$/.test(length)) return undefined
+  const encoding = headers.get('content-encoding')
+  if (encoding !== null && encoding.trim().toLowerCase() !== 'identity') return undefined
+  return Number(length)
+}
+
 async function readCapped(response: Response, limit: number, onProgress: ProgressCallback | undefined): Promise<Uint8Array> {
-  const announced = response.headers.get('content-length')
-  const total = announced === null || !/^\d+$/.test(announced) ? undefined : Number(announced)
+  const total = decodedLength(response.headers)
   if (total !== undefined && total > limit) {
     await response.body?.cancel().catch(() => undefined)
     throw new BodyTooLarge(limit)
@@ -395,8 +406,7 @@ async function attempt(
       if (request.responseBody === 'stream' && success) {
         stopTimer()
         const raw = response.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() })
-        const length = response.headers.get('content-length')
-        const total = length !== null && /^\d+$/.test(length) ? Number(length) : undefined
+        const total = decodedLength(response.headers)
         const typed = typedErrors(raw, failure)
         const stream = request.onDownloadProgress === undefined ? typed : typed.pipeThrough(countingStream(total, request.onDownloadProgress))
         return {

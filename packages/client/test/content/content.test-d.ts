@@ -2,6 +2,7 @@ import type {
   DeleteResult,
   EntityTag,
   GetResult,
+  LockGranted,
   LockResult,
   PropertyResult,
   PropfindResource,
@@ -11,7 +12,7 @@ import type {
   SyncResult,
 } from '@davkit/types'
 import { describe, expectTypeOf, it } from 'vitest'
-import { createDavClient, davProps } from '../../src/index.ts'
+import { createDavClient, davProps, type LockSubmission } from '../../src/index.ts'
 
 const dav = createDavClient({ baseUrl: 'https://dav.example/' })
 const props = { etag: davProps.getetag, size: davProps.getcontentlength }
@@ -63,6 +64,13 @@ describe('content results', () => {
     if (lock.kind === 'granted') expectTypeOf(lock.token).toEqualTypeOf<string>()
     const deleted = {} as DeleteResult
     if (deleted.kind === 'partial') expectTypeOf(deleted.failures[0]!.href).toEqualTypeOf<ResourceHref>()
+  })
+
+  it('a granted lock is itself a lock submission', () => {
+    expectTypeOf<LockGranted>().toExtend<LockSubmission>()
+    const held = {} as LockGranted
+    void dav.put('a', 'x', { lockToken: held })
+    void dav.delete('a', { lockToken: [held, 'opaquelocktoken:1'] })
   })
 
   it('refuses bodies PUT cannot send', () => {

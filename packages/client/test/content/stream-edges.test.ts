@@ -95,3 +95,22 @@ describe('a streamed download that fails midway', () => {
     await expect(reader.read()).rejects.toMatchObject({ code: 'aborted' })
   })
 })
+
+describe('download progress totals', () => {
+  test('a compressed body has no known total: Content-Length counts encoded bytes, the reader decoded ones', async () => {
+    const plain = new TextEncoder().encode('a'.repeat(10_000))
+    const gzipped = new Uint8Array(await new Response(new Blob([plain]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer())
+    const dav = createDavClient({
+      baseUrl: BASE,
+      retry: false,
+      fetch: async () =>
+        new Response(new Blob([plain]), {
+          status: 200,
+          headers: { 'content-length': String(gzipped.byteLength), 'content-encoding': 'gzip' },
+        }),
+    })
+    const seen: TransferProgress[] = []
+    await dav.get('a.txt', { onProgress: (p) => seen.push(p) })
+    expect(seen.at(-1)).toEqual({ loaded: 10_000, total: undefined })
+  })
+})
