@@ -1,18 +1,18 @@
-import type { DavClient } from '../../packages/client/src/index.ts'
+import { davProps, HttpStatusError, type DavClient } from '../../packages/client/src/index.ts'
 
 /**
- * The setup steps of the session (MKCOL, PUT, DELETE, LOCK, UNLOCK) sent through the client's
- * request pipeline, so they share its auth, retries, timeouts and origin checks. The session only
- * needs to know that they worked; a status it did not expect is an unexpected error.
+ * The setup steps of the session (MKCOL, PUT, DELETE, LOCK, UNLOCK) through the client's own
+ * methods. The session only needs to know that they worked: any other outcome is an unexpected
+ * error that ends the demo (after cleanup).
  */
 
-/** A setup request answered with a status the session cannot continue from. */
-export class UnexpectedStatusError extends Error {
-  override readonly name = 'UnexpectedStatusError'
+/** A setup step answered with an outcome the session cannot continue from. */
+export class UnexpectedOutcomeError extends Error {
+  override readonly name = 'UnexpectedOutcomeError'
   readonly status: number
 
-  constructor(method: string, path: string, status: number, expected: readonly number[]) {
-    super(`${method} ${path} answered ${status}, expected ${expected.join(' or ')}`)
+  constructor(method: string, path: string, kind: string, status: number) {
+    super(`${method} ${path}: ${kind} (HTTP ${status})`)
     this.status = status
   }
 }
@@ -23,57 +23,44 @@ export interface HeldLock {
   readonly token: string
 }
 
-function urlOf(dav: DavClient, path: string): URL {
-  return new URL(path.split('/').map((segment) => encodeURIComponent(segment)).join('/'), dav.baseUrl)
-}
-
-async function send(
-  dav: DavClient,
-  method: string,
-  path: string,
-  expected: readonly number[],
-  extra: { readonly headers?: Record<string, string>; readonly body?: string } = {},
-): Promise<{ status: number; headers: Headers }> {
-  const response = await dav.pipeline.send({ method, url: urlOf(dav, path), headers: extra.headers, body: extra.body })
-  if (!expected.includes(response.status)) throw new UnexpectedStatusError(method, path, response.status, expected)
-  return { status: response.status, headers: response.headers }
-}
-
-/** MKCOL: creates a collection (201). */
+/** MKCOL: creates a collection. */
 export async function makeCollection(dav: DavClient, path: string): Promise<void> {
-  await send(dav, 'MKCOL', path, [201])
+  const result = await dav.mkcol(path)
+  if (result.kind !== 'created') throw new UnexpectedOutcomeError('MKCOL', path, result.kind, result.status)
 }
 
-/** PUT: stores a text file (201 created, 204/200 replaced). */
+/** PUT: stores a text file (created or replaced). */
 export async function putText(dav: DavClient, path: string, content: string, contentType: string): Promise<void> {
-  await send(dav, 'PUT', path, [200, 201, 204], { headers: { 'content-type': contentType }, body: content })
+  const result = await dav.put(path, content, { contentType })
+  if (result.kind !== 'created' && result.kind !== 'replaced') throw new UnexpectedOutcomeError('PUT', path, result.kind, result.status)
 }
 
-/** DELETE: removes a resource and everything below it (200/204); `404` counts as done when `missingOk`. */
-export async function remove(dav: DavClient, path: string, missingOk = false): Promise<number> {
-  return (await send(dav, 'DELETE', path, missingOk ? [200, 204, 404] : [200, 204])).status
+/** DELETE: removes a resource and everything below it. */
+export async function remove(dav: DavClient, path: string): Promise<void> {
+  const result = await dav.delete(path)
+  if (result.kind !== 'deleted') throw new UnexpectedOutcomeError('DELETE', path, result.kind, result.status)
 }
 
-/** Whether a resource exists, by a Depth 0 PROPFIND that asks for nothing but its resource type. */
+/** Whether a resource exists: a Depth 0 PROPFIND of its resource type, 404 meaning no. */
 export async function exists(dav: DavClient, path: string): Promise<boolean> {
-  const body = '<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:"><D:prop><D:resourcetype/></D:prop></D:propfind>'
-  const { status } = await send(dav, 'PROPFIND', path, [207, 404], { headers: { depth: '0' }, body })
-  return status === 207
+  try {
+    await dav.propfind(path, { depth: 0, props: { type: davProps.resourcetype } })
+    return true
+  } catch (error) {
+    if (error instanceof HttpStatusError && error.status === 404) return false
+    throw error
+  }
 }
 
-/** LOCK: an exclusive write lock, Depth 0, owned by `owner`; returns its token. */
+/** LOCK: an exclusive write lock, Depth 0, owned by `owner`, for ten minutes. */
 export async function lock(dav: DavClient, path: string, owner: string): Promise<HeldLock> {
-  const escaped = owner.replace(/&/g, '&amp;').replace(/</g, '&lt;')
-  const body =
-    '<?xml version="1.0" encoding="utf-8"?><D:lockinfo xmlns:D="DAV:"><D:lockscope><D:exclusive/></D:lockscope>' +
-    `<D:locktype><D:write/></D:locktype><D:owner>${escaped}</D:owner></D:lockinfo>`
-  const { headers } = await send(dav, 'LOCK', path, [200, 201], { headers: { depth: '0', timeout: 'Second-600' }, body })
-  const token = /<([^>]+)>/.exec(headers.get('lock-token') ?? '')?.[1]
-  if (token === undefined) throw new Error(`LOCK ${path} answered without a Lock-Token header`)
-  return { path, token }
+  const result = await dav.lock(path, { scope: 'exclusive', depth: 0, timeout: 600, owner })
+  if (result.kind !== 'granted') throw new UnexpectedOutcomeError('LOCK', path, result.kind, result.status)
+  return { path, token: result.token }
 }
 
-/** UNLOCK: releases a lock taken with {@link lock} (204); a lock already gone (409/412) counts as released. */
+/** UNLOCK: releases a lock taken with {@link lock}; a lock already gone counts as released. */
 export async function unlock(dav: DavClient, held: HeldLock): Promise<void> {
-  await send(dav, 'UNLOCK', held.path, [200, 204, 409, 412], { headers: { 'lock-token': `<${held.token}>` } })
+  const result = await dav.unlock(held.path, held.token)
+  if (result.kind === 'forbidden') throw new UnexpectedOutcomeError('UNLOCK', held.path, result.kind, result.status)
 }
