@@ -9,8 +9,9 @@ import {
 } from '../../packages/client/src/index.ts'
 import type { DavActions, LockObservation, Observation } from './actions.ts'
 import type { Observed } from './expectation.ts'
-import { FetchSetup } from './fetch-actions.ts'
 import { conditionsOf, observePropfind, observeProppatch, observeTransfer } from './observe.ts'
+import { observeContent, observeDelete, observeLock, observeUnlock } from './observe-content.ts'
+import { OtherClient } from './other-client.ts'
 import type { Depth, PatchInstruction } from './scenario.ts'
 import { qname } from './xml-value.ts'
 
@@ -45,22 +46,38 @@ async function observing(run: () => Promise<Observation>): Promise<Observation> 
 
 /**
  * The scenario steps through `@davkit/client` (`createDavClient` with `propfind`, `proppatch`,
- * `copy`, `move`), and through plain fetch for the steps the client has no method for yet
- * (MKCOL, PUT, DELETE, LOCK, UNLOCK). Retries are off: the matrix records first answers.
+ * `copy`, `move`, `put`, `mkcol`, `delete`, `lock`, `unlock`). Only "another client" (a lock
+ * held by someone else) is a plain fetch LOCK/UNLOCK with its own owner. Retries are off: the
+ * matrix records first answers.
  */
 export function createClientActions(root: string): DavActions {
   const dav: DavClient = createDavClient({ baseUrl: root, retry: false, timeoutMs: clientTimeoutMs })
-  const setup = new FetchSetup(root)
+  const other = new OtherClient(root)
   const rootPath = new URL(root).pathname
 
   return {
-    mkcol: (path) => setup.mkcol(path),
-    put: (path, body, token) => setup.put(path, body, token),
-    delete: (path) => setup.delete(path, rootPath),
-    lock: (path, owner, depth): Promise<LockObservation> => setup.lock(path, owner, depth),
-    unlock: (path, token) => setup.unlock(path, token),
-    otherLock: (path, owner, depth) => setup.lock(path, owner, depth),
-    otherUnlock: (path, token) => setup.unlock(path, token),
+    mkcol: (path) => observing(async () => observeContent(await dav.mkcol(path))),
+    put: (path, body, token) =>
+      observing(async () =>
+        observeContent(
+          await dav.put(path, body, {
+            contentType: 'text/plain; charset=utf-8',
+            ...(token === undefined ? {} : { lockToken: token }),
+          }),
+        ),
+      ),
+    delete: (path) => observing(async () => observeDelete(await dav.delete(path), rootPath)),
+    lock: async (path, owner, depth): Promise<LockObservation> => {
+      try {
+        return observeLock(await dav.lock(path, { owner, timeout: 600, ...(depth === undefined ? {} : { depth }) }))
+      } catch (error) {
+        return { ...observeError(error), token: undefined }
+      }
+    },
+    unlock: (path, token) => observing(async () => observeUnlock(await dav.unlock(path, token))),
+    // Another client: a separate plain LOCK/UNLOCK with its own owner.
+    otherLock: (path, owner, depth) => other.lock(path, owner, depth),
+    otherUnlock: (path, token) => other.unlock(path, token),
 
     propfind: (path: string, depth: Depth, props: readonly string[]) =>
       observing(async () => {

@@ -9,6 +9,11 @@ import { conditionsOf, scenarioPath } from './observe.ts'
  * and `DAV:error` conditions for the differential check.
  */
 
+/** `{ status }`, with the `DAV:error` conditions when there were any. */
+function withConditions(status: number, conditions: readonly Observed[]): Observed {
+  return conditions.length === 0 ? { status } : { status, conditions }
+}
+
 function errorOf(result: object): Observed[] {
   return 'error' in result ? conditionsOf(result.error as Parameters<typeof conditionsOf>[0]) : []
 }
@@ -16,7 +21,7 @@ function errorOf(result: object): Observed[] {
 /** A PUT or MKCOL result. */
 export function observeContent(result: PutResult | MkcolResult): { outcome: Observed; detail: Observed } {
   return {
-    outcome: { status: result.status },
+    outcome: withConditions(result.status, errorOf(result)),
     detail: { kind: result.kind, status: result.status, conditions: errorOf(result) },
   }
 }
@@ -32,7 +37,7 @@ export function observeDelete(result: DeleteResult, rootPath: string): { outcome
     return { outcome: { status: result.status, members }, detail: { kind: result.kind, status: result.status, members } }
   }
   return {
-    outcome: { status: result.status },
+    outcome: withConditions(result.status, errorOf(result)),
     detail: { kind: result.kind, status: result.status, conditions: errorOf(result) },
   }
 }
@@ -56,7 +61,7 @@ export function observeLock(result: LockResult): { outcome: Observed; detail: Ob
 /** An UNLOCK result. */
 export function observeUnlock(result: UnlockResult): { outcome: Observed; detail: Observed } {
   return {
-    outcome: { status: result.status },
+    outcome: withConditions(result.status, errorOf(result)),
     detail: { kind: result.kind, status: result.status, conditions: errorOf(result) },
   }
 }

@@ -45,7 +45,7 @@ describe('observeTransfer', () => {
     expect(observeTransfer(result, '/').outcome).toEqual({ status: 424, members: { '/coll/locked.txt': 423 } })
   })
 
-  it('gives the status alone otherwise, the kind and conditions in the detail', () => {
+  it('gives the status and the DAV:error conditions otherwise, the kind too in the detail', () => {
     const result: TransferResult = {
       kind: 'precondition-failed',
       status: 412,
@@ -57,8 +57,9 @@ describe('observeTransfer', () => {
       },
     }
     expect(observeTransfer(result, '/')).toEqual({
-      outcome: { status: 412 },
+      outcome: { status: 412, conditions: ['{DAV:}lock-token-submitted'] },
       detail: { kind: 'precondition-failed', status: 412, conditions: ['{DAV:}lock-token-submitted'] },
     })
+    expect(observeTransfer({ kind: 'created', status: 201, attempts: 1 }, '/').outcome).toEqual({ status: 201 })
   })
 })

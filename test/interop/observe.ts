@@ -211,7 +211,7 @@ export function observeTransfer(result: TransferResult, rootPath: string): { out
   }
   const conditions = 'error' in result ? conditionsOf(result.error) : []
   return {
-    outcome: { status: result.status },
+    outcome: conditions.length === 0 ? { status: result.status } : { status: result.status, conditions },
     detail: { kind: result.kind, status: result.status, conditions },
   }
 }

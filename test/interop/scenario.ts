@@ -16,8 +16,8 @@ export type PatchInstruction =
  * for LOCK, 204 for UNLOCK). Observed outcomes have these shapes:
  * - PROPFIND/PROPPATCH answered 207: `{ status: 207, resources: { '/path': { '{ns}name': property } } }`,
  *   a property being `{ status, value? , conditions? }` (values canonical: see observe.ts).
- * - anything else answered without a multistatus: `{ status }`, plus `conditions` when the body
- *   was a `DAV:error`.
+ * - anything else answered without a multistatus: `{ status }`, plus `conditions` (Clark names)
+ *   when the body was a `DAV:error` naming some.
  * - COPY/MOVE/DELETE answered 207 (partial failure): `{ status: 207, members: { '/path': status } }`.
  * - LOCK: `{ status, lockToken: 'present' | 'absent' }`.
  * Paths in observations are relative to the scenario's collection, which itself is `/`.

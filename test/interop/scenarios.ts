@@ -447,7 +447,8 @@ export const scenarios: readonly Scenario[] = [
     steps: [
       { do: 'put', path: 'file.txt', body: 'hello' },
       { do: 'lock', path: 'file.txt', owner: 'me', as: 'mine' },
-      { do: 'put', path: 'file.txt', body: 'intruder', expect: locked },
+      // RFC 4918 16: the 423 names the lock-token-submitted precondition (with the lock's root).
+      { do: 'put', path: 'file.txt', body: 'intruder', expect: failedWith(423, '{DAV:}lock-token-submitted') },
       { do: 'put', path: 'file.txt', body: 'owner', lock: 'mine', expect: noContent },
       { do: 'unlock', path: 'file.txt', lock: 'mine' },
       { do: 'put', path: 'file.txt', body: 'free again', expect: noContent },
