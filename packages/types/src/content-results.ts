@@ -90,7 +90,7 @@ export interface ContentPreconditionFailed extends ContentWithError {
   readonly kind: 'precondition-failed'
 }
 
-/** 409: a collection above the target does not exist. */
+/** 409 (or, for PUT, a 404 as rclone sends): a collection above the target does not exist. */
 export interface ContentConflict extends ContentWithError {
   readonly kind: 'conflict'
 }
@@ -210,7 +210,7 @@ export type MkcolResult =
 export interface OptionsResult extends ContentBase {
   /** Every compliance class of the `DAV` header(s) as sent (`1`, `2`, `3`, `access-control`, `<urn:...>`). */
   readonly compliance: readonly string[]
-  /** Whether class 1, 2 and 3 are announced. */
+  /** Whether class 1, 2 and 3 are announced (class 2 or 3 implies class 1, even when a server lists it alone). */
   readonly classes: { readonly 1: boolean; readonly 2: boolean; readonly 3: boolean }
   /** Methods of `Allow`, upper case, in order. */
   readonly allow: readonly string[]

@@ -169,7 +169,14 @@ export function createDavFiles(client: DavClient): DavFiles {
     writeBytes: (path, body, options = {}) => write('writeBytes', path, body, options),
     createFolder,
     async remove(path, options = {}) {
-      const result = await client.delete(path, options)
+      let result
+      try {
+        result = await client.delete(path, options)
+      } catch (error) {
+        // nginx refuses DELETE of a collection whose URL lacks the trailing slash (409).
+        if (!(error instanceof HttpStatusError && error.status === 409) || path.endsWith('/')) throw error
+        result = await client.delete(`${path}/`, options)
+      }
       if (result.kind === 'deleted' || result.kind === 'not-found' || result.kind === 'uncertain') return
       throw new FileOperationError('remove', path, result.kind, result.status)
     },

@@ -38,7 +38,12 @@ export async function options(context: MethodContext, target: DavTarget, opts: O
     status: response.status,
     attempts: response.attempts,
     compliance,
-    classes: { 1: compliance.includes('1'), 2: compliance.includes('2'), 3: compliance.includes('3') },
+    // Classes 2 and 3 include class 1 (RFC 4918 section 18); nginx's dav-ext sends `DAV: 2` alone.
+    classes: {
+      1: compliance.includes('1') || compliance.includes('2') || compliance.includes('3'),
+      2: compliance.includes('2'),
+      3: compliance.includes('3'),
+    },
     allow,
     dav: dav !== null,
   }

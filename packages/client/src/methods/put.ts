@@ -98,6 +98,9 @@ export async function put(
     case 412:
       return { kind: 'precondition-failed', status, attempts, error }
     case 409:
+    case 404:
+      // RFC 4918 says 409 for a missing parent; rclone and others say 404, which for a PUT can
+      // only be about the collections above the target.
       return { kind: 'conflict', status, attempts, error }
     case 423:
       return { kind: 'locked', status, attempts, error, lockedHrefs: lockedHrefsOf(error) }
