@@ -7,7 +7,7 @@
  *
  * Exit code: 0 when the session ran (whatever the server answered to each step), 1 on an
  * unexpected error (unreachable server, a setup step refused, an undecodable answer), 2 on a bad
- * configuration.
+ * configuration, 130 when interrupted (after cleaning up).
  */
 import { createDavClient, type DavClient } from '../packages/client/src/index.ts'
 import { createDavServer } from '../packages/testing/src/index.ts'
@@ -40,6 +40,13 @@ async function main(): Promise<number> {
     throw error
   }
   let fake: ListeningDavServer | undefined
+  // The first Ctrl-C stops after the current step and still cleans up; a second one exits at once.
+  const stop = new AbortController()
+  process.once('SIGINT', () => {
+    process.stderr.write('\ndavkit demo: interrupted, cleaning up (Ctrl-C again to quit now)\n')
+    stop.abort(new Error('interrupted'))
+    process.once('SIGINT', () => process.exit(130))
+  })
   try {
     let baseUrl: string | URL
     if (target.kind === 'fake') {
@@ -53,11 +60,12 @@ async function main(): Promise<number> {
       out.line(styler.paint('davkit demo', 'title'))
       out.line(`Server: ${printableUrl(target.url)} (${target.authLabel})`)
     }
-    await runSession(clientsFor(baseUrl, target), out)
+    await runSession(clientsFor(baseUrl, target), out, stop.signal)
     out.line('')
     out.line('Done.', 'good')
     return 0
   } catch (error) {
+    if (stop.signal.aborted) return 130
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
     process.stderr.write(`\ndavkit demo: unexpected error: ${message}\n`)
     return 1

@@ -175,8 +175,9 @@ async function listTree(parties: SessionParties, folder: SessionFolder, out: Out
     const listing = await parties.dav.propfind(`${folder.name}/${collection}`, { depth: 1, props: LISTING_PROPS })
     for (const entry of listing.responses) {
       if (entry.kind !== 'resource') {
-        const hrefs = entry.kind === 'status' ? entry.hrefs : entry.hrefs
-        rows.push([hrefs.map((href) => relativePath(href, folder.path)).join(', '), { text: entry.kind, tone: 'bad' }])
+        // A status response (one status for hrefs) or a malformed one: shown, never dropped.
+        const what = entry.kind === 'status' ? statusCell(entry.status) : { text: `malformed: ${entry.problem}`, tone: 'bad' as const }
+        rows.push([entry.hrefs.map((href) => relativePath(href, folder.path)).join(', '), what])
         continue
       }
       const path = relativePath(entry.href, folder.path)
@@ -289,21 +290,29 @@ async function cleanUp(parties: SessionParties, folder: SessionFolder, locks: re
 
 /**
  * The demo's session, the same against the fake server and a real one: everything happens inside
- * a fresh folder below the base URL, which is removed at the end, also when a step failed.
+ * a fresh folder below the base URL, which is removed at the end, also when a step failed or
+ * `stop` was aborted (the steps left are skipped).
  */
-export async function runSession(parties: SessionParties, out: Output): Promise<void> {
+export async function runSession(parties: SessionParties, out: Output, stop: AbortSignal = new AbortController().signal): Promise<void> {
   const folder = sessionFolder(parties.dav)
   out.line(`Session folder: ${folder.path}`)
   await makeCollection(parties.dav, `${folder.name}/`)
   // Filled as locks are taken, so that cleanup releases them whatever step failed.
   const locks: HeldLock[] = []
   let failure: unknown
+  const steps = [
+    () => buildTree(parties, folder, out),
+    () => setProperties(parties, folder, out),
+    () => listTree(parties, folder, out),
+    () => failAtomically(parties, folder, out),
+    () => copyAndMove(parties, folder, out, locks),
+  ]
   try {
-    await buildTree(parties, folder, out)
-    await setProperties(parties, folder, out)
-    await listTree(parties, folder, out)
-    await failAtomically(parties, folder, out)
-    await copyAndMove(parties, folder, out, locks)
+    for (const step of steps) {
+      // Interrupted (Ctrl-C): skip the remaining steps, but still clean up.
+      stop.throwIfAborted()
+      await step()
+    }
   } catch (error) {
     failure = error
   }
