@@ -2,7 +2,7 @@ import { DecodeError } from '../errors/decode-error.ts'
 import { snippetAround } from './text-position.ts'
 
 // An HTML page: a doctype naming html, or an HTML element first (after comments).
-const HTML_START = /^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|title|meta|h1|p|div|center|pre)(?:[\s/>]|$)/i
+const HTML_START = /^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)(?:[\s/>]|$)/i
 // A markup declaration of a DTD (XML 1.0 section 2.8): refused wherever it appears.
 const DECLARATION = /^<!(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/i
 const WHITESPACE = /\s/

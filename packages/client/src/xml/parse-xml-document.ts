@@ -1,4 +1,4 @@
-import type { DecodeFailure, QName, XmlAttribute, XmlElement, XmlNode } from '@davkit/types'
+import type { DecodeFailure, QName, XmlAttribute, XmlElement, XmlNode, XmlText } from '@davkit/types'
 import { DecodeError } from '../errors/decode-error.ts'
 import { bodyText, type XmlBody } from './body-text.ts'
 import {
@@ -46,6 +46,23 @@ type Scope = { readonly [prefix: string]: string }
 
 const ROOT_SCOPE: Scope = Object.assign(Object.create(null) as Record<string, string>, { xml: XML_NAMESPACE })
 const NO_ATTRIBUTES: readonly XmlAttribute[] = Object.freeze([])
+const NO_CHILDREN: readonly XmlNode[] = Object.freeze([])
+
+// Indentation repeats on every line of a pretty-printed body: one shared node per distinct run.
+const whitespaceNodes = new Map<string, XmlText>()
+const WHITESPACE_NODE_LIMIT = 256
+const SHAREABLE_WHITESPACE = /^[ \t\n]{1,64}$/
+
+function textNode(text: string): XmlText {
+  if (text.length > 64 || !SHAREABLE_WHITESPACE.test(text)) return { kind: 'text', text }
+  let node = whitespaceNodes.get(text)
+  if (node === undefined) {
+    node = Object.freeze({ kind: 'text', text }) as XmlText
+    if (whitespaceNodes.size >= WHITESPACE_NODE_LIMIT) whitespaceNodes.clear()
+    whitespaceNodes.set(text, node)
+  }
+  return node
+}
 
 // A qualified name split once: [prefix, local] (prefix '' when there is none), or null when invalid.
 type SplitName = readonly [string, string] | null
@@ -142,23 +159,20 @@ class TreeBuilder {
         continue
       }
       if (text !== undefined) {
-        children.push({ kind: 'text', text })
+        children.push(textNode(text))
         text = undefined
       }
       children.push(this.element(child, elementKey(child), scope, lang, depth + 1))
     }
-    if (text !== undefined) children.push({ kind: 'text', text })
+    if (text !== undefined) children.push(textNode(text))
     // After the children, so that the innermost mismatch is the one reported.
     this.#checkEnd(raw, meta, childNodes.length === 0)
 
-    const element: XmlElement = {
-      kind: 'element',
-      name: this.qname(namespace, split[1]),
-      attributes: pending === undefined ? NO_ATTRIBUTES : this.#attributes(pending, scope, raw, start),
-      children,
-      ...(lang === undefined ? {} : { lang }),
-    }
-    return element
+    const name = this.qname(namespace, split[1])
+    const resolved = pending === undefined ? NO_ATTRIBUTES : this.#attributes(pending, scope, raw, start)
+    const kept = children.length === 0 ? NO_CHILDREN : children
+    if (lang === undefined) return { kind: 'element', name, attributes: resolved, children: kept }
+    return { kind: 'element', name, attributes: resolved, children: kept, lang }
   }
 
   #declare(declared: Record<string, string>, name: string, value: string, start: number): void {

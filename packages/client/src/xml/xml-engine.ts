@@ -64,7 +64,7 @@ const OPTIONS: X2jOptions = {
   ignoreDeclaration: true,
   ignorePiTags: true,
   jPath: false,
-  transformTagName: (name) => (GUARDED_NAMES.has(name) ? GUARD_MARK + name : name),
+  transformTagName: (name) => ((name.length === 9 || name.length === 11) && GUARDED_NAMES.has(name) ? GUARD_MARK + name : name),
   onDangerousProperty: (name) => name,
 }
 
