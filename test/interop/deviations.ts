@@ -31,6 +31,13 @@ function deviation(target: TargetName, scenario: string, step: number, observed:
 
 /** Apache httpd 2.4.71, mod_dav + mod_dav_fs, `DavDepthInfinity Off` (its default). */
 const apache: readonly Deviation[] = [
+  deviation(
+    'apache',
+    'mkcol-delete',
+    3,
+    { status: 400 },
+    'MKCOL over an existing file: the client sends the collection URL file.txt/ (trailing slash), which Apache answers 400 instead of 405',
+  ),
   deviation('apache', 'propfind-infinity', 4, { status: 403 }, 'refuses Depth infinity with an HTML 403, without the propfind-finite-depth precondition'),
   deviation(
     'apache',
@@ -245,6 +252,7 @@ const rclone: readonly Deviation[] = [
     'no dead properties: PROPPATCH refused with 403',
   ),
   deviation('rclone', 'proppatch-text', 2, { status: 207, resources: { '/file.txt': { [note]: { status: 404 } } } }, 'no dead properties'),
+  deviation('rclone', 'mkcol-delete', 1, { status: 201 }, 'MKCOL over an existing collection succeeds (201) instead of 405'),
   deviation('rclone', 'copy-collection', 13, { status: 403 }, 'COPY under a missing parent: 403 instead of 409'),
   deviation('rclone', 'move-file', 9, { status: 403 }, 'MOVE under a missing parent: 403 instead of 409'),
   deviation('rclone', 'move-file', 11, { status: 412 }, 'MOVE without an Overwrite header onto an existing file: 412, as if Overwrite F (the default is T)'),
@@ -267,5 +275,16 @@ const rclone: readonly Deviation[] = [
   deviation('rclone', 'lock-unlock', 5, { status: 201 }, 'PUT replacing an existing file answers 201, not 204'),
 ]
 
-/** The known deviations of every server. The fake server has none: it is the reference. */
-export const deviations: readonly Deviation[] = [...apache, ...lighttpd, ...nginx, ...rclone]
+/** The fake server of `@davkit/testing` (Node adapter, default options). */
+const fake: readonly Deviation[] = [
+  deviation(
+    'fake',
+    'mkcol-delete',
+    3,
+    { status: 404 },
+    'MKCOL over an existing file: the client sends the collection URL file.txt/ (trailing slash), which the fake server answers 404 instead of 405',
+  ),
+]
+
+/** The known deviations of every server. */
+export const deviations: readonly Deviation[] = [...apache, ...fake, ...lighttpd, ...nginx, ...rclone]

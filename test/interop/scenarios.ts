@@ -98,6 +98,22 @@ export const scenarios: readonly Scenario[] = [
     ],
   },
   {
+    id: 'mkcol-delete',
+    title: 'MKCOL over an existing resource or under a missing parent; DELETE of a file, a tree, a missing URL',
+    steps: [
+      { do: 'mkcol', path: 'coll/' },
+      { do: 'mkcol', path: 'coll/', expect: { status: 405 } },
+      { do: 'put', path: 'file.txt', body: 'x' },
+      { do: 'mkcol', path: 'file.txt', expect: { status: 405 } },
+      { do: 'mkcol', path: 'missing/coll/', expect: conflict },
+      { do: 'put', path: 'coll/member.txt', body: 'member' },
+      { do: 'delete', path: 'file.txt', expect: noContent },
+      { do: 'delete', path: 'coll/', expect: noContent },
+      { do: 'propfind', path: 'coll/member.txt', depth: 0, props: [resourcetype], expect: notFound },
+      { do: 'delete', path: 'coll/', expect: notFound },
+    ],
+  },
+  {
     id: 'propfind-depth0',
     title: 'PROPFIND Depth 0, named properties in three namespaces, mixed 200/404',
     steps: [
