@@ -471,6 +471,10 @@ export const scenarios: readonly Scenario[] = [
       // RFC 4918 7.3: a LOCK on an unmapped URL creates an empty resource and answers 201.
       { do: 'lock', path: 'unmapped.txt', owner: 'me', as: 'new', expect: { status: 201, lockToken: 'present' } },
       { do: 'unlock', path: 'unmapped.txt', lock: 'new' },
+      // A second exclusive lock by another client conflicts: 423.
+      { do: 'lock', path: 'file.txt', owner: 'me', as: 'again' },
+      { do: 'lock', path: 'file.txt', owner: 'another client', by: 'other', as: 'theirs', expect: { status: 423, lockToken: 'absent' } },
+      { do: 'unlock', path: 'file.txt', lock: 'again' },
     ],
   },
 ]
