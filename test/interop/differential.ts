@@ -14,17 +14,18 @@ export interface DifferentialException {
  * Compares the decoded results of two servers step by step (the `detail` of each observation:
  * every reported property and status, values that naturally differ reduced to their shape).
  * Only steps where neither server has a recorded deviation count: those are the steps both
- * support. Returns one line per difference.
+ * support. Returns how many steps were compared, and one line per difference.
  */
 export function differences(
   left: { readonly target: TargetName; readonly runs: readonly ScenarioRun[] },
   right: { readonly target: TargetName; readonly runs: readonly ScenarioRun[] },
   deviations: readonly Deviation[],
   exceptions: readonly DifferentialException[],
-): string[] {
+): { readonly compared: number; readonly differences: readonly string[] } {
   const deviates = (target: TargetName, scenario: string, step: number): boolean =>
     deviations.some((deviation) => deviation.target === target && deviation.scenario === scenario && deviation.step === step)
   const out: string[] = []
+  let compared = 0
   for (const leftRun of left.runs) {
     const rightRun = right.runs.find((run) => run.scenario.id === leftRun.scenario.id)
     if (rightRun === undefined) continue
@@ -34,11 +35,12 @@ export function differences(
       if (exceptions.some((exception) => exception.scenario === id && exception.step === leftStep.index)) continue
       const rightStep = rightRun.steps.find((step) => step.index === leftStep.index)
       if (rightStep === undefined) continue
+      compared++
       const diff = mismatches(leftStep.observation.detail as Expected, rightStep.observation.detail as Observed)
       for (const line of diff) {
         out.push(`${id} step ${leftStep.index} (${leftStep.description}): ${left.target} vs ${right.target}: ${line}`)
       }
     }
   }
-  return out
+  return { compared, differences: out }
 }

@@ -73,13 +73,16 @@ describe.skipIf(targetSkipReason('apache') !== undefined)('differential: Apache 
     const fake = runs.get('fake')
     expect(apache).toBeDefined()
     expect(fake).toBeDefined()
-    const found = differences(
+    const { compared, differences: found } = differences(
       { target: 'apache', runs: apache ?? [] },
       { target: 'fake', runs: fake ?? [] },
       deviations,
       differentialExceptions,
     )
-    if (found.length > 0) process.stdout.write(`differential apache vs fake:\n  ${found.join('\n  ')}\n`)
+    process.stdout.write(
+      `differential apache vs fake: ${compared} steps compared, ${found.length} differ${found.map((line) => `\n  ${line}`).join('')}\n`,
+    )
+    expect(compared).toBeGreaterThan(0)
     expect(found).toEqual([])
   })
 })
