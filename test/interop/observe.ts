@@ -105,6 +105,9 @@ function responseStatusDetail(response: MultiStatusResponse, rootPath: string): 
     case 'propstat':
       return {
         href: scenarioPath(response.href.path, rootPath),
+        // The href as sent: how the server encodes names (spaces, #, %, non-ASCII) and whether it
+        // is absolute. Percent-escapes compare case-insensitively (RFC 3986 2.1: %c3 = %C3).
+        raw: response.href.raw.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase()),
         properties: [...response.properties.map(rawPropertyDetail)].sort((a, b) =>
           JSON.stringify(a).localeCompare(JSON.stringify(b)),
         ),
