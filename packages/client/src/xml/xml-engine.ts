@@ -92,5 +92,8 @@ export function runEngine(xml: string, maxDepth: number): EngineNode[] {
 export function locateSyntaxError(xml: string): { line: number; column: number; reason: string } | undefined {
   const result = XMLValidator.validate(xml, { allowBooleanAttributes: true })
   if (result === true) return undefined
-  return { line: result.err.line, column: result.err.col, reason: result.err.msg }
+  // The validator leaves out the line or column of some errors (an empty document, for one).
+  const line = Number.isInteger(result.err.line) && result.err.line >= 1 ? result.err.line : 1
+  const column = Number.isInteger(result.err.col) && result.err.col >= 1 ? result.err.col : 1
+  return { line, column, reason: String(result.err.msg) }
 }

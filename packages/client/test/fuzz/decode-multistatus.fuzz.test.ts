@@ -1,0 +1,125 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { DecodeError } from '../../src/errors/decode-error.ts'
+import { decodeMultiStatus } from '../../src/multistatus/decode-multistatus.ts'
+import { assertSound } from './assert-sound.ts'
+import { createRandom, mutate, mutateBytes } from './mutate.ts'
+
+const corpusDir = fileURLToPath(new URL('../../../../../shared/corpus/multistatus/', import.meta.url))
+const present = existsSync(corpusDir)
+if (!present) console.warn(`[fuzz] ${corpusDir} is absent: mutating the built-in seeds only`)
+
+// Built-in seeds, so the fuzz test runs even without the corpus.
+const SEEDS = [
+  `<?xml version="1.0" encoding="utf-8"?>
+<D:multistatus xmlns:D="DAV:" xmlns:oc="http://owncloud.org/ns">
+<D:response><D:href>/dav/a%20b/</D:href>
+<D:propstat><D:prop><D:resourcetype><D:collection/></D:resourcetype><D:getetag>&quot;1&quot;</D:getetag><oc:size>12</oc:size></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat>
+<D:propstat><D:prop><D:getcontentlength/></D:prop><D:status>HTTP/1.1 404 Not Found</D:status></D:propstat>
+</D:response>
+<D:response><D:href>/dav/x</D:href><D:href>/dav/y</D:href><D:status>HTTP/1.1 423 Locked</D:status><D:error><D:lock-token-submitted><D:href>/dav/</D:href></D:lock-token-submitted></D:error></D:response>
+<D:sync-token>http://example.com/sync/1</D:sync-token>
+</D:multistatus>`,
+  `<multistatus xmlns="DAV:"><response><href>http://other/x</href><propstat><status>HTTP/1.1 200 OK</status><prop><displayname xml:lang="en">x</displayname></prop></propstat><location><href>/y</href></location></response></multistatus>`,
+]
+
+// Files small enough to mutate thousands of times within the time budget.
+const corpusNames = present
+  ? readdirSync(corpusDir)
+      .filter((name) => name.endsWith('.xml') && statSync(corpusDir + name).size < 24_000)
+      .sort()
+  : []
+const named: readonly (readonly [string, string])[] = [
+  ...SEEDS.map((body, index) => [`seed ${index}`, body] as const),
+  ...corpusNames.map((name) => [name, readFileSync(corpusDir + name, 'utf8')] as const),
+]
+const bodies = named.map(([, body]) => body)
+// SOURCES.md marks these as not well-formed.
+const notWellFormed = new Set(['alfresco--propfind-malformed-double-prefix.xml', 'nextcloud--search-507-truncated-undeclared-prefix.xml'])
+
+const MAX_MILLISECONDS_PER_BODY = 2_000
+
+// Decodes `body`; only a DecodeError may escape, and a result must be sound.
+function decodeOrDecodeError(body: string | Uint8Array): 'decoded' | 'refused' {
+  const started = performance.now()
+  try {
+    assertSound(decodeMultiStatus(body, { requestUrl: 'https://dav.example.com/dav/', maxDepth: 128 }))
+    return 'decoded'
+  } catch (error) {
+    if (!(error instanceof DecodeError)) throw error
+    expect(error.snippet === undefined || error.snippet.length <= 200).toBe(true)
+    const failure = error.failure
+    if (failure.code === 'malformed-xml') {
+      expect(failure.line).toBeGreaterThanOrEqual(1)
+      expect(failure.column).toBeGreaterThanOrEqual(1)
+    }
+    return 'refused'
+  } finally {
+    expect(performance.now() - started).toBeLessThan(MAX_MILLISECONDS_PER_BODY)
+  }
+}
+
+describe('decodeMultiStatus under fuzzing', () => {
+  it('lets only DecodeError escape from thousands of seeded corpus mutations', () => {
+    const random = createRandom(0x5eed_2026)
+    const outcomes = { decoded: 0, refused: 0 }
+    for (let round = 0; round < 10_000; round++) {
+      const body = bodies[round % bodies.length] as string
+      const mutated = round % 5 === 4 ? mutateBytes(body, random) : mutate(body, random)
+      outcomes[decodeOrDecodeError(mutated)]++
+    }
+    // Both paths must be exercised, or the mutations are too weak or too strong to mean anything.
+    console.info(`[fuzz] ${outcomes.decoded} mutated bodies decoded, ${outcomes.refused} refused with a DecodeError`)
+    expect(outcomes.decoded).toBeGreaterThan(500)
+    expect(outcomes.refused).toBeGreaterThan(500)
+  })
+
+  it('decodes every unmutated seed soundly', () => {
+    for (const [name, body] of named) {
+      expect([name, decodeOrDecodeError(body)]).toEqual([name, notWellFormed.has(name) ? 'refused' : 'decoded'])
+    }
+  })
+
+  it('lets only DecodeError escape from documents built of random XML fragments', () => {
+    const fragment = fc.constantFrom(
+      '<D:multistatus xmlns:D="DAV:">',
+      '</D:multistatus>',
+      '<D:response>',
+      '</D:response>',
+      '<D:href>',
+      '</D:href>',
+      '/dav/a b#c?%zz',
+      '<D:propstat>',
+      '</D:propstat>',
+      '<D:prop>',
+      '</D:prop>',
+      '<D:status>HTTP/1.1 200 OK</D:status>',
+      '<D:status>HTTP/1.1 1',
+      '<D:getetag>&quot;1&quot;</D:getetag>',
+      '<x:y xmlns:x="urn:x">',
+      '</x:y>',
+      '<z:w/>',
+      '<D:error><D:lock-token-submitted><D:href>/l</D:href></D:lock-token-submitted></D:error>',
+      '<D:location><D:href>/m</D:href></D:location>',
+      '<D:responsedescription>d</D:responsedescription>',
+      '<D:sync-token>t</D:sync-token>',
+      '<!DOCTYPE x>',
+      '<![CDATA[<]]>',
+      '<!-- c -->',
+      '&amp;#38;',
+      '&bogus;',
+      ' ',
+      '\n',
+      '<',
+      '>',
+    )
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 40 }), (fragments) => {
+        decodeOrDecodeError(fragments.join(''))
+      }),
+      { numRuns: 2000, seed: 2026 },
+    )
+  })
+})
