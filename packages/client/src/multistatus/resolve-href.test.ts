@@ -113,3 +113,20 @@ describe('decodePath', () => {
     expect(decodePath(input)).toBe(expected)
   })
 })
+
+describe('resolveHref: the plain-path fast path agrees with the URL parser', () => {
+  it.each([
+    '/dav/a.txt',
+    '/dav/a%20b/%C3%A9/',
+    '/dav/x;y=1/@me:here/~t/',
+    "/dav/it's(1)+!$&*,=.txt",
+    '/dav/./a/../b',
+    '/dav/%2e%2E/c',
+    '/dav/.hidden/..file',
+    '//other.example.com/x',
+    '/',
+  ])('%s', (href) => {
+    const resolved = resolveHref(href, 'https://dav.example.com:8443/dav/')
+    expect(resolved.url).toBe(new URL(href.replace(/\?/g, '%3F').replace(/#/g, '%23'), 'https://dav.example.com:8443/dav/').href)
+  })
+})

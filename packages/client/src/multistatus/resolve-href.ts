@@ -60,8 +60,22 @@ function parseBase(requestUrl: string | URL | undefined): URL | undefined {
   }
 }
 
+// A dot segment, also percent-encoded (`/./`, `/..`, `/%2e%2E/`): the URL parser would remove it.
+const DOT_SEGMENT = /\/(?:\.|%2e)/i
+
 function resolveAgainst(raw: string, base: URL | undefined): ResourceHref {
   const text = raw.trim()
+  // The common case, a plain absolute path: what the URL parser would produce is known.
+  if (
+    base !== undefined &&
+    base.origin !== 'null' &&
+    text.charCodeAt(0) === 47 /* / */ &&
+    text.charCodeAt(1) !== 47 &&
+    !NEEDS_ENCODING.test(text) &&
+    !DOT_SEGMENT.test(text)
+  ) {
+    return { raw, url: base.origin + text, path: decodePath(text) }
+  }
   const authority = AUTHORITY.exec(text)
   let candidate: string
   if (authority !== null) {
