@@ -77,7 +77,7 @@ export function createDavClientWith(options: DavClientOptions, decoder: MultiSta
   const pipeline = createRequestPipeline(options)
   const context: MethodContext = { pipeline, decodeMultiStatus: decoder }
   return {
-    ...contentMethods(options, context),
+    ...contentMethods(context),
     baseUrl: pipeline.baseUrl,
     pipeline,
     propfind: ((target: DavTarget, propfindOptions: PropfindPropOptions<PropRequest>) =>

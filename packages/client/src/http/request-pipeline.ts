@@ -1,5 +1,4 @@
 import type { RequestSummary, ResponseSummary } from '@davkit/types'
-import ky, { type KyInstance } from 'ky'
 import { CrossOriginError } from '../errors/cross-origin-error.ts'
 import { DavkitError } from '../errors/davkit-error.ts'
 import { HttpStatusError } from '../errors/http-status-error.ts'
@@ -16,30 +15,53 @@ import { resolveRetryOptions, type ResolvedRetryOptions } from '../retry/retry-o
 import { runWithRetry } from '../retry/run-with-retry.ts'
 import { resolveAuthHeaders, type DavAuth } from './auth.ts'
 import type { DavClientOptions } from './client-options.ts'
+import type { ProgressCallback } from './progress.ts'
+import { supportsStreamingUploads } from './progress.ts'
 import { BodyLimitExceeded, readBodyCapped } from './read-body.ts'
 import { redactUrl } from './redact.ts'
+import { attemptBody, bodySize, isReplayable, type ContentBody } from './request-body.ts'
+import { responseStream } from './response-stream.ts'
 import { summarizeRequest, summarizeResponse } from './summaries.ts'
 
 /** One request as a method hands it to the pipeline. */
 export interface DavRequest {
-  /** Upper-case method name (ky upper-cases only the standard ones). */
+  /** Upper-case method name. */
   readonly method: string
   /** Absolute URL; it must be on the client's origin. */
   readonly url: URL
   readonly headers?: HeadersInit | undefined
-  /** An XML body, sent as `application/xml; charset=utf-8` unless the headers say otherwise. */
-  readonly body?: string | undefined
+  /**
+   * The body. A string is sent as `application/xml; charset=utf-8` unless the headers say
+   * otherwise (the methods' bodies are XML). A `ReadableStream` can be read only once: it is sent
+   * once, never retried, and a redirect answering it is returned rather than followed.
+   */
+  readonly body?: ContentBody | undefined
   readonly signal?: AbortSignal | undefined
+  /**
+   * `buffer` (the default): read the whole body, bounded by `maxResponseBytes`, within the
+   * timeout. `stream`: hand a 2xx body over unread in `stream`; the timeout then covers the wait
+   * for the headers only, and the caller's signal aborts the body afterwards.
+   */
+  readonly responseBody?: 'buffer' | 'stream' | undefined
+  /** Hears body bytes as `fetch` takes them (streamed where the runtime can; see `PutOptions.onProgress`). */
+  readonly onUploadProgress?: ProgressCallback | undefined
+  /** The size of a stream body when the caller knows it, for upload progress. */
+  readonly uploadLength?: number | undefined
+  /** Hears the bytes of a 2xx body as they are read (by the caller, for `stream`). */
+  readonly onDownloadProgress?: ProgressCallback | undefined
 }
 
-/** The final response of a request: status, headers, the whole body, and how it was obtained. */
+/** The final response of a request: status, headers, the body, and how it was obtained. */
 export interface DavResponse {
   readonly status: number
   readonly statusText: string
   readonly headers: Headers
   /** The URL that answered (after same-origin redirects). */
   readonly url: string
+  /** The whole body; empty when it is handed over in `stream`. */
   readonly body: Uint8Array
+  /** The unread body of a 2xx answer to a `responseBody: 'stream'` request. */
+  readonly stream?: ReadableStream<Uint8Array> | undefined
   /** Attempts made, retries included (1 when the first attempt answered). */
   readonly attempts: number
   /** The errors of earlier attempts, when the request was retried (a MOVE whose first attempt timed out...). */
@@ -52,12 +74,13 @@ export interface DavResponse {
 
 /**
  * The one road every request takes: URL and origin check, default and per-attempt auth headers,
- * ky with its retry off, a per-attempt timeout combined with the caller's signal, same-origin
- * redirects only, a bounded body read, and p-retry around it all.
+ * `fetch` with `redirect: 'manual'`, a per-attempt timeout combined with the caller's signal,
+ * same-origin redirects only, a bounded body read (or the body handed over as a stream), and
+ * p-retry around it all.
  *
  * Credentials only ever go to the base URL's origin: the request URL is checked before each
- * attempt, ky is told `redirect: 'manual'` so `fetch` never follows a redirect by itself, and a
- * redirect to another origin is refused with `CrossOriginError` instead of being followed.
+ * attempt, `fetch` never follows a redirect by itself, and a redirect to another origin is
+ * refused with `CrossOriginError` instead of being followed.
  */
 export interface RequestPipeline {
   /** The normalised base URL (path ends with `/`). */
@@ -77,11 +100,13 @@ interface PipelineConfig {
   readonly base: URL
   readonly auth: DavAuth | undefined
   readonly headers: Headers
-  readonly ky: KyInstance
+  readonly fetch: typeof globalThis.fetch
   readonly timeoutMs: number | false
   readonly maxResponseBytes: number
   readonly maxRedirects: number
   readonly retry: ResolvedRetryOptions
+  /** Set once a streamed upload failed where the same body sent whole worked (Chromium over HTTP/1.1). */
+  readonly uploads: { streamingRefused: boolean }
 }
 
 /** Errors that carry the response of a retryable status, so the last one can be returned. */
@@ -106,17 +131,13 @@ export function createRequestPipeline(options: DavClientOptions): RequestPipelin
     base,
     auth: options.auth ?? credentials,
     headers: new Headers(options.headers),
-    ky: ky.create({
-      retry: 0,
-      throwHttpErrors: false,
-      timeout: false,
-      redirect: 'manual',
-      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-    }),
+    // Looked up at each call, so a `fetch` replaced after the client was made (msw) is the one used.
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     timeoutMs,
     maxResponseBytes: positiveInteger('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES),
     maxRedirects: positiveInteger('maxRedirects', options.maxRedirects, 5),
     retry: resolveRetryOptions(options.retry),
+    uploads: { streamingRefused: false },
   }
   return {
     baseUrl: base,
@@ -134,20 +155,25 @@ async function send(config: PipelineConfig, request: DavRequest): Promise<DavRes
       targetOrigin: request.url.origin,
     })
   }
+  const replayable = isReplayable(request.body)
+  if (request.body instanceof ReadableStream && request.body.locked) {
+    throw new InvalidRequestError('the body stream is locked (already being read)')
+  }
+  const retry: ResolvedRetryOptions = replayable ? config.retry : { ...config.retry, retries: 0 }
   let lastRequest: RequestSummary = summarizeRequest(method, request.url, new Headers(request.headers))
   try {
     const outcome = await runWithRetry({
       method,
       url: redactUrl(request.url),
-      options: config.retry,
+      options: retry,
       signal,
       attempt: async (attemptNumber) => {
-        const response = await attempt(config, method, request, attemptNumber, (summary) => {
+        const response = await attempt(config, method, request, replayable, attemptNumber, (summary) => {
           lastRequest = summary
         })
         const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'))
         const failure: AttemptFailure = { kind: 'status', status: response.status, retryAfterMs }
-        if (response.status >= 400 && classifyFailure(method, failure, config.retry) !== 'fatal') {
+        if (response.status >= 400 && classifyFailure(method, failure, retry) !== 'fatal') {
           const error = new HttpStatusError(`${method} ${response.summary.url}: ${response.status}`, {
             request: response.request,
             response: response.summary,
@@ -197,132 +223,198 @@ function secretsOf(headers: Headers): string[] {
   return secrets
 }
 
-/** One attempt, following same-origin redirects, reading the whole body within the timeout. */
+/** A per-attempt timer: `signal` aborts when it fires; `stop` clears it (a streamed body outlives it). */
+interface AttemptTimer {
+  readonly signal: AbortSignal
+  readonly fired: () => boolean
+  readonly stop: () => void
+}
+
+function startTimer(timeoutMs: number | false): AttemptTimer {
+  const controller = new AbortController()
+  const timer =
+    timeoutMs === false
+      ? undefined
+      : setTimeout(() => controller.abort(new DOMException('The attempt timed out', 'TimeoutError')), timeoutMs)
+  return {
+    signal: controller.signal,
+    fired: () => controller.signal.aborted,
+    stop: () => {
+      if (timer !== undefined) clearTimeout(timer)
+    },
+  }
+}
+
+/**
+ * One attempt, following same-origin redirects (unless the body cannot be replayed), then
+ * reading the whole body within the timeout or handing a 2xx body over as a stream.
+ */
 async function attempt(
   config: PipelineConfig,
   method: string,
   request: DavRequest,
+  replayable: boolean,
   attemptNumber: number,
   onRequest: (summary: RequestSummary) => void,
 ): Promise<DavResponse> {
-  const timeoutSignal = config.timeoutMs === false ? undefined : AbortSignal.timeout(config.timeoutMs)
-  const signals = [request.signal, timeoutSignal].filter((s): s is AbortSignal => s !== undefined)
-  const signal = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals)
+  const timer = startTimer(config.timeoutMs)
+  const signal = request.signal === undefined ? timer.signal : AbortSignal.any([request.signal, timer.signal])
   let url = request.url
-  for (let hop = 0; ; hop++) {
-    const auth = await resolveAuthHeaders(config.auth, {
-      method,
-      url: url.href,
-      attempt: attemptNumber,
-      signal: request.signal,
-    })
-    const headers = new Headers(config.headers)
-    new Headers(request.headers).forEach((value, name) => headers.set(name, value))
-    if (request.body !== undefined && !headers.has('content-type')) {
-      headers.set('content-type', 'application/xml; charset=utf-8')
-    }
-    auth.forEach((value, name) => headers.set(name, value))
-    const summary = summarizeRequest(method, url, headers)
-    onRequest(summary)
-    const secrets = secretsOf(auth)
+  try {
+    for (let hop = 0; ; hop++) {
+      const auth = await resolveAuthHeaders(config.auth, { method, url: url.href, attempt: attemptNumber, signal: request.signal })
+      const headers = new Headers(config.headers)
+      new Headers(request.headers).forEach((value, name) => headers.set(name, value))
+      if (typeof request.body === 'string' && !headers.has('content-type')) {
+        headers.set('content-type', 'application/xml; charset=utf-8')
+      }
+      auth.forEach((value, name) => headers.set(name, value))
+      const summary = summarizeRequest(method, url, headers)
+      onRequest(summary)
+      const secrets = secretsOf(auth)
 
-    const fail = (cause: unknown): never => {
-      if (timeoutSignal?.aborted === true && request.signal?.aborted !== true) {
-        throw new RequestTimeoutError(`${method} ${summary.url} timed out after ${String(config.timeoutMs)} ms`, {
+      const failure = (cause: unknown): DavkitError => {
+        if (timer.fired() && request.signal?.aborted !== true) {
+          return new RequestTimeoutError(`${method} ${summary.url} timed out after ${String(config.timeoutMs)} ms`, {
+            request: summary,
+            attempts: attemptNumber,
+            timeoutMs: config.timeoutMs === false ? 0 : config.timeoutMs,
+            cause,
+          })
+        }
+        if (request.signal?.aborted === true) {
+          return new RequestAbortedError(`${method} ${summary.url} was aborted`, {
+            request: summary,
+            attempts: attemptNumber,
+            cause: request.signal.reason,
+          })
+        }
+        return new TransportError(`${method} ${summary.url} failed: no HTTP response`, {
           request: summary,
           attempts: attemptNumber,
-          timeoutMs: config.timeoutMs === false ? 0 : config.timeoutMs,
           cause,
         })
       }
-      if (request.signal?.aborted === true) {
-        throw new RequestAbortedError(`${method} ${summary.url} was aborted`, {
+
+      let response: Response
+      try {
+        response = await fetchAttempt(config, method, url, headers, request, signal, !config.uploads.streamingRefused)
+      } catch (cause) {
+        if (cause instanceof DavkitError) throw cause
+        // Chromium knows `duplex` but streams request bodies over HTTP/2 only: the fetch fails at
+        // once. A body turned into a stream for progress is then sent whole, and later uploads of
+        // this client are not streamed again.
+        const converted = request.onUploadProgress !== undefined && request.body !== undefined && replayable
+        if (!converted || config.uploads.streamingRefused || signal.aborted || !supportsStreamingUploads()) throw failure(cause)
+        try {
+          response = await fetchAttempt(config, method, url, headers, request, signal, false)
+          config.uploads.streamingRefused = true
+        } catch (second) {
+          if (second instanceof DavkitError) throw second
+          throw failure(second)
+        }
+      }
+
+      if (response.type === 'opaqueredirect') {
+        throw new CrossOriginError(`${method} ${summary.url} was redirected; the target cannot be checked`, {
           request: summary,
           attempts: attemptNumber,
-          cause: request.signal.reason,
+          kind: 'redirect',
+          targetOrigin: 'unknown',
         })
       }
-      throw new TransportError(`${method} ${summary.url} failed: no HTTP response`, {
-        request: summary,
-        attempts: attemptNumber,
-        cause,
-      })
-    }
+      const location = response.headers.get('location')
+      if (REDIRECT_STATUSES.has(response.status) && location !== null && replayable) {
+        let next: URL
+        try {
+          next = new URL(location, url)
+        } catch {
+          next = url
+        }
+        if (next.origin !== config.base.origin) {
+          await response.body?.cancel().catch(() => undefined)
+          throw new CrossOriginError(
+            `${method} ${summary.url} was redirected to ${next.origin}; not followed, credentials stay on ${config.base.origin}`,
+            {
+              request: summary,
+              response: summarizeResponse(response, undefined, secrets),
+              attempts: attemptNumber,
+              kind: 'redirect',
+              targetOrigin: next.origin,
+            },
+          )
+        }
+        if (next.href !== url.href && hop < config.maxRedirects) {
+          await response.body?.cancel().catch(() => undefined)
+          url = next
+          continue
+        }
+      }
 
-    let response: Response
-    try {
-      response = await config.ky(url, {
-        method,
-        headers,
-        ...(request.body === undefined ? {} : { body: request.body }),
-        ...(signal === undefined ? {} : { signal }),
-      })
-    } catch (cause) {
-      return fail(cause)
-    }
-
-    if (response.type === 'opaqueredirect') {
-      throw new CrossOriginError(`${method} ${summary.url} was redirected; the target cannot be checked`, {
-        request: summary,
+      const answeredUrl = response.url === '' ? url.href : response.url
+      const summaryOf = (body: Uint8Array | undefined): ResponseSummary =>
+        summarizeResponse({ status: response.status, statusText: response.statusText, headers: response.headers, url: answeredUrl }, body, secrets)
+      const answer = {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+        url: answeredUrl,
         attempts: attemptNumber,
-        kind: 'redirect',
-        targetOrigin: 'unknown',
-      })
-    }
-    const location = response.headers.get('location')
-    if (REDIRECT_STATUSES.has(response.status) && location !== null) {
-      await response.body?.cancel().catch(() => undefined)
-      let next: URL
+        earlierFailures: [],
+        request: summary,
+      }
+      const success = response.status >= 200 && response.status < 300
+      if (request.responseBody === 'stream' && success) {
+        timer.stop()
+        const stream = responseStream(response, failure, request.onDownloadProgress)
+        return { ...answer, body: new Uint8Array(0), stream, summary: summaryOf(undefined) }
+      }
+      let body: Uint8Array
       try {
-        next = new URL(location, url)
-      } catch {
-        next = url
+        body = await readBodyCapped(response, config.maxResponseBytes, success ? request.onDownloadProgress : undefined)
+      } catch (cause) {
+        if (cause instanceof BodyLimitExceeded) {
+          throw new ResponseTooLargeError(
+            `${method} ${summary.url}: response body exceeds maxResponseBytes (${cause.limit} bytes)`,
+            { request: summary, response: summaryOf(undefined), attempts: attemptNumber, limit: cause.limit, cause },
+          )
+        }
+        throw failure(cause)
       }
-      const responseSummary = summarizeResponse(response, undefined, secrets)
-      if (next.origin !== config.base.origin) {
-        throw new CrossOriginError(
-          `${method} ${summary.url} was redirected to ${next.origin}; not followed, credentials stay on ${config.base.origin}`,
-          { request: summary, response: responseSummary, attempts: attemptNumber, kind: 'redirect', targetOrigin: next.origin },
-        )
-      }
-      if (next.href !== url.href && hop < config.maxRedirects) {
-        url = next
-        continue
-      }
+      return { ...answer, body, summary: summaryOf(body) }
     }
-
-    let body: Uint8Array
-    try {
-      body = await readBodyCapped(response, config.maxResponseBytes)
-    } catch (cause) {
-      if (cause instanceof BodyLimitExceeded) {
-        throw new ResponseTooLargeError(
-          `${method} ${summary.url}: response body exceeds maxResponseBytes (${cause.limit} bytes)`,
-          {
-            request: summary,
-            response: summarizeResponse(response, undefined, secrets),
-            attempts: attemptNumber,
-            limit: cause.limit,
-            cause,
-          },
-        )
-      }
-      return fail(cause)
-    }
-    return {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-      url: response.url === '' ? url.href : response.url,
-      body,
-      attempts: attemptNumber,
-      earlierFailures: [],
-      request: summary,
-      summary: summarizeResponse(
-        { status: response.status, statusText: response.statusText, headers: response.headers, url: response.url || url.href },
-        body,
-        secrets,
-      ),
-    }
+  } finally {
+    timer.stop()
   }
+}
+
+/**
+ * One `fetch`. It gets a `Request` carrying the whole request (method, URL, headers, body,
+ * `redirect: 'manual'`, signal) and an init repeating it, so that a custom `fetch` may read
+ * either; the init holds the body unless it is a stream, which only one reader may own.
+ * `mayStream: false` sends a replayable body whole even when progress is wanted.
+ */
+async function fetchAttempt(
+  config: PipelineConfig,
+  method: string,
+  url: URL,
+  headers: Headers,
+  request: DavRequest,
+  signal: AbortSignal,
+  mayStream: boolean,
+): Promise<Response> {
+  const { body, streamed } = await attemptBody(request.body, request.onUploadProgress, request.uploadLength, mayStream)
+  const sent = new Headers(headers)
+  const init: RequestInit & { duplex?: 'half' } = { method, headers: sent, redirect: 'manual', signal }
+  if (streamed) {
+    init.duplex = 'half'
+    // A body of known size turned into a stream for progress keeps its Content-Length, so that it
+    // is not sent chunked (servers and proxies may refuse chunked PUTs with 411). Node's fetch
+    // honours it; browsers compute their own framing.
+    const size = isReplayable(request.body) ? bodySize(request.body) : undefined
+    if (size !== undefined && !sent.has('content-length')) sent.set('content-length', String(size))
+  }
+  const input = new Request(url, body === undefined ? init : { ...init, body })
+  if (body !== undefined && !(body instanceof ReadableStream)) init.body = body
+  return config.fetch(input, init)
 }

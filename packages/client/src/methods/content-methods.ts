@@ -11,9 +11,8 @@ import type {
   UnlockResult,
   XmlElement,
 } from '@davkit/types'
-import type { DavClientOptions } from '../http/client-options.ts'
 import type { DavTarget } from '../paths/resolve-target.ts'
-import { createContentTransport, type ContentBody, type ContentContext } from './content-transport.ts'
+import type { ContentBody } from '../http/request-body.ts'
 import { deleteResource, type DeleteOptions } from './delete.ts'
 import { get, type GetBodyKind, type GetBodyTypes, type GetOptions } from './get.ts'
 import { lock, refreshLock, type LockOptions, type RefreshLockOptions } from './lock.ts'
@@ -94,12 +93,11 @@ export interface DavContentMethods {
   syncCollection<const P extends PropRequest>(target: DavTarget, options: SyncCollectionOptions<P>): Promise<SyncResult<P>>
 }
 
-/** Builds the content methods over the client's context and options (same policy as the pipeline). */
-export function contentMethods(clientOptions: DavClientOptions, context: MethodContext): DavContentMethods {
-  const content: ContentContext = { ...context, content: createContentTransport(clientOptions) }
+/** Builds the content methods over the client's context. */
+export function contentMethods(context: MethodContext): DavContentMethods {
   return {
-    get: (target, getOptions) => get(content, target, getOptions),
-    put: (target, body, putOptions) => put(content, target, body, putOptions),
+    get: (target, getOptions) => get(context, target, getOptions),
+    put: (target, body, putOptions) => put(context, target, body, putOptions),
     delete: (target, deleteOptions) => deleteResource(context, target, deleteOptions),
     mkcol: (target, mkcolOptions) => mkcol(context, target, mkcolOptions),
     options: (target = '', optionsOptions) => options(context, target, optionsOptions),

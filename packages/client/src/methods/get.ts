@@ -3,9 +3,10 @@ import { HttpStatusError } from '../errors/http-status-error.ts'
 import { InvalidRequestError } from '../errors/invalid-request-error.ts'
 import type { RequestOptions } from '../http/client-options.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
-import type { ContentContext, ContentResponse } from './content-transport.ts'
+import type { DavResponse } from '../http/request-pipeline.ts'
 import { entityHeadersOf, integerHeader } from './content-outcomes.ts'
-import type { ProgressCallback } from './progress.ts'
+import type { MethodContext } from './method-context.ts'
+import type { ProgressCallback } from '../http/progress.ts'
 import { readResponseBody, statusError } from './read-response-body.ts'
 
 /** A byte range: from `start` to `end` inclusive (to the end when omitted), or the last `suffix` bytes. */
@@ -77,7 +78,7 @@ function decodeText(bytes: Uint8Array, contentType: string | null): string {
   }
 }
 
-function bodyOf<K extends GetBodyKind>(kind: K, response: ContentResponse): GetBodyTypes[K] {
+function bodyOf<K extends GetBodyKind>(kind: K, response: DavResponse): GetBodyTypes[K] {
   const value =
     kind === 'stream'
       ? response.stream
@@ -92,7 +93,7 @@ function bodyOf<K extends GetBodyKind>(kind: K, response: ContentResponse): GetB
  * entity tag. 404, 401 and other statuses with no outcome here are `HttpStatusError`s.
  */
 export async function get<K extends GetBodyKind = 'bytes'>(
-  context: ContentContext,
+  context: MethodContext,
   target: DavTarget,
   options: GetOptions<K> = {},
 ): Promise<GetResult<GetBodyTypes[K]>> {
@@ -105,7 +106,7 @@ export async function get<K extends GetBodyKind = 'bytes'>(
   if (options.range !== undefined) headers.set('range', rangeHeader(options.range))
   if (options.ifNoneMatch !== undefined) headers.set('if-none-match', options.ifNoneMatch)
   if (options.ifMatch !== undefined) headers.set('if-match', options.ifMatch)
-  const response = await context.content.send({
+  const response = await context.pipeline.send({
     method: 'GET',
     url,
     headers,

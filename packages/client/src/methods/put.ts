@@ -2,10 +2,11 @@ import type { PutResult } from '@davkit/types'
 import { InvalidRequestError } from '../errors/invalid-request-error.ts'
 import type { RequestOptions } from '../http/client-options.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
-import { bodySize, type ContentBody, type ContentContext } from './content-transport.ts'
+import { bodySize, type ContentBody } from '../http/request-body.ts'
 import { entityHeadersOf, lockedHrefsOf } from './content-outcomes.ts'
 import { applyLockTokens, type LockTokens } from './if-header.ts'
-import type { ProgressCallback } from './progress.ts'
+import type { MethodContext } from './method-context.ts'
+import type { ProgressCallback } from '../http/progress.ts'
 import { davErrorOf, readResponseBody, statusError } from './read-response-body.ts'
 
 /** Options of a PUT. */
@@ -44,7 +45,7 @@ function defaultContentType(body: ContentBody): string {
  * per the retry policy; a `ReadableStream` can be read only once, so it is sent once.
  */
 export async function put(
-  context: ContentContext,
+  context: MethodContext,
   target: DavTarget,
   body: ContentBody,
   options: PutOptions = {},
@@ -75,13 +76,12 @@ export async function put(
   }
   const total = bodySize(body) ?? options.contentLength
   const onProgress = options.onProgress
-  const response = await context.content.send({
+  const response = await context.pipeline.send({
     method: 'PUT',
     url,
     headers,
     body,
     signal: options.signal,
-    responseBody: 'buffer',
     onUploadProgress: onProgress,
     uploadLength: total,
   })
