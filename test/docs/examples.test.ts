@@ -5,8 +5,11 @@
 import { createDavClient, type DavClient } from '@davkit/client'
 import { createDavServer, type DavServer, type SnapshotTree } from '@davkit/testing'
 import { listen, type ListeningDavServer } from '@davkit/testing/node'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createMirror, syncMirror, type Mirror } from '../../examples/sync-loop/mirror.ts'
 import { describeRun, runNode } from './run-node.ts'
@@ -163,5 +166,26 @@ describe('examples/sync-loop', () => {
     expect(run.stdout).toBe(
       ['round 1: full sync, 2 files', '  downloaded /notes/a.txt', '  downloaded /notes/b.txt', 'round 2: incremental sync, 2 files', ''].join('\n'),
     )
+  })
+})
+
+describe('examples/consumer-vitest', () => {
+  it("the consumer's vitest suite passes, run as its README says", { timeout: 90_000 }, async () => {
+    let report: { numTotalTests: number; numPassedTests: number; testResults: { name: string }[] }
+    const dir = await mkdtemp(join(tmpdir(), 'davkit-consumer-vitest-'))
+    try {
+      const output = join(dir, 'report.json')
+      const run = await runNode(
+        ['node_modules/vitest/vitest.mjs', 'run', '--root', 'examples/consumer-vitest', '--reporter=json', `--outputFile=${output}`],
+        { env: { ...process.env, NO_COLOR: '1' } },
+      )
+      expect(run.exitCode, describeRun(run)).toBe(0)
+      report = JSON.parse(await readFile(output, 'utf8')) as typeof report
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+    expect(report.numTotalTests).toBeGreaterThanOrEqual(5)
+    expect(report.numPassedTests).toBe(report.numTotalTests)
+    expect(report.testResults.map((file) => file.name)).toEqual([expect.stringMatching(/examples\/consumer-vitest\/test\/notes\.test\.ts$/)])
   })
 })
