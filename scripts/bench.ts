@@ -37,6 +37,7 @@ const WORKER_TIMEOUT_MS = 8 * 60_000
 const styler = createStyler(wantsColour(process.stdout, process.env))
 const checks: TargetCheck[] = []
 let failures = 0
+const failureDetails: string[] = []
 
 /**
  * Warm-up and measured runs for a listing size, split into rounds: each round runs every
@@ -64,7 +65,9 @@ async function measure(task: WorkerTask, contender: string, entries: number, bod
     return { contender, entries, bodyBytes, result, failure: undefined }
   } catch (error) {
     failures++
-    return { contender, entries, bodyBytes, result: undefined, failure: error instanceof Error ? error.message.split('\n')[0] : String(error) }
+    const message = error instanceof Error ? error.message : String(error)
+    failureDetails.push(`${contender} at ${entries.toLocaleString('en-US')} entries: ${message.split('\n').slice(-6).join('\n    ')}`)
+    return { contender, entries, bodyBytes, result: undefined, failure: message.split('\n')[0] }
   } finally {
     progressDone()
   }
@@ -245,6 +248,11 @@ if (only.has('decode')) await decodeSection()
 if (only.has('served')) await servedSection()
 if (only.has('overhead')) await overheadSection()
 if (only.has('fake')) await fakeSection()
+
+if (failureDetails.length > 0) {
+  heading('Failed measurements (end of their stderr)')
+  process.stdout.write(`${failureDetails.map((detail) => `  ${detail}`).join('\n')}\n`)
+}
 
 heading('Targets')
 process.stdout.write(`${targetLines(checks, styler)}\n`)
