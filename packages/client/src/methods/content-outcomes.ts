@@ -1,4 +1,20 @@
-import type { DavError, EntityHeaders, MemberFailure, MultiStatusResponse, ParsedStatus } from '@davkit/types'
+import type {
+  ContentConflict,
+  ContentForbidden,
+  ContentInsufficientStorage,
+  ContentLocked,
+  DavError,
+  DeletePartial,
+  EntityHeaders,
+  MemberFailure,
+  MultiStatus,
+  MultiStatusResponse,
+  ParsedStatus,
+} from '@davkit/types'
+import type { DavkitError } from '../errors/davkit-error.ts'
+import { HttpStatusError } from '../errors/http-status-error.ts'
+import { RequestTimeoutError } from '../errors/request-timeout-error.ts'
+import { TransportError } from '../errors/transport-error.ts'
 import type { DavResponse } from '../http/request-pipeline.ts'
 import { parseHttpDate } from '../properties/http-date.ts'
 
@@ -23,7 +39,10 @@ export function lockedHrefsOf(error: DavError | undefined): string[] {
 
 const MISSING_STATUS: ParsedStatus = { kind: 'status-problem', problem: 'missing', line: undefined }
 
-/** Every member a multistatus reports as failed (any non-2xx status or unusable status), in document order. */
+/**
+ * Every member a multistatus reports as failed (any non-2xx status or unusable status), in
+ * document order: the members a DELETE, COPY, MOVE or LOCK of a collection could not act on.
+ */
 export function memberFailuresOf(responses: readonly MultiStatusResponse[]): MemberFailure[] {
   const failures: MemberFailure[] = []
   for (const response of responses) {
@@ -39,6 +58,44 @@ export function memberFailuresOf(responses: readonly MultiStatusResponse[]): Mem
     }
   }
   return failures
+}
+
+/**
+ * The `partial` outcome of a DELETE, COPY or MOVE answered with a multistatus: some member
+ * failed, or the status itself is not a success (Apache sends 423 or 403 with the multistatus).
+ * `undefined` when every member succeeded under a 2xx status.
+ */
+export function partialOutcome(multistatus: MultiStatus, status: number, attempts: number): DeletePartial | undefined {
+  const failures = memberFailuresOf(multistatus.responses)
+  if (failures.length === 0 && status >= 200 && status < 300) return undefined
+  return { kind: 'partial', status, attempts, failures, responses: multistatus.responses, description: multistatus.description }
+}
+
+/**
+ * Whether an earlier attempt may have reached the server and been carried out (no answer, a
+ * timeout, a 502 or 504), so that a later "not there" may be that attempt's doing.
+ */
+export function mayHaveBeenCarriedOut(failure: DavkitError): boolean {
+  if (failure instanceof TransportError || failure instanceof RequestTimeoutError) return true
+  return failure instanceof HttpStatusError && (failure.status === 502 || failure.status === 504)
+}
+
+/** A write refused for a reason PUT and MKCOL share: 409, 423, 403, 507; `undefined` for other statuses. */
+export type WriteRefusal = ContentConflict | ContentLocked | ContentForbidden | ContentInsufficientStorage
+
+/** The outcome of a write answered 409, 423, 403 or 507 (RFC 4918 sections 9.3.1, 9.7.1); `undefined` otherwise. */
+export function writeRefusal(status: number, attempts: number, error: DavError | undefined): WriteRefusal | undefined {
+  switch (status) {
+    case 409:
+      return { kind: 'conflict', status, attempts, error }
+    case 423:
+      return { kind: 'locked', status, attempts, error, lockedHrefs: lockedHrefsOf(error) }
+    case 403:
+      return { kind: 'forbidden', status, attempts, error }
+    case 507:
+      return { kind: 'insufficient-storage', status, attempts, error }
+  }
+  return undefined
 }
 
 /** A non-negative integer header value, or `undefined`. */

@@ -1,11 +1,7 @@
 import type { DeleteResult } from '@davkit/types'
-import { HttpStatusError } from '../errors/http-status-error.ts'
-import { RequestTimeoutError } from '../errors/request-timeout-error.ts'
-import { TransportError } from '../errors/transport-error.ts'
-import type { DavkitError } from '../errors/davkit-error.ts'
 import type { RequestOptions } from '../http/client-options.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
-import { lockedHrefsOf, memberFailuresOf } from './content-outcomes.ts'
+import { lockedHrefsOf, mayHaveBeenCarriedOut, partialOutcome } from './content-outcomes.ts'
 import { applyLockTokens, type LockTokens } from './if-header.ts'
 import type { MethodContext } from './method-context.ts'
 import { davErrorOf, readResponseBody, statusError, undecodableError } from './read-response-body.ts'
@@ -16,11 +12,6 @@ export interface DeleteOptions extends RequestOptions {
   readonly ifMatch?: string
   /** Lock tokens to submit (an `If` header) when the resource, a member or a parent is locked. */
   readonly lockToken?: LockTokens
-}
-
-function mayHaveSucceeded(failure: DavkitError): boolean {
-  if (failure instanceof TransportError || failure instanceof RequestTimeoutError) return true
-  return failure instanceof HttpStatusError && (failure.status === 502 || failure.status === 504)
 }
 
 /**
@@ -43,22 +34,11 @@ export async function deleteResource(
   const { status, attempts } = response
   const reading = readResponseBody(context, response)
   if (reading.kind === 'multistatus') {
-    const failures = memberFailuresOf(reading.multistatus.responses)
-    if (failures.length > 0 || status < 200 || status >= 300) {
-      return {
-        kind: 'partial',
-        status,
-        attempts,
-        failures,
-        responses: reading.multistatus.responses,
-        description: reading.multistatus.description,
-      }
-    }
-    return { kind: 'deleted', status, attempts }
+    return partialOutcome(reading.multistatus, status, attempts) ?? { kind: 'deleted', status, attempts }
   }
   if (status === 207) throw undecodableError(response, reading)
   const error = davErrorOf(reading)
-  if (status === 404 && response.earlierFailures.some(mayHaveSucceeded)) {
+  if (status === 404 && response.earlierFailures.some(mayHaveBeenCarriedOut)) {
     return { kind: 'uncertain', status, attempts, earlierFailures: response.earlierFailures }
   }
   switch (status) {

@@ -4,7 +4,7 @@ import type { RequestOptions } from '../http/client-options.ts'
 import { decodePath } from '../multistatus/resolve-href.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
 import { buildPropfindBody } from '../xml/build-propfind.ts'
-import { lockedHrefsOf } from './content-outcomes.ts'
+import { writeRefusal } from './content-outcomes.ts'
 import { applyLockTokens, type LockTokens } from './if-header.ts'
 import type { MethodContext } from './method-context.ts'
 import { davErrorOf, readResponseBody, statusError } from './read-response-body.ts'
@@ -36,15 +36,9 @@ async function mkcolOnce(context: MethodContext, url: URL, options: MkcolOptions
       return { kind: 'already-exists', status, attempts }
     case 415:
       return { kind: 'unsupported-media-type', status, attempts }
-    case 409:
-      return { kind: 'conflict', status, attempts, error }
-    case 423:
-      return { kind: 'locked', status, attempts, error, lockedHrefs: lockedHrefsOf(error) }
-    case 403:
-      return { kind: 'forbidden', status, attempts, error }
-    case 507:
-      return { kind: 'insufficient-storage', status, attempts, error }
   }
+  const refusal = writeRefusal(status, attempts, error)
+  if (refusal !== undefined) return refusal
   throw statusError(response, reading)
 }
 

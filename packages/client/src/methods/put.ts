@@ -3,7 +3,7 @@ import { InvalidRequestError } from '../errors/invalid-request-error.ts'
 import type { RequestOptions } from '../http/client-options.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
 import { bodySize, type ContentBody } from '../http/request-body.ts'
-import { entityHeadersOf, lockedHrefsOf } from './content-outcomes.ts'
+import { entityHeadersOf, writeRefusal } from './content-outcomes.ts'
 import { applyLockTokens, type LockTokens } from './if-header.ts'
 import type { MethodContext } from './method-context.ts'
 import type { ProgressCallback } from '../http/progress.ts'
@@ -97,17 +97,12 @@ export async function put(
       return { kind: 'replaced', status, attempts, ...entityHeadersOf(response) }
     case 412:
       return { kind: 'precondition-failed', status, attempts, error }
-    case 409:
     case 404:
       // RFC 4918 says 409 for a missing parent; rclone and others say 404, which for a PUT can
       // only be about the collections above the target.
       return { kind: 'conflict', status, attempts, error }
-    case 423:
-      return { kind: 'locked', status, attempts, error, lockedHrefs: lockedHrefsOf(error) }
-    case 403:
-      return { kind: 'forbidden', status, attempts, error }
-    case 507:
-      return { kind: 'insufficient-storage', status, attempts, error }
   }
+  const refusal = writeRefusal(status, attempts, error)
+  if (refusal !== undefined) return refusal
   throw statusError(response, reading)
 }

@@ -1,20 +1,11 @@
-import type {
-  CopyDepth,
-  MultiStatusResponse,
-  ParsedStatus,
-  TransferMemberFailure,
-  TransferResult,
-} from '@davkit/types'
+import type { CopyDepth, TransferResult } from '@davkit/types'
 import { CrossOriginError } from '../errors/cross-origin-error.ts'
-import type { DavkitError } from '../errors/davkit-error.ts'
-import { HttpStatusError } from '../errors/http-status-error.ts'
 import { InvalidRequestError } from '../errors/invalid-request-error.ts'
-import { RequestTimeoutError } from '../errors/request-timeout-error.ts'
-import { TransportError } from '../errors/transport-error.ts'
 import type { RequestOptions } from '../http/client-options.ts'
 import { redactUrl } from '../http/redact.ts'
 import { summarizeRequest } from '../http/summaries.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
+import { mayHaveBeenCarriedOut, partialOutcome } from './content-outcomes.ts'
 import type { MethodContext } from './method-context.ts'
 import { davErrorOf, readResponseBody, statusError, undecodableError } from './read-response-body.ts'
 
@@ -38,31 +29,6 @@ export interface CopyOptions extends TransferOptions {
 
 /** Options of MOVE (always the whole tree, RFC 4918 section 9.9.2). */
 export interface MoveOptions extends TransferOptions {}
-
-const MISSING_STATUS: ParsedStatus = { kind: 'status-problem', problem: 'missing', line: undefined }
-
-function memberFailures(responses: readonly MultiStatusResponse[]): TransferMemberFailure[] {
-  const failures: TransferMemberFailure[] = []
-  for (const response of responses) {
-    const detail = { error: response.error, description: response.description }
-    if (response.kind === 'status') {
-      if (response.status.kind === 'status' && response.status.class === 'success') continue
-      for (const href of response.hrefs) failures.push({ href, status: response.status, ...detail })
-    } else if (response.kind === 'propstat') {
-      const bad = response.propstats.find((p) => p.status.kind !== 'status' || p.status.class !== 'success')
-      if (bad !== undefined) failures.push({ href: response.href, status: bad.status, ...detail })
-    } else {
-      for (const href of response.hrefs) failures.push({ href, status: MISSING_STATUS, ...detail })
-    }
-  }
-  return failures
-}
-
-/** Whether an earlier attempt may have reached the server and been carried out. */
-function mayHaveSucceeded(failure: DavkitError): boolean {
-  if (failure instanceof TransportError || failure instanceof RequestTimeoutError) return true
-  return failure instanceof HttpStatusError && (failure.status === 502 || failure.status === 504)
-}
 
 /**
  * COPY or MOVE: `Destination` as an absolute URL (same origin unless allowed), `Overwrite`, and
@@ -100,22 +66,11 @@ export async function transfer(
   const error = davErrorOf(reading)
 
   if (reading.kind === 'multistatus') {
-    const failures = memberFailures(reading.multistatus.responses)
-    if (failures.length > 0 || status < 200 || status >= 300) {
-      return {
-        kind: 'partial',
-        status,
-        attempts,
-        failures,
-        responses: reading.multistatus.responses,
-        description: reading.multistatus.description,
-      }
-    }
-    return { kind: 'succeeded', status, attempts }
+    return partialOutcome(reading.multistatus, status, attempts) ?? { kind: 'succeeded', status, attempts }
   }
   if (status === 207) throw undecodableError(response, reading)
 
-  const ambiguous = response.earlierFailures.filter(mayHaveSucceeded)
+  const ambiguous = response.earlierFailures.filter(mayHaveBeenCarriedOut)
   const contradicts = status === 412 || (method === 'MOVE' && status === 404)
   if (ambiguous.length > 0 && contradicts) {
     return { kind: 'uncertain', status, attempts, error, earlierFailures: response.earlierFailures }
