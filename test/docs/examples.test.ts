@@ -11,6 +11,9 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { listFolder } from '../../examples/browser-page/list-folder.ts'
+import type { DavkitExampleGlobals } from '../../examples/browser-page/page.ts'
+import { bundleExamplePage, startExamplePage } from '../../examples/browser-page/serve.ts'
 import { createMirror, syncMirror, type Mirror } from '../../examples/sync-loop/mirror.ts'
 import { describeRun, runNode } from './run-node.ts'
 
@@ -187,5 +190,57 @@ describe('examples/consumer-vitest', () => {
     expect(report.numTotalTests).toBeGreaterThanOrEqual(5)
     expect(report.numPassedTests).toBe(report.numTotalTests)
     expect(report.testResults.map((file) => file.name)).toEqual([expect.stringMatching(/examples\/consumer-vitest\/test\/notes\.test\.ts$/)])
+  })
+})
+
+describe('examples/browser-page', () => {
+  const expectedRoot = [
+    { name: 'Documents', kind: 'folder', size: null, modified: '2026-01-02T03:04:05.000Z' },
+    { name: 'a b.txt', kind: 'file', size: 5, modified: '2026-01-02T03:04:05.000Z' },
+  ]
+  const seed = { Documents: { 'x.txt': 'x' }, 'a b.txt': 'hello' }
+  const now = (): Date => new Date('2026-01-02T03:04:05Z')
+
+  it('bundles for browsers with esbuild (no Node built-ins), and the bundle lists a folder', async () => {
+    const bundle = await bundleExamplePage()
+    expect(bundle).not.toMatch(/from\s*["']node:/)
+    expect(bundle.length).toBeLessThan(400_000)
+    const url = await serve(createDavServer({ seed, now }))
+    // Outside a page the bundle only publishes its function: run it as a browser test would.
+    await import(`data:text/javascript;base64,${Buffer.from(bundle).toString('base64')}`)
+    const globals = globalThis as unknown as { davkitExample?: DavkitExampleGlobals['davkitExample'] }
+    try {
+      expect(await globals.davkitExample?.listFolder(url, '')).toEqual(expectedRoot)
+    } finally {
+      delete globals.davkitExample
+    }
+  })
+
+  it('listFolder gives plain rows, folders first', async () => {
+    const url = await serve(createDavServer({ seed, now }))
+    expect(await listFolder(url, '')).toEqual(expectedRoot)
+    expect(await listFolder(url, 'Documents')).toEqual([{ name: 'x.txt', kind: 'file', size: 1, modified: '2026-01-02T03:04:05.000Z' }])
+  })
+
+  it('serve.ts serves the page, its script and a fake server on another origin that allows it', async () => {
+    const page = await startExamplePage()
+    try {
+      const html = await (await fetch(page.pageUrl)).text()
+      expect(html).toContain('<script type="module" src="./page.js"></script>')
+      const script = await fetch(new URL('/page.js', page.pageUrl))
+      expect(script.headers.get('content-type')).toMatch(/^text\/javascript/)
+      expect(await script.text()).toContain('davkitExample')
+      const pageOrigin = new URL(page.pageUrl).origin
+      expect(new URL(page.davUrl).origin).not.toBe(pageOrigin)
+      expect(new URL(page.pageUrl).searchParams.get('server')).toBe(page.davUrl)
+      const preflight = await fetch(page.davUrl, {
+        method: 'OPTIONS',
+        headers: { origin: pageOrigin, 'access-control-request-method': 'PROPFIND', 'access-control-request-headers': 'depth' },
+      })
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(pageOrigin)
+      expect(preflight.headers.get('access-control-allow-methods')).toContain('PROPFIND')
+    } finally {
+      await page.close()
+    }
   })
 })
