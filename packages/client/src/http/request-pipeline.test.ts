@@ -2,6 +2,7 @@ import { HttpHandler, HttpResponse, delay } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { CrossOriginError } from '../errors/cross-origin-error.ts'
+import { InvalidRequestError } from '../errors/invalid-request-error.ts'
 import { RequestAbortedError } from '../errors/request-aborted-error.ts'
 import { RequestTimeoutError } from '../errors/request-timeout-error.ts'
 import { ResponseTooLargeError } from '../errors/response-too-large-error.ts'
@@ -193,5 +194,176 @@ describe('request pipeline', () => {
     expect(seen).toHaveLength(1)
     expect(seen[0]?.redirect).toBe('manual')
     expect(seen[0]?.method).toBe('PROPFIND')
+  })
+})
+
+describe('request pipeline: bodies and answers beyond XML text', () => {
+  const fastRetry = { retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2, jitter: false } } as const
+
+  function streamOf(text: string): ReadableStream<Uint8Array> {
+    return new Blob([text]).stream()
+  }
+
+  test('a stream body is sent once: a retryable status is returned, not retried', async () => {
+    let calls = 0
+    const pipeline = createRequestPipeline({
+      baseUrl: BASE,
+      ...fastRetry,
+      fetch: async () => {
+        calls++
+        return new Response(null, { status: 503 })
+      },
+    })
+    const response = await pipeline.send({ method: 'PUT', url: new URL('a.bin', `${BASE}/`), body: streamOf('once') })
+    expect(response.status).toBe(503)
+    expect(response.attempts).toBe(1)
+    expect(calls).toBe(1)
+  })
+
+  test('a replayable body is retried with the same bytes', async () => {
+    const bodies: string[] = []
+    const pipeline = createRequestPipeline({
+      baseUrl: BASE,
+      ...fastRetry,
+      fetch: async (input, init) => {
+        bodies.push(await new Request(input, init).text())
+        return new Response(null, { status: bodies.length === 1 ? 503 : 201 })
+      },
+    })
+    const response = await pipeline.send({ method: 'PUT', url: new URL('a.bin', `${BASE}/`), body: new Uint8Array([104, 105]) })
+    expect(response.status).toBe(201)
+    expect(bodies).toEqual(['hi', 'hi'])
+  })
+
+  test('a redirect answering a stream body is returned, not followed', async () => {
+    const urls: string[] = []
+    const pipeline = createRequestPipeline({
+      baseUrl: BASE,
+      ...noRetry,
+      fetch: async (input) => {
+        urls.push((input as Request).url)
+        return new Response(null, { status: 307, headers: { location: `${BASE}/elsewhere` } })
+      },
+    })
+    const response = await pipeline.send({ method: 'PUT', url: new URL('a.bin', `${BASE}/`), body: streamOf('x') })
+    expect(response.status).toBe(307)
+    expect(urls).toEqual([`${BASE}/a.bin`])
+  })
+
+  test('a locked stream body is refused before anything is sent', async () => {
+    let calls = 0
+    const pipeline = createRequestPipeline({
+      baseUrl: BASE,
+      ...noRetry,
+      fetch: async () => {
+        calls++
+        return new Response(null, { status: 201 })
+      },
+    })
+    const body = streamOf('x')
+    body.getReader()
+    await expect(pipeline.send({ method: 'PUT', url: new URL('a', `${BASE}/`), body })).rejects.toBeInstanceOf(InvalidRequestError)
+    expect(calls).toBe(0)
+  })
+
+  test('fetch gets a Request carrying the whole request and an init repeating it; only a string defaults to XML', async () => {
+    const seen: { input: Request; init: RequestInit | undefined }[] = []
+    const pipeline = createRequestPipeline({
+      baseUrl: BASE,
+      ...noRetry,
+      fetch: async (input, init) => {
+        seen.push({ input: input as Request, init })
+        return new Response(null, { status: 201 })
+      },
+    })
+    await pipeline.send({ method: 'PROPFIND', url: pipeline.baseUrl, body: '<a/>' })
+    await pipeline.send({ method: 'PUT', url: new URL('b', `${BASE}/`), body: new Uint8Array([1, 2]) })
+    const [xml, bytes] = seen
+    expect(await xml?.input.text()).toBe('<a/>')
+    expect(xml?.init?.body).toBe('<a/>')
+    expect(xml?.input.headers.get('content-type')).toBe('application/xml; charset=utf-8')
+    expect(new Uint8Array(await bytes!.input.arrayBuffer())).toEqual(new Uint8Array([1, 2]))
+    expect(bytes?.init?.body).toEqual(new Uint8Array([1, 2]))
+    expect(bytes?.input.headers.get('content-type')).toBeNull()
+    expect(bytes?.input.redirect).toBe('manual')
+  })
+
+  /** A fetch answering 200 with three bytes, one every 40 ms, that errors its body when its signal aborts (as fetch does). */
+  const slowFetch = async (_input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const signal = init?.signal ?? undefined
+    let sent = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull: (controller) =>
+        new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            if (sent++ < 3) controller.enqueue(new Uint8Array([sent]))
+            else controller.close()
+            resolve()
+          }, 40)
+          signal?.addEventListener('abort', () => {
+            clearTimeout(timer)
+            controller.error(signal.reason)
+            resolve()
+          })
+        }),
+    })
+    return new Response(body, { status: 200 })
+  }
+
+  test('a stream answer is handed over after the headers; the timeout no longer applies to its body', async () => {
+    const pipeline = createRequestPipeline({ baseUrl: BASE, ...noRetry, timeoutMs: 50, fetch: slowFetch })
+    const response = await pipeline.send({ method: 'GET', url: pipeline.baseUrl, responseBody: 'stream' })
+    expect(response.body.byteLength).toBe(0)
+    expect(new Uint8Array(await new Response(response.stream).arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]))
+  })
+
+  test('the same slow body read whole times out', async () => {
+    const pipeline = createRequestPipeline({ baseUrl: BASE, ...noRetry, timeoutMs: 50, fetch: slowFetch })
+    const error = await pipeline.send({ method: 'GET', url: pipeline.baseUrl }).catch((e) => e)
+    expect(error).toBeInstanceOf(RequestTimeoutError)
+  })
+
+  test('progress hooks hear uploads and 2xx downloads', async () => {
+    const pipeline = createRequestPipeline({
+      baseUrl: BASE,
+      ...noRetry,
+      fetch: async (input, init) => {
+        const sent = new Uint8Array(await new Request(input, init).arrayBuffer())
+        return new Response(sent, { status: 200, headers: { 'content-length': String(sent.byteLength) } })
+      },
+    })
+    const up: number[] = []
+    const down: (number | undefined)[][] = []
+    const response = await pipeline.send({
+      method: 'PUT',
+      url: new URL('p', `${BASE}/`),
+      body: new Uint8Array(100_000),
+      onUploadProgress: (p) => up.push(p.loaded),
+      onDownloadProgress: (p) => down.push([p.loaded, p.total]),
+    })
+    expect(response.body.byteLength).toBe(100_000)
+    expect(up.at(-1)).toBe(100_000)
+    expect(down.at(-1)).toEqual([100_000, 100_000])
+  })
+
+  test('an announced length above maxResponseBytes is refused before reading, even when encoded', async () => {
+    let pulled = 0
+    const pipeline = createRequestPipeline({
+      baseUrl: BASE,
+      ...noRetry,
+      maxResponseBytes: 64,
+      fetch: async () => {
+        const body = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            pulled++
+            controller.enqueue(new Uint8Array(16))
+          },
+        })
+        return new Response(body, { status: 207, headers: { 'content-length': '1000', 'content-encoding': 'gzip' } })
+      },
+    })
+    const error = await pipeline.send({ method: 'PROPFIND', url: pipeline.baseUrl }).catch((e) => e)
+    expect(error).toBeInstanceOf(ResponseTooLargeError)
+    expect(pulled).toBeLessThanOrEqual(1)
   })
 })
