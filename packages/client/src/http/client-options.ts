@@ -13,9 +13,16 @@ export interface DavClientOptions {
   readonly auth?: DavAuth
   /** Headers sent with every request (a method's own headers, then auth, take precedence). */
   readonly headers?: HeadersInit
-  /** The `fetch` to use (default: the global one). It receives a `Request` whose `redirect` is `manual`. */
+  /**
+   * The `fetch` to use (default: the global one). It is called with a `Request` carrying the whole
+   * request (`redirect: 'manual'`) and an init repeating it, as `fetch(input, init)`: pass both on.
+   * The init has no body when the body is a stream (only one reader can own it).
+   */
   readonly fetch?: typeof globalThis.fetch
-  /** Per-attempt timeout in milliseconds, from sending to the end of the body. Default 30 000; `false` for none. */
+  /**
+   * Per-attempt timeout in milliseconds, from sending to the end of the body (to the headers, for
+   * a body handed over as a stream: `get(..., { as: 'stream' })`). Default 30 000; `false` for none.
+   */
   readonly timeoutMs?: number | false
   /** Retry policy; `false` disables retries. */
   readonly retry?: RetryOptions | false
