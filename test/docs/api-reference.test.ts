@@ -40,6 +40,11 @@ describe('API reference', () => {
     }
     const createDavClient = await readFile(join(out, 'functions', '_davkit_client.createDavClient.html'), 'utf8')
     expect(createDavClient).toContain('baseUrl')
+    // The landing page (docs/api-reference/index.md) links into every package.
+    const index = await readFile(join(out, 'index.html'), 'utf8')
+    for (const target of ['functions/_davkit_client.createDavClient.html', 'types/_davkit_types.PropertyResult.html', 'functions/_davkit_testing_node.listen.html']) {
+      expect(index).toContain(`href="${target}"`)
+    }
   })
 
   it('its tooling (the TypeScript 6 hook, the module-name plugin) type-checks', { timeout: 60_000 }, async () => {

@@ -11,8 +11,8 @@ import type {
   UnlockResult,
   XmlElement,
 } from '@davkit/types'
-import type { DavTarget } from '../paths/resolve-target.ts'
 import type { ContentBody } from '../http/request-body.ts'
+import type { DavTarget } from '../paths/resolve-target.ts'
 import { deleteResource, type DeleteOptions } from './delete.ts'
 import { get, type GetBodyKind, type GetBodyTypes, type GetOptions } from './get.ts'
 import { lock, refreshLock, type LockOptions, type RefreshLockOptions } from './lock.ts'

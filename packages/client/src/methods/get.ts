@@ -2,11 +2,11 @@ import type { ContentRange, GetResult } from '@davkit/types'
 import { HttpStatusError } from '../errors/http-status-error.ts'
 import { InvalidRequestError } from '../errors/invalid-request-error.ts'
 import type { RequestOptions } from '../http/client-options.ts'
-import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
+import type { ProgressCallback } from '../http/progress.ts'
 import type { DavResponse } from '../http/request-pipeline.ts'
+import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
 import { entityHeadersOf, integerHeader } from './content-outcomes.ts'
 import type { MethodContext } from './method-context.ts'
-import type { ProgressCallback } from '../http/progress.ts'
 import { readResponseBody, statusError } from './read-response-body.ts'
 
 /** A byte range: from `start` to `end` inclusive (to the end when omitted), or the last `suffix` bytes. */

@@ -1,12 +1,12 @@
 import type { PutResult } from '@davkit/types'
 import { InvalidRequestError } from '../errors/invalid-request-error.ts'
 import type { RequestOptions } from '../http/client-options.ts'
-import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
+import type { ProgressCallback } from '../http/progress.ts'
 import { bodySize, type ContentBody } from '../http/request-body.ts'
+import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
 import { entityHeadersOf, writeRefusal } from './content-outcomes.ts'
 import { applyLockTokens, type LockTokens } from './if-header.ts'
 import type { MethodContext } from './method-context.ts'
-import type { ProgressCallback } from '../http/progress.ts'
 import { davErrorOf, readResponseBody, statusError } from './read-response-body.ts'
 
 /** Options of a PUT. */
