@@ -20,4 +20,5 @@ export type DecodeFailure =
   /** The root element is neither `DAV:multistatus` nor `DAV:error`. */
   | { readonly code: 'unexpected-root'; readonly root: QName }
 
+/** The `code` of a {@link DecodeFailure}, to switch on. */
 export type DecodeFailureCode = DecodeFailure['code']

@@ -24,6 +24,7 @@ export type StatusProblemKind =
   /** A 1xx code, which cannot describe a final outcome. */
   | 'informational'
 
+/** A `DAV:status` that cannot be used: which problem, and the offending text. */
 export interface StatusProblem {
   readonly kind: 'status-problem'
   readonly problem: StatusProblemKind

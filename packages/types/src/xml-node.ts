@@ -22,4 +22,5 @@ export interface XmlText {
   readonly text: string
 }
 
+/** A child of an element: another element or a run of text. */
 export type XmlNode = XmlElement | XmlText
