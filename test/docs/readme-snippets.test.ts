@@ -1,6 +1,7 @@
 /**
  * The TypeScript blocks of the READMEs compile against the current sources, under the project's
- * strict settings: each ```ts block is a module of its own (see markdown-snippets.ts).
+ * strict settings: each ```ts block is a module of its own (see markdown-snippets.ts). Those that
+ * do not need the vitest runner also run, against in-memory servers (readme-network.ts).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
@@ -19,10 +20,19 @@ const readmes = [
 ]
 
 let directory: string
+/** The snippets, by the name of the module written for each. */
+const byFile = new Map<string, Snippet>()
 
 beforeAll(async () => {
   // Inside the repository, so that `@davkit/*`, msw, vitest and @types/node resolve as for the examples.
   directory = await mkdtemp(join(repoRoot, 'docs', '.snippets-'))
+  for (const readme of readmes) {
+    for (const snippet of typescriptSnippets(repoRoot, readme)) {
+      const name = `${readme.replace(/[^a-z0-9]+/gi, '-')}-${snippet.line}.ts`
+      byFile.set(name, snippet)
+      await writeFile(join(directory, name), snippetModule(repoRoot, snippet, directory))
+    }
+  }
 })
 
 afterAll(async () => {
@@ -37,14 +47,6 @@ describe('README code blocks', () => {
   })
 
   it('every ```ts block type-checks', { timeout: 60_000 }, async () => {
-    const byFile = new Map<string, Snippet>()
-    for (const readme of readmes) {
-      for (const snippet of typescriptSnippets(repoRoot, readme)) {
-        const name = `${readme.replace(/[^a-z0-9]+/gi, '-')}-${snippet.line}.ts`
-        byFile.set(name, snippet)
-        await writeFile(join(directory, name), snippetModule(repoRoot, snippet, directory))
-      }
-    }
     await writeFile(
       join(directory, 'tsconfig.json'),
       JSON.stringify({
@@ -61,5 +63,19 @@ describe('README code blocks', () => {
     })
     expect(byFile.size).toBeGreaterThan(0)
     expect(run.exitCode, `${located}\n${describeRun(run)}`).toBe(0)
+  })
+
+  it('every ```ts block that needs no test runner runs without an error against the fake servers', { timeout: 90_000 }, async () => {
+    const runnable = [...byFile].filter(([, snippet]) => !/from 'vitest'/.test(snippet.code))
+    expect(runnable.length).toBeGreaterThanOrEqual(8)
+    const preload = join(repoRoot, 'test', 'docs', 'readme-network.ts')
+    const runs = await Promise.all(
+      runnable.map(async ([name, snippet]) => ({
+        snippet,
+        run: await runNode(['--conditions=@davkit/source', '--import', preload, join(directory, name)], { timeoutMs: 60_000 }),
+      })),
+    )
+    const failures = runs.filter(({ run }) => run.exitCode !== 0).map(({ snippet, run }) => `${snippet.file}:${snippet.line}\n${describeRun(run)}`)
+    expect(failures, failures.join('\n\n')).toEqual([])
   })
 })
