@@ -7,6 +7,7 @@
  * Options: `--quick` (1,000 and 10,000 entries only, fewer runs); `--only=decode,served,overhead,fake`.
  * Not part of the tests; takes a few minutes in full.
  */
+import { execFileSync } from 'node:child_process'
 import { availableParallelism, cpus, loadavg } from 'node:os'
 import { createStyler, wantsColour } from './demo/style.ts'
 import { renderTable } from './demo/table.ts'
@@ -237,12 +238,25 @@ async function fakeSection(): Promise<void> {
   process.stdout.write(styler.paint('  One test: reset to a 20-file seed, PUT, PROPFIND Depth 1, GET, COPY, DELETE.\n', 'dim'))
 }
 
+/** The commit measured, and whether the client's sources differ from it (numbers belong to a revision). */
+function revision(): string {
+  try {
+    const options = { encoding: 'utf8' as const, stdio: ['ignore', 'pipe', 'ignore'] as ['ignore', 'pipe', 'ignore'] }
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], options).trim()
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'packages/client/src', 'packages/testing/src'], options).trim() !== ''
+    return dirty ? `${head} + uncommitted changes in packages/*/src` : head
+  } catch {
+    return 'unknown revision'
+  }
+}
+
 const started = performance.now()
 const cpu = cpus()[0]?.model ?? 'unknown CPU'
 process.stdout.write(
   `${styler.paint('davkit bench', 'title')}${quick ? ' (--quick)' : ''}: Node ${process.version}, ${availableParallelism()} x ${cpu}, sizes ${SIZES.map((s) => s.toLocaleString('en-US')).join(' / ')} entries\n`,
 )
 process.stdout.write(styler.paint('Each contender runs in its own process; times are medians of the measured runs after warm-up.\n', 'dim'))
+process.stdout.write(`Revision: ${revision()}\n`)
 process.stdout.write(`Load average at start: ${loadavg().map((value) => value.toFixed(2)).join(' ')} (numbers from a busy machine are noisy)\n`)
 if (only.has('decode')) await decodeSection()
 if (only.has('served')) await servedSection()
