@@ -17,6 +17,7 @@ const documents: readonly { readonly file: string; readonly base: string }[] = [
     'examples/browser-page/README.md',
     'examples/consumer-vitest/README.md',
     'examples/sync-loop/README.md',
+    'docs/README.md',
   ].map((file) => ({ file, base: dirname(file) })),
   // Written for the root README's place.
   { file: 'docs/README-draft.md', base: '.' },
