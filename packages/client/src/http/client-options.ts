@@ -14,9 +14,11 @@ export interface DavClientOptions {
   /** Headers sent with every request (a method's own headers, then auth, take precedence). */
   readonly headers?: HeadersInit
   /**
-   * The `fetch` to use (default: the global one). It is called with a `Request` carrying the whole
-   * request (`redirect: 'manual'`) and an init repeating it, as `fetch(input, init)`: pass both on.
-   * The init has no body when the body is a stream (only one reader can own it).
+   * The `fetch` ky calls (default: the global one, looked up at each request). It is called as
+   * `fetch(request, init)`: `request` is a `Request` carrying the whole request (method, URL,
+   * headers, body, signal, `redirect: 'manual'`, `duplex: 'half'` where the runtime knows it);
+   * `init` holds only options that a `Request` cannot carry (davkit passes none). Pass both on.
+   * Read the body before the returned promise settles, as `fetch` does: it is cancelled afterwards.
    */
   readonly fetch?: typeof globalThis.fetch
   /**

@@ -1,33 +1,44 @@
 import type { TransferProgress } from '@davkit/types'
+import type { Progress } from 'ky'
+import { decodedLength } from './read-body.ts'
 
 /** A progress callback: called as bytes move, never more than once per chunk. */
 export type ProgressCallback = (progress: TransferProgress) => void
 
+/** What ky calls with its count of the bytes that went through, as `onUploadProgress` / `onDownloadProgress`. */
+export type KyProgressListener = (progress: Progress) => void
+
 /**
- * A pass-through stream that counts the bytes going through it and reports them. Only built when
- * a callback is given, so a transfer without one costs nothing extra.
+ * ky's `onUploadProgress` reporting to a davkit callback: ky counts the bytes as `fetch` pulls the
+ * body; the total is the one davkit knows (ky's own is 0 for a stream).
  */
-export function countingStream(
-  total: number | undefined,
+export function uploadProgressListener(total: number | undefined, onProgress: ProgressCallback): KyProgressListener {
+  return (progress) => onProgress({ loaded: progress.transferredBytes, total })
+}
+
+/**
+ * ky's `onDownloadProgress` reporting to a davkit callback for a 2xx answer only (ky counts any
+ * answer it reads; `answer` says which one came, and a report before it came is not one for us),
+ * with the decoded length as total when known (ky's is the encoded `Content-Length`).
+ */
+export function downloadProgressListener(
   onProgress: ProgressCallback,
-): TransformStream<Uint8Array, Uint8Array> {
-  let loaded = 0
-  return new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      loaded += chunk.byteLength
-      controller.enqueue(chunk)
-      onProgress({ loaded, total })
-    },
-  })
+  answer: () => Response | undefined,
+): KyProgressListener {
+  return (progress) => {
+    const response = answer()
+    if (response === undefined || response.status < 200 || response.status >= 300) return
+    onProgress({ loaded: progress.transferredBytes, total: decodedLength(response.headers) })
+  }
 }
 
 const UPLOAD_CHUNK_BYTES = 64 * 1024
 
 /**
- * A stream over `bytes` in chunks of 64 KiB, pulled by `fetch` as it sends: progress is reported
- * as each chunk is handed over, which is as close to "sent" as `fetch` lets anyone see.
+ * A stream over `bytes` in chunks of 64 KiB, pulled by `fetch` as it sends, so that upload
+ * progress moves chunk by chunk rather than once for the whole body.
  */
-export function chunkedStream(bytes: Uint8Array, onProgress: ProgressCallback): ReadableStream<Uint8Array> {
+export function chunkedStream(bytes: Uint8Array): ReadableStream<Uint8Array> {
   let offset = 0
   return new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -38,7 +49,6 @@ export function chunkedStream(bytes: Uint8Array, onProgress: ProgressCallback): 
       const end = Math.min(offset + UPLOAD_CHUNK_BYTES, bytes.byteLength)
       controller.enqueue(bytes.subarray(offset, end))
       offset = end
-      onProgress({ loaded: offset, total: bytes.byteLength })
     },
   })
 }
@@ -49,6 +59,7 @@ let streamingUploads: boolean | undefined
  * Whether this runtime's `fetch` can send a `ReadableStream` body (`duplex: 'half'`): Node 22+,
  * Chromium over HTTP/2; not Firefox or Safari today. Checked once: a runtime that does not know
  * `duplex` never reads the option and turns the stream into the text `[object ReadableStream]`.
+ * (ky makes the same check before it reports upload progress.)
  */
 export function supportsStreamingUploads(): boolean {
   if (streamingUploads !== undefined) return streamingUploads

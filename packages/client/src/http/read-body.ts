@@ -1,5 +1,3 @@
-import type { ProgressCallback } from './progress.ts'
-
 /** The body was larger than allowed; `size` is what had been read (or announced) when reading stopped. */
 export class BodyLimitExceeded extends Error {
   readonly limit: number
@@ -30,22 +28,16 @@ export function decodedLength(headers: Headers): number | undefined {
 /**
  * Reads a response body into memory, never holding more than `limit` bytes: a `Content-Length`
  * above the limit is refused before reading (an encoded body decodes to at least about as many
- * bytes), and a stream that grows past it is cancelled. `onProgress`, when given, hears each
- * chunk, with the decoded length as total when known. Rejects with {@link BodyLimitExceeded}, or
- * with whatever the stream rejects with (an abort).
+ * bytes), and a stream that grows past it is cancelled. Rejects with {@link BodyLimitExceeded},
+ * or with whatever the stream rejects with (an abort).
  */
-export async function readBodyCapped(
-  response: Response,
-  limit: number,
-  onProgress?: ProgressCallback | undefined,
-): Promise<Uint8Array> {
+export async function readBodyCapped(response: Response, limit: number): Promise<Uint8Array> {
   const announced = announcedLength(response.headers)
   if (announced !== undefined && announced > limit) {
     await response.body?.cancel().catch(() => undefined)
     throw new BodyLimitExceeded(limit, announced)
   }
   if (response.body === null) return new Uint8Array(0)
-  const total = onProgress === undefined ? undefined : decodedLength(response.headers)
   const reader = response.body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
@@ -58,7 +50,6 @@ export async function readBodyCapped(
       throw new BodyLimitExceeded(limit, size)
     }
     chunks.push(value)
-    onProgress?.({ loaded: size, total })
   }
   if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0]
   const body = new Uint8Array(size)

@@ -1,4 +1,4 @@
-import { chunkedStream, countingStream, supportsStreamingUploads, type ProgressCallback } from './progress.ts'
+import { chunkedStream, supportsStreamingUploads, type ProgressCallback } from './progress.ts'
 
 /** A request body: text (sent as UTF-8), bytes, a Blob, or a one-shot stream. */
 export type ContentBody = string | Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array>
@@ -20,28 +20,25 @@ export function bodySize(body: ContentBody | undefined): number | undefined {
   return undefined
 }
 
-/** The body handed to `fetch` for one attempt, and whether it is a stream (which needs `duplex: 'half'`). */
+/** The body handed to ky for one attempt, and whether it is a stream (which needs `duplex: 'half'`). */
 export interface AttemptBody {
   readonly body: BodyInit | undefined
   readonly streamed: boolean
 }
 
 /**
- * The body of one attempt. Without a progress callback a body goes to `fetch` as given. With
- * one, a stream is counted as `fetch` reads it, and a replayable body is turned into a chunked
- * stream when `mayStream` and the runtime can send streams; otherwise it is sent whole.
+ * The body of one attempt. Without a progress callback a body goes to ky as given. With one, a
+ * replayable body is turned into a stream of 64 KiB chunks (reported at 0 here, then by ky as
+ * `fetch` pulls it) when `mayStream` and the runtime can send streams; otherwise it is sent
+ * whole. A stream body is always sent as a stream.
  */
 export async function attemptBody(
   body: ContentBody | undefined,
   onProgress: ProgressCallback | undefined,
-  streamLength: number | undefined,
   mayStream: boolean,
 ): Promise<AttemptBody> {
   if (body === undefined) return { body: undefined, streamed: false }
-  if (body instanceof ReadableStream) {
-    const piped = onProgress === undefined ? body : body.pipeThrough(countingStream(streamLength, onProgress))
-    return { body: piped, streamed: true }
-  }
+  if (body instanceof ReadableStream) return { body, streamed: true }
   if (onProgress === undefined || !mayStream || !supportsStreamingUploads()) {
     return { body: body instanceof Uint8Array ? (body as Uint8Array<ArrayBuffer>) : body, streamed: false }
   }
@@ -54,5 +51,5 @@ export async function attemptBody(
           ? new Uint8Array(body)
           : body
   onProgress({ loaded: 0, total: bytes.byteLength })
-  return { body: chunkedStream(bytes, onProgress), streamed: true }
+  return { body: chunkedStream(bytes), streamed: true }
 }

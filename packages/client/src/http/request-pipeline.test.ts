@@ -9,6 +9,7 @@ import { ResponseTooLargeError } from '../errors/response-too-large-error.ts'
 import { TransportError } from '../errors/transport-error.ts'
 import { REDACTED } from './redact.ts'
 import { createRequestPipeline } from './request-pipeline.ts'
+import { hasStreamBody } from '../../test/content/streamed-request.ts'
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }))
@@ -266,31 +267,73 @@ describe('request pipeline: bodies and answers beyond XML text', () => {
     expect(calls).toBe(0)
   })
 
-  test('fetch gets a Request carrying the whole request and an init repeating it; only a string defaults to XML', async () => {
-    const seen: { input: Request; init: RequestInit | undefined }[] = []
+  test('fetch gets a Request carrying the whole request: method, body, headers; only a string defaults to XML', async () => {
+    // Read while fetch runs, as fetch does: the request body is not kept readable once it answered.
+    const seen: { request: Request; streamed: boolean; body: Uint8Array }[] = []
     const pipeline = createRequestPipeline({
       baseUrl: BASE,
       ...noRetry,
-      fetch: async (input, init) => {
-        seen.push({ input: input as Request, init })
+      headers: { 'X-Client': 'davkit' },
+      fetch: async (input) => {
+        const request = input as Request
+        const streamed = hasStreamBody(request)
+        seen.push({ request, streamed, body: new Uint8Array(await request.arrayBuffer()) })
         return new Response(null, { status: 201 })
       },
     })
-    await pipeline.send({ method: 'PROPFIND', url: pipeline.baseUrl, body: '<a/>' })
+    await pipeline.send({ method: 'PROPFIND', url: pipeline.baseUrl, body: '<a/>', headers: { Depth: '0' } })
     await pipeline.send({ method: 'PUT', url: new URL('b', `${BASE}/`), body: new Uint8Array([1, 2]) })
-    const [xml, bytes] = seen
-    expect(await xml?.input.text()).toBe('<a/>')
-    expect(xml?.init?.body).toBe('<a/>')
-    expect(xml?.input.headers.get('content-type')).toBe('application/xml; charset=utf-8')
-    expect(new Uint8Array(await bytes!.input.arrayBuffer())).toEqual(new Uint8Array([1, 2]))
-    expect(bytes?.init?.body).toEqual(new Uint8Array([1, 2]))
-    expect(bytes?.input.headers.get('content-type')).toBeNull()
-    expect(bytes?.input.redirect).toBe('manual')
+    await pipeline.send({ method: 'PUT', url: new URL('c', `${BASE}/`), body: streamOf('streamed') })
+    const [xml, bytes, stream] = seen
+    expect(xml?.request.method).toBe('PROPFIND')
+    expect(xml?.request.url).toBe(`${BASE}/`)
+    expect(new TextDecoder().decode(xml?.body)).toBe('<a/>')
+    expect(xml?.request.headers.get('content-type')).toBe('application/xml; charset=utf-8')
+    expect(xml?.request.headers.get('depth')).toBe('0')
+    expect(xml?.request.headers.get('x-client')).toBe('davkit')
+    expect(xml?.request.redirect).toBe('manual')
+    expect(bytes?.streamed).toBe(false)
+    expect(bytes?.body).toEqual(new Uint8Array([1, 2]))
+    expect(bytes?.request.headers.get('content-type')).toBeNull()
+    expect(bytes?.request.redirect).toBe('manual')
+    expect(stream?.streamed).toBe(true)
+    expect(new TextDecoder().decode(stream?.body)).toBe('streamed')
   })
 
-  /** A fetch answering 200 with three bytes, one every 40 ms, that errors its body when its signal aborts (as fetch does). */
-  const slowFetch = async (_input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const signal = init?.signal ?? undefined
+  test('WebDAV verbs reach fetch upper-case and as given, standard ones too', async () => {
+    const methods: string[] = []
+    const pipeline = createRequestPipeline({
+      baseUrl: BASE,
+      ...noRetry,
+      fetch: async (input) => {
+        methods.push((input as Request).method)
+        return new Response(null, { status: 207 })
+      },
+    })
+    for (const method of ['PROPFIND', 'proppatch', 'MKCOL', 'lock', 'put', 'DELETE']) {
+      await pipeline.send({ method, url: pipeline.baseUrl })
+    }
+    expect(methods).toEqual(['PROPFIND', 'PROPPATCH', 'MKCOL', 'LOCK', 'PUT', 'DELETE'])
+  })
+
+  test("a network failure keeps the runtime's own error as cause, not a wrapper holding the credentials", async () => {
+    const thrown = new TypeError('fetch failed')
+    const pipeline = createRequestPipeline({
+      baseUrl: BASE,
+      ...noRetry,
+      auth: { token: 'sekrit-token' },
+      fetch: async () => {
+        throw thrown
+      },
+    })
+    const error = await pipeline.send({ method: 'PROPFIND', url: pipeline.baseUrl }).catch((e) => e)
+    expect(error).toBeInstanceOf(TransportError)
+    expect(error.cause).toBe(thrown)
+  })
+
+  /** A fetch answering 200 with three bytes, one every 40 ms, that errors its body when the Request's signal aborts (as fetch does). */
+  const slowFetch = async (input: RequestInfo | URL): Promise<Response> => {
+    const signal = (input as Request).signal
     let sent = 0
     const body = new ReadableStream<Uint8Array>({
       pull: (controller) =>

@@ -1,4 +1,5 @@
 import type { RequestSummary, ResponseSummary } from '@davkit/types'
+import ky, { isNetworkError, type KyInstance, type Options as KyOptions } from 'ky'
 import { CrossOriginError } from '../errors/cross-origin-error.ts'
 import { DavkitError } from '../errors/davkit-error.ts'
 import { HttpStatusError } from '../errors/http-status-error.ts'
@@ -14,7 +15,13 @@ import { resolveRetryOptions, type ResolvedRetryOptions } from '../retry/retry-o
 import { runWithRetry } from '../retry/run-with-retry.ts'
 import { resolveAuthHeaders, type DavAuth } from './auth.ts'
 import type { DavClientOptions } from './client-options.ts'
-import { supportsStreamingUploads, type ProgressCallback } from './progress.ts'
+import {
+  downloadProgressListener,
+  supportsStreamingUploads,
+  uploadProgressListener,
+  type KyProgressListener,
+  type ProgressCallback,
+} from './progress.ts'
 import { BodyLimitExceeded, readBodyCapped } from './read-body.ts'
 import { redactUrl } from './redact.ts'
 import { attemptBody, bodySize, isReplayable, type ContentBody } from './request-body.ts'
@@ -23,7 +30,7 @@ import { summarizeRequest, summarizeResponse } from './summaries.ts'
 
 /** One request as a method hands it to the pipeline. */
 export interface DavRequest {
-  /** Upper-case method name. */
+  /** Method name, sent upper-case (ky upper-cases only the standard ones; the pipeline does it for WebDAV verbs). */
   readonly method: string
   /** Absolute URL; it must be on the client's origin. */
   readonly url: URL
@@ -41,7 +48,7 @@ export interface DavRequest {
    * for the headers only, and the caller's signal aborts the body afterwards.
    */
   readonly responseBody?: 'buffer' | 'stream' | undefined
-  /** Hears body bytes as `fetch` takes them (streamed where the runtime can; see `PutOptions.onProgress`). */
+  /** Hears body bytes as `fetch` pulls them (streamed where the runtime can; see `PutOptions.onProgress`). */
   readonly onUploadProgress?: ProgressCallback | undefined
   /** The size of a stream body when the caller knows it, for upload progress. */
   readonly uploadLength?: number | undefined
@@ -72,13 +79,13 @@ export interface DavResponse {
 
 /**
  * The one road every request takes: URL and origin check, default and per-attempt auth headers,
- * `fetch` with `redirect: 'manual'`, a per-attempt timeout combined with the caller's signal,
- * same-origin redirects only, a bounded body read (or the body handed over as a stream), and
- * p-retry around it all.
+ * ky (its retry, timeout and HTTP errors off; `redirect: 'manual'`) for each attempt, a
+ * per-attempt timeout combined with the caller's signal, same-origin redirects only, a bounded
+ * body read (or the body handed over as a stream), and p-retry around it all.
  *
  * Credentials only ever go to the base URL's origin: the request URL is checked before each
- * attempt, `fetch` never follows a redirect by itself, and a redirect to another origin is
- * refused with `CrossOriginError` instead of being followed.
+ * attempt, ky is told `redirect: 'manual'` so `fetch` never follows a redirect by itself, and a
+ * redirect to another origin is refused with `CrossOriginError` instead of being followed.
  */
 export interface RequestPipeline {
   /** The normalised base URL (path ends with `/`). */
@@ -98,7 +105,8 @@ interface PipelineConfig {
   readonly base: URL
   readonly auth: DavAuth | undefined
   readonly headers: Headers
-  readonly fetch: typeof globalThis.fetch
+  /** ky with everything that is ours turned off: no retry (p-retry is the one layer), no timeout, no HTTP errors. */
+  readonly ky: KyInstance
   readonly timeoutMs: number | false
   readonly maxResponseBytes: number
   readonly maxRedirects: number
@@ -129,8 +137,14 @@ export function createRequestPipeline(options: DavClientOptions): RequestPipelin
     base,
     auth: options.auth ?? credentials,
     headers: new Headers(options.headers),
-    // Looked up at each call, so a `fetch` replaced after the client was made (msw) is the one used.
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    ky: ky.create({
+      retry: 0,
+      timeout: false,
+      throwHttpErrors: false,
+      redirect: 'manual',
+      // Looked up at each call, so a `fetch` replaced after the client was made (msw) is the one used.
+      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    }),
     timeoutMs,
     maxResponseBytes: positiveInteger('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES),
     maxRedirects: positiveInteger('maxRedirects', options.maxRedirects, 5),
@@ -287,16 +301,22 @@ async function attempt(
             cause: request.signal.reason,
           })
         }
+        // ky wraps what it recognises as a network failure in its NetworkError, which holds the
+        // Request, credentials included: keep the runtime's own error as the cause instead.
         return new TransportError(`${method} ${summary.url} failed: no HTTP response`, {
           request: summary,
           attempts: attemptNumber,
-          cause,
+          cause: isNetworkError(cause) ? cause.cause : cause,
         })
       }
 
+      // ky counts the answer's bytes as they are read, which is only once it has been handed over.
+      let answered: Response | undefined
+      const download =
+        request.onDownloadProgress === undefined ? undefined : downloadProgressListener(request.onDownloadProgress, () => answered)
       let response: Response
       try {
-        response = await fetchAttempt(config, method, url, headers, request, signal, !config.uploads.streamingRefused)
+        response = await kyAttempt(config, method, url, headers, request, signal, !config.uploads.streamingRefused, download)
       } catch (cause) {
         if (cause instanceof DavkitError) throw cause
         // Chromium knows `duplex` but streams request bodies over HTTP/2 only: the fetch fails at
@@ -305,7 +325,7 @@ async function attempt(
         const converted = request.onUploadProgress !== undefined && request.body !== undefined && replayable
         if (!converted || config.uploads.streamingRefused || signal.aborted || !supportsStreamingUploads()) throw failure(cause)
         try {
-          response = await fetchAttempt(config, method, url, headers, request, signal, false)
+          response = await kyAttempt(config, method, url, headers, request, signal, false, download)
           config.uploads.streamingRefused = true
         } catch (second) {
           if (second instanceof DavkitError) throw second
@@ -313,6 +333,7 @@ async function attempt(
         }
       }
 
+      answered = response
       if (response.type === 'opaqueredirect') {
         throw new CrossOriginError(`${method} ${summary.url} was redirected; the target cannot be checked`, {
           request: summary,
@@ -364,12 +385,12 @@ async function attempt(
       const success = response.status >= 200 && response.status < 300
       if (request.responseBody === 'stream' && success) {
         timer.stop()
-        const stream = responseStream(response, failure, request.onDownloadProgress)
+        const stream = responseStream(response, failure)
         return { ...answer, body: new Uint8Array(0), stream, summary: summaryOf(undefined) }
       }
       let body: Uint8Array
       try {
-        body = await readBodyCapped(response, config.maxResponseBytes, success ? request.onDownloadProgress : undefined)
+        body = await readBodyCapped(response, config.maxResponseBytes)
       } catch (cause) {
         if (cause instanceof BodyLimitExceeded) {
           throw new ResponseTooLargeError(
@@ -387,12 +408,13 @@ async function attempt(
 }
 
 /**
- * One `fetch`. It gets a `Request` carrying the whole request (method, URL, headers, body,
- * `redirect: 'manual'`, signal) and an init repeating it, so that a custom `fetch` may read
- * either; the init holds the body unless it is a stream, which only one reader may own.
- * `mayStream: false` sends a replayable body whole even when progress is wanted.
+ * One attempt through ky, which calls `fetch` once with a `Request` carrying the whole request
+ * (method, URL, headers, body, `redirect: 'manual'`, signal, `duplex: 'half'` where the runtime
+ * knows it). ky counts upload progress as `fetch` pulls a streamed body, and download progress as
+ * the answer is read. `mayStream: false` sends a replayable body whole even when progress is
+ * wanted (ky is then not asked to count it: it would stream the body to do so).
  */
-async function fetchAttempt(
+async function kyAttempt(
   config: PipelineConfig,
   method: string,
   url: URL,
@@ -400,19 +422,23 @@ async function fetchAttempt(
   request: DavRequest,
   signal: AbortSignal,
   mayStream: boolean,
+  onDownloadProgress: KyProgressListener | undefined,
 ): Promise<Response> {
-  const { body, streamed } = await attemptBody(request.body, request.onUploadProgress, request.uploadLength, mayStream)
+  const { body, streamed } = await attemptBody(request.body, request.onUploadProgress, mayStream)
   const sent = new Headers(headers)
-  const init: RequestInit & { duplex?: 'half' } = { method, headers: sent, redirect: 'manual', signal }
+  const options: KyOptions & { duplex?: 'half' } = { method, headers: sent, signal }
+  if (body !== undefined) options.body = body
   if (streamed) {
-    init.duplex = 'half'
+    options.duplex = 'half'
+    const size = isReplayable(request.body) ? bodySize(request.body) : request.uploadLength
     // A body of known size turned into a stream for progress keeps its Content-Length, so that it
     // is not sent chunked (servers and proxies may refuse chunked PUTs with 411). Node's fetch
     // honours it; browsers compute their own framing.
-    const size = isReplayable(request.body) ? bodySize(request.body) : undefined
-    if (size !== undefined && !sent.has('content-length')) sent.set('content-length', String(size))
+    if (isReplayable(request.body) && size !== undefined && !sent.has('content-length')) {
+      sent.set('content-length', String(size))
+    }
+    if (request.onUploadProgress !== undefined) options.onUploadProgress = uploadProgressListener(size, request.onUploadProgress)
   }
-  const input = new Request(url, body === undefined ? init : { ...init, body })
-  if (body !== undefined && !(body instanceof ReadableStream)) init.body = body
-  return config.fetch(input, init)
+  if (onDownloadProgress !== undefined) options.onDownloadProgress = onDownloadProgress
+  return await config.ky(url, options)
 }

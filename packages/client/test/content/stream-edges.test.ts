@@ -1,6 +1,7 @@
 import type { TransferProgress } from '@davkit/types'
 import { describe, expect, test } from 'vitest'
 import { DavkitError, createDavClient } from '../../src/index.ts'
+import { hasStreamBody } from './streamed-request.ts'
 
 const BASE = 'https://dav.example/'
 
@@ -11,13 +12,14 @@ describe('streamed uploads where the runtime refuses them', () => {
       baseUrl: BASE,
       retry: false,
       // Like Chromium over HTTP/1.1: duplex is understood, but a streamed body fails at once.
-      fetch: async (_input, init) => {
-        const streamed = (init as { duplex?: string } | undefined)?.duplex === 'half'
+      fetch: async (input) => {
+        const request = input as Request
+        const streamed = hasStreamBody(request)
         if (streamed) {
           calls.push({ streamed, size: -1 })
           throw new TypeError('Failed to fetch')
         }
-        calls.push({ streamed, size: (init?.body as Uint8Array).byteLength })
+        calls.push({ streamed, size: (await request.arrayBuffer()).byteLength })
         return new Response(null, { status: 201 })
       },
     })
@@ -76,8 +78,9 @@ describe('a streamed download that fails midway', () => {
     const dav = createDavClient({
       baseUrl: BASE,
       retry: false,
-      fetch: async (_input, init) => {
-        const signal = init?.signal ?? undefined
+      // fetch errors the body it is reading when the signal of the Request it was given aborts.
+      fetch: async (input) => {
+        const signal = (input as Request).signal
         const body = new ReadableStream<Uint8Array>({
           start(c) {
             c.enqueue(new Uint8Array([1]))
