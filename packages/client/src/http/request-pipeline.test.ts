@@ -316,6 +316,26 @@ describe('request pipeline: bodies and answers beyond XML text', () => {
     expect(methods).toEqual(['PROPFIND', 'PROPPATCH', 'MKCOL', 'LOCK', 'PUT', 'DELETE'])
   })
 
+  test('ky never retries by itself: with retries off, a 503 or a network failure of a GET is one fetch', async () => {
+    let calls = 0
+    let fail = false
+    const pipeline = createRequestPipeline({
+      baseUrl: BASE,
+      ...noRetry,
+      fetch: async () => {
+        calls++
+        if (fail) throw new TypeError('fetch failed')
+        return new Response(null, { status: 503, headers: { 'retry-after': '0' } })
+      },
+    })
+    const response = await pipeline.send({ method: 'GET', url: pipeline.baseUrl })
+    expect(response.status).toBe(503)
+    expect(calls).toBe(1)
+    fail = true
+    await expect(pipeline.send({ method: 'GET', url: pipeline.baseUrl })).rejects.toBeInstanceOf(TransportError)
+    expect(calls).toBe(2)
+  })
+
   test("a network failure keeps the runtime's own error as cause, not a wrapper holding the credentials", async () => {
     const thrown = new TypeError('fetch failed')
     const pipeline = createRequestPipeline({
