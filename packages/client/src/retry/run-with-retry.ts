@@ -45,7 +45,8 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 
 /**
  * Runs `attempt` until it succeeds, a failure is fatal, the retries are used up, the time budget
- * is spent, or the signal aborts. This is the only retry layer: ky's own retry is off.
+ * is spent, or the signal aborts. This is the only retry layer: the request pipeline sends each
+ * attempt through ky with ky's own retry off (`retry: 0`).
  *
  * A `Retry-After` longer than `maxRetryAfterMs`, or longer than what is left of
  * `maxRetryTimeMs`, ends the run at once with that failure instead of waiting.
