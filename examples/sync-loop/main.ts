@@ -18,6 +18,10 @@ if (baseUrl === undefined || baseUrl === '') {
 const folder = process.argv[2] ?? ''
 const rounds = Number(process.env.ROUNDS ?? Infinity)
 const interval = Number(process.env.SYNC_INTERVAL_MS ?? 5000)
+if (!(rounds >= 1) || !(interval >= 0)) {
+  process.stderr.write('ROUNDS must be a number >= 1 and SYNC_INTERVAL_MS a number >= 0\n')
+  process.exit(2)
+}
 const username = process.env.DAV_USERNAME
 const dav = createDavClient({ baseUrl, ...(username ? { auth: { username, password: process.env.DAV_PASSWORD ?? '' } } : {}) })
 

@@ -72,7 +72,9 @@ export async function syncMirror(dav: DavClient, folder: string, mirror: Mirror,
     }
     for (const member of result.changed) {
       const { type, etag } = member.props
-      if (type.kind === 'value' && type.value.collection) continue
+      // Folders are not mirrored; without a usable resourcetype, an href ending in '/' names one.
+      const isFolder = type.kind === 'value' ? type.value.collection : member.href.path.endsWith('/')
+      if (isFolder) continue
       const path = member.href.path
       listed.add(path)
       // An unchanged entity tag means the content we hold is current: no download.
