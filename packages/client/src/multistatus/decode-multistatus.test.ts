@@ -9,6 +9,7 @@ import type {
 } from '@davkit/types'
 import { describe, expect, it } from 'vitest'
 import { DecodeError } from '../errors/decode-error.ts'
+import { parseXmlDocument } from '../xml/parse-xml-document.ts'
 import { decodeMultiStatus, type DecodeMultiStatusOptions } from './decode-multistatus.ts'
 
 const requestUrl = 'https://dav.example.com/dav/'
@@ -374,6 +375,30 @@ describe('decodeMultiStatus: bodies that are not a multistatus (rule 8)', () => 
       line: 3,
       column: 11,
     })
+  })
+
+  it.each([
+    ['an unknown child of the root', `<D:multistatus xmlns:D="DAV:"><D:extra><n:x/></D:extra></D:multistatus>`],
+    ['an element of another namespace', `<D:multistatus xmlns:D="DAV:" xmlns:X="urn:x"><D:response><D:href>/a</D:href>${OK}<X:note><n:x/></X:note></D:response></D:multistatus>`],
+    ['a second status', `<D:multistatus xmlns:D="DAV:"><D:response><D:href>/a</D:href>${OK}<D:status><n:x/></D:status></D:response></D:multistatus>`],
+    ['an href', `<D:multistatus xmlns:D="DAV:"><D:response><D:href>/a<n:x/></D:href>${OK}</D:response></D:multistatus>`],
+    ['a property value', `<D:multistatus xmlns:D="DAV:"><D:response><D:href>/a</D:href><D:propstat><D:prop><D:x><D:y></D:x></D:y></D:prop>${OK}</D:propstat></D:response></D:multistatus>`],
+    ['a failed property', `<D:multistatus xmlns:D="DAV:"><D:response><D:href>/a</D:href><D:propstat><D:prop><n:x/></D:prop><D:status>HTTP/1.1 404 Not Found</D:status></D:propstat></D:response></D:multistatus>`],
+    ['the root of an unexpected document', `<D:prop xmlns:D="DAV:"><D:x><n:y/></D:x></D:prop>`],
+  ])('reports malformed XML hidden in %s', (_, body) => {
+    expect(failureOf(body).code).toBe('malformed-xml')
+  })
+
+  it('reports the same position as the XML parser for a mismatch inside a response', () => {
+    const body = `<D:multistatus xmlns:D="DAV:">\n<D:response><D:href>/a</D:href>\n<D:propstat><D:prop><D:x></D:y></D:prop>${OK}</D:propstat></D:response></D:multistatus>`
+    expect(failureOf(body)).toMatchObject({ code: 'malformed-xml', line: 3, column: 26 })
+    let parserFailure: unknown
+    try {
+      parseXmlDocument(body)
+    } catch (error) {
+      parserFailure = (error as DecodeError).failure
+    }
+    expect(failureOf(body)).toEqual(parserFailure)
   })
 
   it('reports another root element', () => {

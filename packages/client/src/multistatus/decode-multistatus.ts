@@ -4,6 +4,7 @@ import type {
   MultiStatus,
   MultiStatusResponse,
   ParsedStatus,
+  QName,
   Propstat,
   RawProperty,
   ResourceHref,
@@ -13,7 +14,7 @@ import type {
 import { DecodeError } from '../errors/decode-error.ts'
 import type { XmlBody } from '../xml/body-text.ts'
 import { textOf } from '../xml/element-text.ts'
-import { parseXmlText, type ParseXmlOptions } from '../xml/parse-xml-document.ts'
+import { visitXmlDocument, type ParseXmlOptions, type PendingElement } from '../xml/parse-xml-document.ts'
 import { DAV_NAMESPACE } from '../xml/xml-namespaces.ts'
 import { decodeDavError } from './decode-dav-error.ts'
 import { createHrefResolver, type HrefResolver } from './resolve-href.ts'
@@ -55,39 +56,49 @@ export interface DecodeMultiStatusOptions extends ParseXmlOptions {
  * ```
  */
 export function decodeMultiStatus(body: XmlBody, options: DecodeMultiStatusOptions = {}): MultiStatus {
-  const { root, xml } = parseXmlText(body, options)
-  if (root.name.namespace === DAV_NAMESPACE && root.name.local === 'multistatus') {
-    return decodeRoot(root, createHrefResolver(options.requestUrl))
-  }
-  const snippet = xml.trimStart().slice(0, 200)
-  if (root.name.namespace === DAV_NAMESPACE && root.name.local === 'error') {
-    throw new DecodeError({ code: 'dav-error', error: decodeDavError(root) }, snippet)
-  }
-  throw new DecodeError({ code: 'unexpected-root', root: root.name }, snippet)
+  return visitXmlDocument(body, options, (root, xml) => {
+    if (isDav(root.name, 'multistatus')) return decodeRoot(root, createHrefResolver(options.requestUrl))
+    // Anything else is refused, once the whole document is known to be well-formed.
+    const element = root.element()
+    const snippet = xml.trimStart().slice(0, 200)
+    if (isDav(root.name, 'error')) throw new DecodeError({ code: 'dav-error', error: decodeDavError(element) }, snippet)
+    throw new DecodeError({ code: 'unexpected-root', root: root.name }, snippet)
+  })
 }
 
-function decodeRoot(root: XmlElement, resolve: HrefResolver): MultiStatus {
+function isDav(name: QName, local: string): boolean {
+  return name.local === local && name.namespace === DAV_NAMESPACE
+}
+
+// Each decoder below visits every child: the ones it does not use are skipped, which checks them.
+
+function decodeRoot(root: PendingElement, resolve: HrefResolver): MultiStatus {
   const responses: MultiStatusResponse[] = []
   let description: string | undefined
   let syncToken: string | undefined
-  for (const child of root.children) {
-    if (child.kind !== 'element' || child.name.namespace !== DAV_NAMESPACE) continue
+  for (const child of root.children()) {
+    if (child.name.namespace !== DAV_NAMESPACE) {
+      child.skip()
+      continue
+    }
     switch (child.name.local) {
       case 'response':
         responses.push(decodeResponse(child, resolve))
         break
       case 'responsedescription':
-        description ??= textOf(child)
+        description ??= child.text()
         break
       case 'sync-token':
-        syncToken ??= textOf(child).trim()
+        syncToken ??= child.text().trim()
         break
+      default:
+        child.skip()
     }
   }
   return { responses, description, syncToken }
 }
 
-function decodeResponse(element: XmlElement, resolve: HrefResolver): MultiStatusResponse {
+function decodeResponse(response: PendingElement, resolve: HrefResolver): MultiStatusResponse {
   const hrefs: ResourceHref[] = []
   const propstats: Propstat[] = []
   const properties: RawProperty[] = []
@@ -96,33 +107,39 @@ function decodeResponse(element: XmlElement, resolve: HrefResolver): MultiStatus
   let error: DavError | undefined
   let description: string | undefined
   let location: ResourceHref | undefined
-  for (const child of element.children) {
-    if (child.kind !== 'element' || child.name.namespace !== DAV_NAMESPACE) continue
+  for (const child of response.children()) {
+    if (child.name.namespace !== DAV_NAMESPACE) {
+      child.skip()
+      continue
+    }
     switch (child.name.local) {
       case 'href':
-        hrefs.push(resolve(textOf(child)))
+        hrefs.push(resolve(child.text()))
         break
       case 'status':
-        if (!hasStatus) statusText = textOf(child)
+        if (hasStatus) child.skip()
+        else statusText = child.text()
         hasStatus = true
         break
       case 'propstat':
         propstats.push(decodePropstat(child, properties))
         break
       case 'error':
-        error ??= decodeDavError(child)
+        error ??= decodeDavError(child.element())
         break
       case 'responsedescription':
-        description ??= textOf(child)
+        description ??= child.text()
         break
       case 'location':
-        location ??= locationOf(child, resolve)
+        location ??= locationOf(child.element(), resolve)
         break
+      default:
+        child.skip()
     }
   }
   const problem = responseProblem(hrefs.length, hasStatus, propstats.length)
   if (problem !== undefined) {
-    const malformed: MalformedResponse = { kind: 'malformed', problem, hrefs, element, error, description, location }
+    const malformed: MalformedResponse = { kind: 'malformed', problem, hrefs, element: response.element(), error, description, location }
     return malformed
   }
   const [href, ...more] = hrefs as [ResourceHref, ...ResourceHref[]]
@@ -142,33 +159,40 @@ function responseProblem(hrefs: number, hasStatus: boolean, propstats: number): 
 
 function locationOf(element: XmlElement, resolve: HrefResolver): ResourceHref | undefined {
   for (const child of element.children) {
-    if (child.kind === 'element' && child.name.namespace === DAV_NAMESPACE && child.name.local === 'href') return resolve(textOf(child))
+    if (child.kind === 'element' && isDav(child.name, 'href')) return resolve(textOf(child))
   }
   return undefined
 }
 
 // Decodes one propstat and appends its properties, flattened, to `properties`.
-function decodePropstat(element: XmlElement, properties: RawProperty[]): Propstat {
-  const elements: XmlElement[] = []
+function decodePropstat(propstat: PendingElement, properties: RawProperty[]): Propstat {
+  let elements: XmlElement[] = []
   let statusText: string | undefined
   let error: DavError | undefined
   let description: string | undefined
-  for (const child of element.children) {
-    if (child.kind !== 'element' || child.name.namespace !== DAV_NAMESPACE) continue
+  for (const child of propstat.children()) {
+    if (child.name.namespace !== DAV_NAMESPACE) {
+      child.skip()
+      continue
+    }
     switch (child.name.local) {
       case 'prop':
         // Whitespace (or any text) between property elements is not a property.
-        for (const property of child.children) if (property.kind === 'element') elements.push(property)
+        if (elements.length === 0) elements = child.childElements()
+        else elements.push(...child.childElements())
         break
       case 'status':
-        statusText ??= textOf(child)
+        if (statusText === undefined) statusText = child.text()
+        else child.skip()
         break
       case 'error':
-        error ??= decodeDavError(child)
+        error ??= decodeDavError(child.element())
         break
       case 'responsedescription':
-        description ??= textOf(child)
+        description ??= child.text()
         break
+      default:
+        child.skip()
     }
   }
   const status: ParsedStatus = parseStatusLine(statusText)

@@ -1,6 +1,7 @@
 import type { DecodeFailure, QName, XmlAttribute, XmlElement, XmlNode, XmlText } from '@davkit/types'
 import { DecodeError } from '../errors/decode-error.ts'
 import { bodyText, type XmlBody } from './body-text.ts'
+import { textOf } from './element-text.ts'
 import {
   ATTRIBUTE_PREFIX,
   ATTRIBUTES_KEY,
@@ -46,6 +47,7 @@ type Scope = { readonly [prefix: string]: string }
 
 const ROOT_SCOPE: Scope = Object.assign(Object.create(null) as Record<string, string>, { xml: XML_NAMESPACE })
 const NO_ATTRIBUTES: readonly XmlAttribute[] = Object.freeze([])
+const ROOT_NAME: QName = Object.freeze({ namespace: '', local: '' })
 const NO_CHILDREN: readonly XmlNode[] = Object.freeze([])
 
 // Indentation repeats on every line of a pretty-printed body: one shared node per distinct run.
@@ -117,12 +119,20 @@ class TreeBuilder {
     return name
   }
 
-  element(node: EngineNode, key: string, inherited: Scope, inheritedLang: string | undefined, depth: number): XmlElement {
+  // What #head resolved for the element it was last given, read by its caller at once.
+  #name: QName = ROOT_NAME
+  #scope: Scope = ROOT_SCOPE
+  #lang: string | undefined
+  #attributesOf: readonly XmlAttribute[] = NO_ATTRIBUTES
+  #childNodes: readonly EngineNode[] = []
+  #raw = ''
+
+  // Checks and resolves an element's name, namespace declarations, attributes and xml:lang.
+  #head(node: EngineNode, key: string, inherited: Scope, inheritedLang: string | undefined, depth: number): EngineMetadata {
     const meta = node[META] as EngineMetadata
     const start = meta.startIndex
     if (depth > this.#maxDepth) throw new TooDeepError()
     const raw = key.charCodeAt(0) === 1 && key.startsWith(GUARD_MARK) ? key.slice(GUARD_MARK.length) : key
-    const childNodes = node[key] as readonly EngineNode[]
     const split = splitName(raw)
     if (split === null || split[0] === 'xmlns') throw new XmlSyntaxError(`<${raw}> is not a valid element name`, start)
 
@@ -149,6 +159,24 @@ class TreeBuilder {
 
     const namespace = split[0] === '' ? (scope[''] ?? '') : scope[split[0]]
     if (namespace === undefined) throw new XmlSyntaxError(`the prefix ${split[0]} of <${raw}> is not declared`, start)
+    this.#name = this.qname(namespace, split[1])
+    this.#scope = scope
+    this.#lang = lang
+    this.#attributesOf = pending === undefined ? NO_ATTRIBUTES : this.#attributes(pending, scope, raw, start)
+    this.#childNodes = node[key] as readonly EngineNode[]
+    this.#raw = raw
+    return meta
+  }
+
+  /** Converts an engine element and everything in it. */
+  element(node: EngineNode, key: string, inherited: Scope, inheritedLang: string | undefined, depth: number): XmlElement {
+    const meta = this.#head(node, key, inherited, inheritedLang, depth)
+    const name = this.#name
+    const scope = this.#scope
+    const lang = this.#lang
+    const attributes = this.#attributesOf
+    const childNodes = this.#childNodes
+    const raw = this.#raw
 
     const children: XmlNode[] = []
     let text: string | undefined
@@ -168,11 +196,16 @@ class TreeBuilder {
     // After the children, so that the innermost mismatch is the one reported.
     this.#checkEnd(raw, meta, childNodes.length === 0)
 
-    const name = this.qname(namespace, split[1])
-    const resolved = pending === undefined ? NO_ATTRIBUTES : this.#attributes(pending, scope, raw, start)
     const kept = children.length === 0 ? NO_CHILDREN : children
-    if (lang === undefined) return { kind: 'element', name, attributes: resolved, children: kept }
-    return { kind: 'element', name, attributes: resolved, children: kept, lang }
+    if (lang === undefined) return { kind: 'element', name, attributes, children: kept }
+    return { kind: 'element', name, attributes, children: kept, lang }
+  }
+
+  /** Checks and resolves an engine element, leaving its content to be converted on demand. */
+  open(node: EngineNode, key: string, inherited: Scope, inheritedLang: string | undefined, depth: number): PendingElement {
+    const meta = this.#head(node, key, inherited, inheritedLang, depth)
+    this.#checkEnd(this.#raw, meta, this.#childNodes.length === 0)
+    return new LazyElement(this, this.#name, node, key, inherited, inheritedLang, this.#childNodes, this.#scope, this.#lang, depth)
   }
 
   #declare(declared: Record<string, string>, name: string, value: string, start: number): void {
@@ -230,6 +263,100 @@ function elementKey(node: EngineNode): string {
 }
 
 /**
+ * An element of a document visited with {@link visitXmlDocument}: its name is resolved and its
+ * tags are checked, but its content is converted only when asked for. A visitor must reach every
+ * element (through `children`, `childElements`, `text`, `element`, or `skip` for content of no
+ * interest) for the whole document to be checked.
+ */
+export interface PendingElement {
+  /** The resolved name. */
+  readonly name: QName
+  /** The child elements, still pending, in document order; text between them is skipped. */
+  children(): PendingElement[]
+  /** The child elements, converted, in document order; text between them is skipped. */
+  childElements(): XmlElement[]
+  /** The concatenated text of the element and its descendants, as `textOf` gives it. */
+  text(): string
+  /** The whole element, converted. */
+  element(): XmlElement
+  /** Checks the content of an element that is of no interest. */
+  skip(): void
+}
+
+class LazyElement implements PendingElement {
+  readonly name: QName
+  readonly #builder: TreeBuilder
+  readonly #node: EngineNode
+  readonly #key: string
+  readonly #inherited: Scope
+  readonly #inheritedLang: string | undefined
+  readonly #childNodes: readonly EngineNode[]
+  readonly #scope: Scope
+  readonly #lang: string | undefined
+  readonly #depth: number
+
+  constructor(
+    builder: TreeBuilder,
+    name: QName,
+    node: EngineNode,
+    key: string,
+    inherited: Scope,
+    inheritedLang: string | undefined,
+    childNodes: readonly EngineNode[],
+    scope: Scope,
+    lang: string | undefined,
+    depth: number,
+  ) {
+    this.name = name
+    this.#builder = builder
+    this.#node = node
+    this.#key = key
+    this.#inherited = inherited
+    this.#inheritedLang = inheritedLang
+    this.#childNodes = childNodes
+    this.#scope = scope
+    this.#lang = lang
+    this.#depth = depth
+  }
+
+  children(): PendingElement[] {
+    const children: PendingElement[] = []
+    for (const child of this.#childNodes) {
+      if (child[TEXT_KEY] === undefined) children.push(this.#builder.open(child, elementKey(child), this.#scope, this.#lang, this.#depth + 1))
+    }
+    return children
+  }
+
+  childElements(): XmlElement[] {
+    const children: XmlElement[] = []
+    for (const child of this.#childNodes) {
+      if (child[TEXT_KEY] === undefined) children.push(this.#builder.element(child, elementKey(child), this.#scope, this.#lang, this.#depth + 1))
+    }
+    return children
+  }
+
+  text(): string {
+    let text = ''
+    for (const child of this.#childNodes) {
+      const childText = child[TEXT_KEY]
+      if (childText !== undefined) text += childText as string
+      else text += textOf(this.#builder.element(child, elementKey(child), this.#scope, this.#lang, this.#depth + 1))
+    }
+    return text
+  }
+
+  element(): XmlElement {
+    return this.#builder.element(this.#node, this.#key, this.#inherited, this.#inheritedLang, this.#depth)
+  }
+
+  skip(): void {
+    for (const child of this.#childNodes) {
+      if (child[TEXT_KEY] === undefined) this.#builder.element(child, elementKey(child), this.#scope, this.#lang, this.#depth + 1)
+    }
+  }
+}
+
+/**
  * Parses an XML document into an {@link XmlElement} tree with every element and attribute name
  * resolved to its namespace, and returns the root element.
  *
@@ -268,6 +395,47 @@ export interface ParsedXml {
  * @throws {DecodeError} as {@link parseXmlDocument} does.
  */
 export function parseXmlText(body: XmlBody, options: ParseXmlOptions = {}): ParsedXml {
+  const document = prepare(body, options)
+  try {
+    return { root: document.builder.element(document.root, elementKey(document.root), ROOT_SCOPE, undefined, 1), xml: document.xml }
+  } catch (error) {
+    throw translate(error, document)
+  }
+}
+
+/**
+ * Parses an XML document and hands its root, still pending, to `visit`, which converts only what
+ * it needs (see {@link PendingElement}); `xml` is the parsed text, for quoting in errors. This is
+ * how a large body is decoded in a single pass over the parser's output.
+ *
+ * @throws {DecodeError} as {@link parseXmlDocument} does, for problems found before or during
+ *   the visit, and whatever `visit` throws.
+ */
+export function visitXmlDocument<T>(body: XmlBody, options: ParseXmlOptions, visit: (root: PendingElement, xml: string) => T): T {
+  const document = prepare(body, options)
+  try {
+    return visit(document.builder.open(document.root, elementKey(document.root), ROOT_SCOPE, undefined, 1), document.xml)
+  } catch (error) {
+    if (!(error instanceof XmlSyntaxError)) throw translate(error, document)
+    // Report the problem a full conversion would report first, so that both entry points agree.
+    try {
+      new TreeBuilder(document.xml, document.maxDepth).element(document.root, elementKey(document.root), ROOT_SCOPE, undefined, 1)
+    } catch (first) {
+      throw translate(first, document)
+    }
+    throw translate(error, document)
+  }
+}
+
+interface PreparedDocument {
+  readonly xml: string
+  readonly root: EngineNode
+  readonly builder: TreeBuilder
+  readonly maxDepth: number
+}
+
+// Everything up to the root element: limits, prolog, the engine, and what lies outside the root.
+function prepare(body: XmlBody, options: ParseXmlOptions): PreparedDocument {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH
   const contentType = options.contentType
@@ -297,16 +465,16 @@ export function parseXmlText(body: XmlBody, options: ParseXmlOptions = {}): Pars
   const meta = root[META] as EngineMetadata
   const outside = misplacedContent(xml, 0, meta.startIndex) ?? misplacedContent(xml, meta.endIndex ?? xml.length, xml.length)
   if (outside !== undefined) throw malformed(xml, 'content outside the root element', outside)
+  return { xml, root, builder: new TreeBuilder(xml, maxDepth), maxDepth }
+}
 
-  try {
-    return { root: new TreeBuilder(xml, maxDepth).element(root, elementKey(root), ROOT_SCOPE, undefined, 1), xml }
-  } catch (error) {
-    if (error instanceof XmlSyntaxError) throw malformed(xml, error.message, error.offset)
-    if (error instanceof TooDeepError || error instanceof RangeError) {
-      throw new DecodeError({ code: 'too-deep', limit: maxDepth }, undefined, { cause: error })
-    }
-    throw error
+// Turns the tree builder's internal errors into DecodeErrors; anything else passes through.
+function translate(error: unknown, document: PreparedDocument): unknown {
+  if (error instanceof XmlSyntaxError) return malformed(document.xml, error.message, error.offset)
+  if (error instanceof TooDeepError || error instanceof RangeError) {
+    return new DecodeError({ code: 'too-deep', limit: document.maxDepth }, undefined, { cause: error })
   }
+  return error
 }
 
 // The offset of anything but whitespace, comments and processing instructions in [from, to).
