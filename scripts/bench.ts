@@ -46,6 +46,8 @@ const failureDetails: string[] = []
  * quieter during the run does not favour whoever went first.
  */
 function repetitions(entries: number): { warmup: number; runs: number; rounds: number } {
+  // Depth 0 requests: many short runs, in more rounds, as single requests are the noisiest.
+  if (entries === 1) return quick ? { warmup: 100, runs: 600, rounds: 4 } : { warmup: 100, runs: 1200, rounds: 6 }
   if (entries <= 1_000) return quick ? { warmup: 2, runs: 6, rounds: 2 } : { warmup: 3, runs: 12, rounds: 3 }
   if (entries <= 10_000) return quick ? { warmup: 1, runs: 4, rounds: 2 } : { warmup: 1, runs: 6, rounds: 3 }
   return { warmup: 1, runs: 2, rounds: 2 }
@@ -61,17 +63,32 @@ function progressDone(): void {
 
 async function measure(task: WorkerTask, contender: string, entries: number, bodyBytes: number): Promise<Measurement> {
   progress(`${task.kind} ${contender} ${entries.toLocaleString('en-US')} entries...`)
+  const where = `${contender} at ${entries.toLocaleString('en-US')} entries`
   try {
-    const result: WorkerResult = await runWorker(task, WORKER_TIMEOUT_MS)
+    let result: WorkerResult
+    try {
+      result = await runWorker(task, WORKER_TIMEOUT_MS)
+    } catch (first) {
+      // One retry, said out loud: a child can fail for reasons outside the contender (a source file
+      // being saved while it loads). A second failure is reported as a failure.
+      failureDetails.push(`${where}: failed once, retried: ${describeFailure(first)}`)
+      result = await runWorker(task, WORKER_TIMEOUT_MS)
+    }
     return { contender, entries, bodyBytes, result, failure: undefined }
   } catch (error) {
     failures++
-    const message = error instanceof Error ? error.message : String(error)
-    failureDetails.push(`${contender} at ${entries.toLocaleString('en-US')} entries: ${message.split('\n').slice(-6).join('\n    ')}`)
-    return { contender, entries, bodyBytes, result: undefined, failure: message.split('\n')[0] }
+    failureDetails.push(`${where}: ${describeFailure(error)}`)
+    return { contender, entries, bodyBytes, result: undefined, failure: error instanceof Error ? error.message.split('\n')[0] : String(error) }
   } finally {
     progressDone()
   }
+}
+
+/** The first line of a failure and the lines of its stderr that name an error. */
+function describeFailure(error: unknown): string {
+  const lines = (error instanceof Error ? error.message : String(error)).split('\n')
+  const errors = lines.slice(1).filter((line) => /error/i.test(line) && !/^\s+at /.test(line)).slice(0, 3)
+  return [lines[0] ?? '', ...errors].join('\n    ')
 }
 
 /** Merges the rounds of one contender: all timings, the highest peak and the growth of that round. */
@@ -178,16 +195,15 @@ async function overheadSection(): Promise<void> {
   const measurements: Measurement[] = []
   try {
     const contenders = ['bare-fetch', 'davkit', 'webdav', 'tsdav'] as const
-    const requests = quick ? 300 : 600
     measurements.push(
-      ...(await measureInterleaved(contenders, 1, Buffer.byteLength(body), (contender) => ({
+      ...(await measureInterleaved(contenders, 1, Buffer.byteLength(body), (contender, warmup, runs) => ({
         kind: 'served',
         contender,
         url: server.url,
         depth: 0,
         entries: 1,
-        warmup: 100,
-        runs: requests / 3,
+        warmup,
+        runs,
       }))),
     )
   } finally {
@@ -264,7 +280,7 @@ if (only.has('overhead')) await overheadSection()
 if (only.has('fake')) await fakeSection()
 
 if (failureDetails.length > 0) {
-  heading('Failed measurements (end of their stderr)')
+  heading('Failed and retried measurements')
   process.stdout.write(`${failureDetails.map((detail) => `  ${detail}`).join('\n')}\n`)
 }
 

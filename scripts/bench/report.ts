@@ -37,7 +37,7 @@ export function measurementTable(measurements: readonly Measurement[], reference
   ]
   const rows: CellInput[][] = measurements.map((m) => {
     const head = [m.entries.toLocaleString('en-US'), formatBytes(m.bodyBytes), m.contender]
-    if (m.result === undefined) return [...head, { text: `failed: ${m.failure ?? 'unknown'}`, tone: 'bad' }]
+    if (m.result === undefined) return [...head, '-', '-', '-', '-', '-', '-', { text: `failed: ${m.failure ?? 'unknown'}`, tone: 'bad' }]
     const timing = summarize(m.result.times)
     const referenceTiming = timingOf(find(measurements, reference, m.entries))
     return [
