@@ -15,8 +15,12 @@ export interface ServerState {
   /** href of the current user's principal (RFC 5397), or undefined for `DAV:unauthenticated`. */
   principal: string | undefined
   readonly now: () => Date
-  /** Prefix of the sync tokens this server issues; a token is this prefix and a revision number. */
-  readonly syncTokenPrefix: string
+  /**
+   * Prefix of the sync tokens this server issues; a token is this prefix and a revision number.
+   * A reset draws a new one, so tokens from before it are refused rather than answered from a
+   * change log that no longer exists.
+   */
+  syncTokenPrefix: string
 }
 
 /** One request being handled, with its body already read and its path resolved. */

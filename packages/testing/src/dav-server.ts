@@ -113,7 +113,7 @@ export function createDavServer(options: DavServerOptions = {}): DavServer {
     quotaBytes: options.quotaBytes,
     principal: options.principal,
     now,
-    syncTokenPrefix: `urn:davkit:sync:${crypto.randomUUID()}:`,
+    syncTokenPrefix: newSyncTokenPrefix(),
   }
   const journal = new Journal()
   const faults = new Faults()
@@ -174,7 +174,12 @@ export function createDavServer(options: DavServerOptions = {}): DavServer {
       locks.clear()
       journal.clear()
       faults.clear()
+      state.syncTokenPrefix = newSyncTokenPrefix()
       if (tree !== undefined) seedStore(store, tree)
     },
   }
+}
+
+function newSyncTokenPrefix(): string {
+  return `urn:davkit:sync:${crypto.randomUUID()}:`
 }

@@ -56,6 +56,17 @@ describe('REPORT sync-collection (RFC 6578)', () => {
     ])
   })
 
+  it('refuses a token from before a reset with valid-sync-token, so a client resyncs fully', async () => {
+    const dav = createDavServer({ seed: { cal: { 'a.ics': 'A', 'b.ics': 'B' } } })
+    const token = (await sync(dav, '')).syncToken ?? ''
+    dav.reset({ cal: { 'c.ics': 'C' } })
+    const response = await send(dav, 'REPORT', '/cal/', { body: syncBody(token), headers: { 'Content-Type': 'application/xml' } })
+    expect(response.status).toBe(403)
+    expect(await response.text()).toContain('valid-sync-token')
+    const fresh = await sync(dav, '')
+    expect(fresh.responses.map((r) => r.href)).toEqual(['/cal/c.ics'])
+  })
+
   it('the sync-token property equals the token the report gives', async () => {
     const dav = createDavServer({ seed: { cal: { 'a.ics': 'A' } } })
     const response = await send(dav, 'PROPFIND', '/cal/', { headers: { Depth: '0' }, body: '<D:propfind xmlns:D="DAV:"><D:prop><D:sync-token/></D:prop></D:propfind>' })
