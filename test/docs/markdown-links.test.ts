@@ -19,8 +19,7 @@ const documents: readonly { readonly file: string; readonly base: string }[] = [
     'examples/sync-loop/README.md',
     'docs/README.md',
   ].map((file) => ({ file, base: dirname(file) })),
-  // Written for the root README's place.
-  { file: 'docs/README-draft.md', base: '.' },
+  { file: 'README.md', base: '.' },
 ]
 
 /** The relative link targets of a Markdown text (inline links, without the `#fragment`). */

@@ -16,7 +16,7 @@ const readmes = [
   'examples/sync-loop/README.md',
   'examples/consumer-vitest/README.md',
   'examples/browser-page/README.md',
-  'docs/README-draft.md',
+  'README.md',
 ]
 
 let directory: string
