@@ -56,7 +56,8 @@ const WHITESPACE_NODE_LIMIT = 256
 const SHAREABLE_WHITESPACE = /^[ \t\n]{1,64}$/
 
 function textNode(text: string): XmlText {
-  if (text.length > 64 || !SHAREABLE_WHITESPACE.test(text)) return { kind: 'text', text }
+  const first = text.charCodeAt(0)
+  if ((first !== 10 && first !== 32 && first !== 9) || text.length > 64 || !SHAREABLE_WHITESPACE.test(text)) return { kind: 'text', text }
   let node = whitespaceNodes.get(text)
   if (node === undefined) {
     node = Object.freeze({ kind: 'text', text }) as XmlText
