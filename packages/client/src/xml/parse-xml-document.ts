@@ -368,7 +368,8 @@ class LazyElement implements PendingElement {
  *   Only the five predefined entities and numeric character references are decoded, once.
  * - Comments and processing instructions are dropped; `xml:lang` is inherited as `lang`.
  * - A byte order mark, a single-quoted declaration, CRLF line ends and whitespace before the
- *   declaration are accepted; bytes are decoded as UTF-8.
+ *   declaration are accepted; bytes are decoded as UTF-8 unless a UTF-16 byte order mark or the
+ *   declared encoding says otherwise.
  *
  * @throws {DecodeError} with `empty-body`, `not-xml`, `doctype-forbidden`, `too-large`,
  *   `too-deep` or `malformed-xml` (with line and column) as its failure.
