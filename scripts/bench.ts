@@ -6,6 +6,11 @@
  *
  * Options: `--quick` (1,000 and 10,000 entries only, fewer runs); `--only=decode,served,overhead,fake`.
  * Not part of the tests; takes a few minutes in full.
+ *
+ * To profile one contender, run its child alone under the profiler, e.g.
+ * `node --conditions=@davkit/source --expose-gc --cpu-prof scripts/bench/worker.ts
+ * '{"kind":"decode","contender":"davkit","entries":10000,"warmup":1,"runs":8}'`
+ * and open the `.cpuprofile` in Chrome DevTools.
  */
 import { execFileSync } from 'node:child_process'
 import { availableParallelism, cpus, loadavg } from 'node:os'
