@@ -42,13 +42,69 @@ const NCNAME = `[${NAME_START}][${NAME_CHAR}]*`
 const QUALIFIED_NAME = new RegExp(`^(?:(${NCNAME}):)?(${NCNAME})$`, 'u')
 const WHITESPACE_ONLY = /^\s*$/
 
-/** A scope of namespace declarations: prefix (`''` for the default namespace) to namespace URI. */
-type Scope = { readonly [prefix: string]: string }
+/** Namespace bindings in scope: prefix (`''` for the default namespace) to namespace URI. */
+type Bindings = { readonly [prefix: string]: string }
 
-const ROOT_SCOPE: Scope = Object.assign(Object.create(null) as Record<string, string>, { xml: XML_NAMESPACE })
+const ROOT_BINDINGS: Bindings = Object.assign(Object.create(null) as Record<string, string>, { xml: XML_NAMESPACE })
 const NO_ATTRIBUTES: readonly XmlAttribute[] = Object.freeze([])
 const ROOT_NAME: QName = Object.freeze({ namespace: '', local: '' })
 const NO_CHILDREN: readonly XmlNode[] = Object.freeze([])
+
+/** An element name resolved in a scope: the name and the raw name it was written as. */
+interface ResolvedName {
+  readonly name: QName
+  readonly raw: string
+}
+
+/**
+ * The namespace bindings in scope at an element, with what was resolved under them: the element
+ * names (by the engine's key) and the scopes that declarations open. Bodies repeat the same
+ * declarations on many elements (Apache declares its prefixes on every `response`), so each
+ * distinct declaration under a scope makes one scope, and each name is resolved once per scope.
+ */
+class Scope {
+  readonly bindings: Bindings
+  readonly names: Map<string, ResolvedName> = new Map()
+  // A scope per declaration made under this one: by attribute name (`xmlns`, `xmlns:p`), then value.
+  readonly #declared = new Map<string, Map<string, Scope>>()
+
+  constructor(bindings: Bindings) {
+    this.bindings = bindings
+  }
+
+  /** The scope with `name="value"` declared on top of this one, made (and checked) once. */
+  declare(name: string, value: string, start: number): Scope {
+    let byValue = this.#declared.get(name)
+    if (byValue === undefined) {
+      byValue = new Map()
+      this.#declared.set(name, byValue)
+    }
+    let scope = byValue.get(value)
+    if (scope === undefined) {
+      const bindings = Object.create(this.bindings) as Record<string, string>
+      bindings[declaredPrefix(name, value, start)] = value
+      scope = new Scope(bindings)
+      byValue.set(value, scope)
+    }
+    return scope
+  }
+}
+
+// The prefix a namespace declaration binds (`''` for `xmlns`), once the declaration is known valid.
+function declaredPrefix(name: string, value: string, start: number): string {
+  if (name.length === 5) {
+    if (value === XML_NAMESPACE || value === XMLNS_NAMESPACE) throw new XmlSyntaxError(`${value} cannot be the default namespace`, start)
+    return ''
+  }
+  const prefix = name.slice(6)
+  const split = splitName(prefix)
+  if (split === null || split[0] !== '') throw new XmlSyntaxError(`${name} does not declare a valid prefix`, start)
+  if (prefix === 'xmlns') throw new XmlSyntaxError('the prefix xmlns cannot be declared', start)
+  if ((prefix === 'xml') !== (value === XML_NAMESPACE)) throw new XmlSyntaxError(`the prefix xml cannot be bound to ${value}`, start)
+  if (value === '') throw new XmlSyntaxError(`the prefix ${prefix} cannot be undeclared`, start)
+  if (value === XMLNS_NAMESPACE) throw new XmlSyntaxError(`${value} cannot be bound to a prefix`, start)
+  return prefix
+}
 
 // Indentation repeats on every line of a pretty-printed body: one shared node per distinct run.
 const whitespaceNodes = new Map<string, XmlText>()
@@ -100,6 +156,8 @@ class TreeBuilder {
   readonly #maxDepth: number
   // One QName object per (namespace, local name) in a document.
   readonly #names = new Map<string, Map<string, QName>>()
+  /** The scope of the root element: only `xml:` is bound. */
+  readonly rootScope: Scope = new Scope(ROOT_BINDINGS)
 
   constructor(xml: string, maxDepth: number) {
     this.#xml = xml
@@ -121,65 +179,86 @@ class TreeBuilder {
   }
 
   // What #head resolved for the element it was last given, read by its caller at once.
-  #name: QName = ROOT_NAME
-  #scope: Scope = ROOT_SCOPE
+  #name: ResolvedName = { name: ROOT_NAME, raw: '' }
+  #scope: Scope | undefined
   #lang: string | undefined
   #attributesOf: readonly XmlAttribute[] = NO_ATTRIBUTES
-  #childNodes: readonly EngineNode[] = []
-  #raw = ''
 
   // Checks and resolves an element's name, namespace declarations, attributes and xml:lang.
   #head(node: EngineNode, key: string, inherited: Scope, inheritedLang: string | undefined, depth: number): EngineMetadata {
     const meta = node[META] as EngineMetadata
-    const start = meta.startIndex
     if (depth > this.#maxDepth) throw new TooDeepError()
-    const raw = key.charCodeAt(0) === 1 && key.startsWith(GUARD_MARK) ? key.slice(GUARD_MARK.length) : key
-    const split = splitName(raw)
-    if (split === null || split[0] === 'xmlns') throw new XmlSyntaxError(`<${raw}> is not a valid element name`, start)
+    // A name already resolved in the inherited scope is known to be valid.
+    let resolved = inherited.names.get(key)
+    if (resolved === undefined) {
+      const raw = rawName(key)
+      const split = splitName(raw)
+      if (split === null || split[0] === 'xmlns') throw new XmlSyntaxError(`<${raw}> is not a valid element name`, meta.startIndex)
+    }
 
     let scope = inherited
     let lang = inheritedLang
-    let pending: [string, string][] | undefined
+    let attributesOf = NO_ATTRIBUTES
     const attributes = node[ATTRIBUTES_KEY] as EngineAttributes | undefined
     if (attributes !== undefined) {
-      let declared: Record<string, string> | undefined
+      const start = meta.startIndex
+      let pending: [string, string][] | undefined
       for (const prefixed in attributes) {
         const value = attributes[prefixed]
         const name = prefixed.slice(ATTRIBUTE_PREFIX.length)
-        if (typeof value !== 'string') throw new XmlSyntaxError(`attribute ${name} of <${raw}> has no value`, start)
+        if (typeof value !== 'string') throw new XmlSyntaxError(`attribute ${name} of <${rawName(key)}> has no value`, start)
         if (name.startsWith('xmlns') && (name.length === 5 || name.charCodeAt(5) === 58 /* : */)) {
-          declared ??= Object.create(scope) as Record<string, string>
-          this.#declare(declared, name, value, start)
+          scope = scope.declare(name, value, start)
           continue
         }
         if (name === 'xml:lang') lang = value
         ;(pending ??= []).push([name, value])
       }
-      if (declared !== undefined) scope = declared
+      if (scope !== inherited) resolved = scope.names.get(key)
+      resolved ??= this.#resolve(key, scope, start)
+      if (pending !== undefined) attributesOf = this.#attributes(pending, scope, resolved.raw, start)
+    } else {
+      resolved ??= this.#resolve(key, scope, meta.startIndex)
     }
-
-    const namespace = split[0] === '' ? (scope[''] ?? '') : scope[split[0]]
-    if (namespace === undefined) throw new XmlSyntaxError(`the prefix ${split[0]} of <${raw}> is not declared`, start)
-    this.#name = this.qname(namespace, split[1])
+    this.#name = resolved
     this.#scope = scope
     this.#lang = lang
-    this.#attributesOf = pending === undefined ? NO_ATTRIBUTES : this.#attributes(pending, scope, raw, start)
-    this.#childNodes = node[key] as readonly EngineNode[]
-    this.#raw = raw
+    this.#attributesOf = attributesOf
     return meta
+  }
+
+  // Resolves a valid element name in a scope, once per scope.
+  #resolve(key: string, scope: Scope, start: number): ResolvedName {
+    const raw = rawName(key)
+    const split = splitName(raw) as readonly [string, string]
+    const namespace = split[0] === '' ? (scope.bindings[''] ?? '') : scope.bindings[split[0]]
+    if (namespace === undefined) throw new XmlSyntaxError(`the prefix ${split[0]} of <${raw}> is not declared`, start)
+    const resolved: ResolvedName = { name: this.qname(namespace, split[1]), raw }
+    scope.names.set(key, resolved)
+    return resolved
   }
 
   /** Converts an engine element and everything in it. */
   element(node: EngineNode, key: string, inherited: Scope, inheritedLang: string | undefined, depth: number): XmlElement {
     const meta = this.#head(node, key, inherited, inheritedLang, depth)
-    const name = this.#name
-    const scope = this.#scope
-    const lang = this.#lang
-    const attributes = this.#attributesOf
-    const childNodes = this.#childNodes
-    const raw = this.#raw
+    const resolved = this.#name
+    const childNodes = node[key] as readonly EngineNode[]
+    const element = this.convert(resolved.name, this.#attributesOf, childNodes, this.#scope as Scope, this.#lang, depth)
+    // After the children, so that the innermost mismatch is the one reported.
+    this.#checkEnd(resolved.raw, meta, childNodes.length === 0)
+    return element
+  }
 
-    const children: XmlNode[] = []
+  /** Builds an element whose head is resolved and checked, converting its content. */
+  convert(
+    name: QName,
+    attributes: readonly XmlAttribute[],
+    childNodes: readonly EngineNode[],
+    scope: Scope,
+    lang: string | undefined,
+    depth: number,
+  ): XmlElement {
+    let children: XmlNode[] | undefined
     let text: string | undefined
     for (const child of childNodes) {
       const childText = child[TEXT_KEY]
@@ -187,17 +266,15 @@ class TreeBuilder {
         if (childText !== '') text = text === undefined ? (childText as string) : text + (childText as string)
         continue
       }
+      children ??= []
       if (text !== undefined) {
         children.push(textNode(text))
         text = undefined
       }
       children.push(this.element(child, elementKey(child), scope, lang, depth + 1))
     }
-    if (text !== undefined) children.push(textNode(text))
-    // After the children, so that the innermost mismatch is the one reported.
-    this.#checkEnd(raw, meta, childNodes.length === 0)
-
-    const kept = children.length === 0 ? NO_CHILDREN : children
+    if (text !== undefined) (children ??= []).push(textNode(text))
+    const kept = children ?? NO_CHILDREN
     if (lang === undefined) return { kind: 'element', name, attributes, children: kept }
     return { kind: 'element', name, attributes, children: kept, lang }
   }
@@ -205,24 +282,9 @@ class TreeBuilder {
   /** Checks and resolves an engine element, leaving its content to be converted on demand. */
   open(node: EngineNode, key: string, inherited: Scope, inheritedLang: string | undefined, depth: number): PendingElement {
     const meta = this.#head(node, key, inherited, inheritedLang, depth)
-    this.#checkEnd(this.#raw, meta, this.#childNodes.length === 0)
-    return new LazyElement(this, this.#name, node, key, inherited, inheritedLang, this.#childNodes, this.#scope, this.#lang, depth)
-  }
-
-  #declare(declared: Record<string, string>, name: string, value: string, start: number): void {
-    if (name.length === 5) {
-      if (value === XML_NAMESPACE || value === XMLNS_NAMESPACE) throw new XmlSyntaxError(`${value} cannot be the default namespace`, start)
-      declared[''] = value
-      return
-    }
-    const prefix = name.slice(6)
-    const split = splitName(prefix)
-    if (split === null || split[0] !== '') throw new XmlSyntaxError(`${name} does not declare a valid prefix`, start)
-    if (prefix === 'xmlns') throw new XmlSyntaxError('the prefix xmlns cannot be declared', start)
-    if ((prefix === 'xml') !== (value === XML_NAMESPACE)) throw new XmlSyntaxError(`the prefix xml cannot be bound to ${value}`, start)
-    if (value === '') throw new XmlSyntaxError(`the prefix ${prefix} cannot be undeclared`, start)
-    if (value === XMLNS_NAMESPACE) throw new XmlSyntaxError(`${value} cannot be bound to a prefix`, start)
-    declared[prefix] = value
+    const childNodes = node[key] as readonly EngineNode[]
+    this.#checkEnd(this.#name.raw, meta, childNodes.length === 0)
+    return new LazyElement(this, this.#name.name, this.#attributesOf, childNodes, this.#scope as Scope, this.#lang, depth)
   }
 
   #attributes(pending: readonly (readonly [string, string])[], scope: Scope, raw: string, start: number): XmlAttribute[] {
@@ -231,7 +293,7 @@ class TreeBuilder {
       const split = splitName(name)
       if (split === null) throw new XmlSyntaxError(`${name} is not a valid attribute name on <${raw}>`, start)
       // Unprefixed attributes are in no namespace, whatever the default namespace is.
-      const namespace = split[0] === '' ? '' : scope[split[0]]
+      const namespace = split[0] === '' ? '' : scope.bindings[split[0]]
       if (namespace === undefined) throw new XmlSyntaxError(`the prefix ${split[0]} of attribute ${name} is not declared`, start)
       attributes.push({ name: this.qname(namespace, split[1]), value })
     }
@@ -243,6 +305,17 @@ class TreeBuilder {
     const xml = this.#xml
     const end = meta.endIndex
     if (end === undefined) throw new XmlSyntaxError(`<${raw}> is never closed`, meta.startIndex)
+    // The common case first: `</raw>` right before the end, after the start tag.
+    const nameStart = end - 1 - raw.length
+    if (
+      xml.charCodeAt(nameStart - 1) === 47 /* / */ &&
+      xml.charCodeAt(nameStart - 2) === 60 /* < */ &&
+      nameStart - 2 > meta.startIndex &&
+      xml.charCodeAt(end - 2) !== 47 &&
+      xml.startsWith(raw, nameStart)
+    ) {
+      return
+    }
     if (xml.charCodeAt(end - 2) === 47 /* / */) {
       // `<name .../>`: the tag that ends the element is the one that started it.
       if (empty && xml.lastIndexOf('<', end - 1) === meta.startIndex) return
@@ -255,6 +328,11 @@ class TreeBuilder {
     }
     throw new XmlSyntaxError(`<${raw}> is closed by ${endTag > meta.startIndex ? xml.slice(endTag, end) : 'nothing'}`, endTag > meta.startIndex ? endTag : meta.startIndex)
   }
+}
+
+// The raw name of an element from the engine's key, without the mark of a guarded name.
+function rawName(key: string): string {
+  return key.charCodeAt(0) === 1 && key.startsWith(GUARD_MARK) ? key.slice(GUARD_MARK.length) : key
 }
 
 // The raw name of an element node: its first key (the attributes and metadata come after it).
@@ -287,10 +365,7 @@ export interface PendingElement {
 class LazyElement implements PendingElement {
   readonly name: QName
   readonly #builder: TreeBuilder
-  readonly #node: EngineNode
-  readonly #key: string
-  readonly #inherited: Scope
-  readonly #inheritedLang: string | undefined
+  readonly #attributes: readonly XmlAttribute[]
   readonly #childNodes: readonly EngineNode[]
   readonly #scope: Scope
   readonly #lang: string | undefined
@@ -299,10 +374,7 @@ class LazyElement implements PendingElement {
   constructor(
     builder: TreeBuilder,
     name: QName,
-    node: EngineNode,
-    key: string,
-    inherited: Scope,
-    inheritedLang: string | undefined,
+    attributes: readonly XmlAttribute[],
     childNodes: readonly EngineNode[],
     scope: Scope,
     lang: string | undefined,
@@ -310,10 +382,7 @@ class LazyElement implements PendingElement {
   ) {
     this.name = name
     this.#builder = builder
-    this.#node = node
-    this.#key = key
-    this.#inherited = inherited
-    this.#inheritedLang = inheritedLang
+    this.#attributes = attributes
     this.#childNodes = childNodes
     this.#scope = scope
     this.#lang = lang
@@ -347,7 +416,7 @@ class LazyElement implements PendingElement {
   }
 
   element(): XmlElement {
-    return this.#builder.element(this.#node, this.#key, this.#inherited, this.#inheritedLang, this.#depth)
+    return this.#builder.convert(this.name, this.#attributes, this.#childNodes, this.#scope, this.#lang, this.#depth)
   }
 
   skip(): void {
@@ -399,7 +468,7 @@ export interface ParsedXml {
 export function parseXmlText(body: XmlBody, options: ParseXmlOptions = {}): ParsedXml {
   const document = prepare(body, options)
   try {
-    return { root: document.builder.element(document.root, elementKey(document.root), ROOT_SCOPE, undefined, 1), xml: document.xml }
+    return { root: document.builder.element(document.root, elementKey(document.root), document.builder.rootScope, undefined, 1), xml: document.xml }
   } catch (error) {
     throw translate(error, document)
   }
@@ -416,12 +485,13 @@ export function parseXmlText(body: XmlBody, options: ParseXmlOptions = {}): Pars
 export function visitXmlDocument<T>(body: XmlBody, options: ParseXmlOptions, visit: (root: PendingElement, xml: string) => T): T {
   const document = prepare(body, options)
   try {
-    return visit(document.builder.open(document.root, elementKey(document.root), ROOT_SCOPE, undefined, 1), document.xml)
+    return visit(document.builder.open(document.root, elementKey(document.root), document.builder.rootScope, undefined, 1), document.xml)
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw translate(error, document)
     // Report the problem a full conversion would report first, so that both entry points agree.
     try {
-      new TreeBuilder(document.xml, document.maxDepth).element(document.root, elementKey(document.root), ROOT_SCOPE, undefined, 1)
+      const builder = new TreeBuilder(document.xml, document.maxDepth)
+      builder.element(document.root, elementKey(document.root), builder.rootScope, undefined, 1)
     } catch (first) {
       throw translate(first, document)
     }
