@@ -30,6 +30,9 @@ export function decodedLength(headers: Headers): number | undefined {
  * above the limit is refused before reading (an encoded body decodes to at least about as many
  * bytes), and a stream that grows past it is cancelled. Rejects with {@link BodyLimitExceeded},
  * or with whatever the stream rejects with (an abort).
+ *
+ * When the headers tell how many bytes will be read, the body is read straight into one buffer of
+ * that size, so a large body is never held twice (chunks and their concatenation).
  */
 export async function readBodyCapped(response: Response, limit: number): Promise<Uint8Array> {
   const announced = announcedLength(response.headers)
@@ -39,24 +42,38 @@ export async function readBodyCapped(response: Response, limit: number): Promise
   }
   if (response.body === null) return new Uint8Array(0)
   const reader = response.body.getReader()
+  const expected = decodedLength(response.headers)
+  // One buffer of the expected size; grown (by doubling, within the limit) should more arrive.
+  let body = expected === undefined ? undefined : new Uint8Array(expected)
   const chunks: Uint8Array[] = []
   let size = 0
   for (;;) {
     const { done, value } = await reader.read()
     if (done) break
-    size += value.byteLength
-    if (size > limit) {
+    const end = size + value.byteLength
+    if (end > limit) {
       await reader.cancel().catch(() => undefined)
-      throw new BodyLimitExceeded(limit, size)
+      throw new BodyLimitExceeded(limit, end)
     }
-    chunks.push(value)
+    if (body === undefined) {
+      chunks.push(value)
+    } else {
+      if (end > body.byteLength) {
+        const grown = new Uint8Array(Math.min(limit, Math.max(end, body.byteLength * 2)))
+        grown.set(body.subarray(0, size))
+        body = grown
+      }
+      body.set(value, size)
+    }
+    size = end
   }
+  if (body !== undefined) return size === body.byteLength ? body : body.slice(0, size)
   if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0]
-  const body = new Uint8Array(size)
+  const joined = new Uint8Array(size)
   let offset = 0
   for (const chunk of chunks) {
-    body.set(chunk, offset)
+    joined.set(chunk, offset)
     offset += chunk.byteLength
   }
-  return body
+  return joined
 }

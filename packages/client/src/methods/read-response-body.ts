@@ -3,6 +3,7 @@ import { DecodeError } from '../errors/decode-error.ts'
 import { HttpStatusError } from '../errors/http-status-error.ts'
 import { UndecodableResponseError } from '../errors/undecodable-response-error.ts'
 import type { DavResponse } from '../http/request-pipeline.ts'
+import { takeBody } from '../http/take-body.ts'
 import type { MethodContext } from './method-context.ts'
 
 /** What a response body turned out to be. */
@@ -17,20 +18,21 @@ function charsetOf(contentType: string | null): string {
   return match?.[1] ?? 'utf-8'
 }
 
-function decodeText(response: DavResponse): string {
+function decodeText(body: Uint8Array, contentType: string | null): string {
   try {
-    return new TextDecoder(charsetOf(response.headers.get('content-type'))).decode(response.body)
+    return new TextDecoder(charsetOf(contentType)).decode(body)
   } catch {
-    return new TextDecoder().decode(response.body)
+    return new TextDecoder().decode(body)
   }
 }
 
 /**
  * Reads a response body as a WebDAV XML answer, whatever the status: a multistatus, a
- * `DAV:error`, nothing, or something that could not be decoded (and why).
+ * `DAV:error`, nothing, or something that could not be decoded (and why). The body is taken from
+ * the response (see {@link takeBody}): only its text lives on while it is decoded.
  */
 export function readResponseBody(context: MethodContext, response: DavResponse): BodyReading {
-  const text = decodeText(response)
+  const text = decodeText(takeBody(response), response.headers.get('content-type'))
   if (text.trim() === '') return { kind: 'empty' }
   try {
     const multistatus = context.decodeMultiStatus(text, {
