@@ -71,12 +71,13 @@ function isDav(name: QName, local: string): boolean {
 }
 
 // Each decoder below visits every child: the ones it does not use are skipped, which checks them.
+// A child is a cursor, valid until the next one: what is kept of it is read at once.
 
 function decodeRoot(root: PendingElement, resolve: HrefResolver): MultiStatus {
   const responses: MultiStatusResponse[] = []
   let description: string | undefined
   let syncToken: string | undefined
-  for (const child of root.children()) {
+  for (let child = root.firstChild(); child !== undefined; child = child.nextSibling()) {
     if (child.name.namespace !== DAV_NAMESPACE) {
       child.skip()
       continue
@@ -107,7 +108,7 @@ function decodeResponse(response: PendingElement, resolve: HrefResolver): MultiS
   let error: DavError | undefined
   let description: string | undefined
   let location: ResourceHref | undefined
-  for (const child of response.children()) {
+  for (let child = response.firstChild(); child !== undefined; child = child.nextSibling()) {
     if (child.name.namespace !== DAV_NAMESPACE) {
       child.skip()
       continue
@@ -142,11 +143,10 @@ function decodeResponse(response: PendingElement, resolve: HrefResolver): MultiS
     const malformed: MalformedResponse = { kind: 'malformed', problem, hrefs, element: response.element(), error, description, location }
     return malformed
   }
-  const [href, ...more] = hrefs as [ResourceHref, ...ResourceHref[]]
   if (hasStatus) {
-    return { kind: 'status', hrefs: [href, ...more], status: parseStatusLine(statusText), error, description, location }
+    return { kind: 'status', hrefs: hrefs as [ResourceHref, ...ResourceHref[]], status: parseStatusLine(statusText), error, description, location }
   }
-  return { kind: 'propstat', href, propstats, properties, error, description, location }
+  return { kind: 'propstat', href: hrefs[0] as ResourceHref, propstats, properties, error, description, location }
 }
 
 function responseProblem(hrefs: number, hasStatus: boolean, propstats: number): ResponseProblemKind | undefined {
@@ -170,7 +170,7 @@ function decodePropstat(propstat: PendingElement, properties: RawProperty[]): Pr
   let statusText: string | undefined
   let error: DavError | undefined
   let description: string | undefined
-  for (const child of propstat.children()) {
+  for (let child = propstat.firstChild(); child !== undefined; child = child.nextSibling()) {
     if (child.name.namespace !== DAV_NAMESPACE) {
       child.skip()
       continue

@@ -279,12 +279,19 @@ class TreeBuilder {
     return { kind: 'element', name, attributes, children: kept, lang }
   }
 
+  // What `open` resolved for the element it was last given, read by its caller at once.
+  openedScope: Scope = this.rootScope
+  openedLang: string | undefined
+  openedAttributes: readonly XmlAttribute[] = NO_ATTRIBUTES
+
   /** Checks and resolves an engine element, leaving its content to be converted on demand. */
-  open(node: EngineNode, key: string, inherited: Scope, inheritedLang: string | undefined, depth: number): PendingElement {
+  open(node: EngineNode, key: string, inherited: Scope, inheritedLang: string | undefined, depth: number): QName {
     const meta = this.#head(node, key, inherited, inheritedLang, depth)
-    const childNodes = node[key] as readonly EngineNode[]
-    this.#checkEnd(this.#name.raw, meta, childNodes.length === 0)
-    return new LazyElement(this, this.#name.name, this.#attributesOf, childNodes, this.#scope as Scope, this.#lang, depth)
+    this.#checkEnd(this.#name.raw, meta, (node[key] as readonly EngineNode[]).length === 0)
+    this.openedScope = this.#scope as Scope
+    this.openedLang = this.#lang
+    this.openedAttributes = this.#attributesOf
+    return this.#name.name
   }
 
   #attributes(pending: readonly (readonly [string, string])[], scope: Scope, raw: string, start: number): XmlAttribute[] {
@@ -344,14 +351,20 @@ function elementKey(node: EngineNode): string {
 /**
  * An element of a document visited with {@link visitXmlDocument}: its name is resolved and its
  * tags are checked, but its content is converted only when asked for. A visitor must reach every
- * element (through `children`, `childElements`, `text`, `element`, or `skip` for content of no
- * interest) for the whole document to be checked.
+ * element (walking the children with `firstChild` and `nextSibling`, or through `childElements`,
+ * `text`, `element`, or `skip` for content of no interest) for the whole document to be checked.
+ *
+ * Pending elements are cursors: there is one per depth, so a child is valid only until its
+ * parent's `firstChild` or its own `nextSibling` is called again. Read what you need of one
+ * before moving on; never keep it.
  */
 export interface PendingElement {
   /** The resolved name. */
   readonly name: QName
-  /** The child elements, still pending, in document order; text between them is skipped. */
-  children(): PendingElement[]
+  /** The first child element, still pending, or `undefined`; text before it is skipped. */
+  firstChild(): PendingElement | undefined
+  /** This cursor moved to the next sibling element, or `undefined` after the last; text is skipped. */
+  nextSibling(): PendingElement | undefined
   /** The child elements, converted, in document order; text between them is skipped. */
   childElements(): XmlElement[]
   /** The concatenated text of the element and its descendants, as `textOf` gives it. */
@@ -362,39 +375,59 @@ export interface PendingElement {
   skip(): void
 }
 
-class LazyElement implements PendingElement {
-  readonly name: QName
-  readonly #builder: TreeBuilder
-  readonly #attributes: readonly XmlAttribute[]
-  readonly #childNodes: readonly EngineNode[]
-  readonly #scope: Scope
-  readonly #lang: string | undefined
-  readonly #depth: number
+const NO_NODES: readonly EngineNode[] = Object.freeze([])
 
-  constructor(
-    builder: TreeBuilder,
-    name: QName,
-    attributes: readonly XmlAttribute[],
-    childNodes: readonly EngineNode[],
-    scope: Scope,
-    lang: string | undefined,
-    depth: number,
-  ) {
-    this.name = name
+class ElementCursor implements PendingElement {
+  name: QName = ROOT_NAME
+  readonly #builder: TreeBuilder
+  readonly #depth: number
+  // Where the element sits: its parent's nodes, its index there, and what it inherits.
+  #siblings: readonly EngineNode[] = NO_NODES
+  #index = 0
+  #inherited: Scope
+  #inheritedLang: string | undefined
+  // The element itself, once opened.
+  #attributes: readonly XmlAttribute[] = NO_ATTRIBUTES
+  #childNodes: readonly EngineNode[] = NO_NODES
+  #scope: Scope
+  #lang: string | undefined
+  #child: ElementCursor | undefined
+
+  constructor(builder: TreeBuilder, depth: number, scope: Scope) {
     this.#builder = builder
-    this.#attributes = attributes
-    this.#childNodes = childNodes
-    this.#scope = scope
-    this.#lang = lang
     this.#depth = depth
+    this.#inherited = scope
+    this.#scope = scope
   }
 
-  children(): PendingElement[] {
-    const children: PendingElement[] = []
-    for (const child of this.#childNodes) {
-      if (child[TEXT_KEY] === undefined) children.push(this.#builder.open(child, elementKey(child), this.#scope, this.#lang, this.#depth + 1))
+  /** Opens the first element of `siblings` from index `from` on, or gives `undefined` when there is none. */
+  moveTo(siblings: readonly EngineNode[], from: number, inherited: Scope, inheritedLang: string | undefined): ElementCursor | undefined {
+    for (let index = from; index < siblings.length; index++) {
+      const node = siblings[index] as EngineNode
+      if (node[TEXT_KEY] !== undefined) continue
+      const builder = this.#builder
+      const key = elementKey(node)
+      this.name = builder.open(node, key, inherited, inheritedLang, this.#depth)
+      this.#siblings = siblings
+      this.#index = index
+      this.#inherited = inherited
+      this.#inheritedLang = inheritedLang
+      this.#attributes = builder.openedAttributes
+      this.#childNodes = node[key] as readonly EngineNode[]
+      this.#scope = builder.openedScope
+      this.#lang = builder.openedLang
+      return this
     }
-    return children
+    return undefined
+  }
+
+  firstChild(): PendingElement | undefined {
+    this.#child ??= new ElementCursor(this.#builder, this.#depth + 1, this.#scope)
+    return this.#child.moveTo(this.#childNodes, 0, this.#scope, this.#lang)
+  }
+
+  nextSibling(): PendingElement | undefined {
+    return this.moveTo(this.#siblings, this.#index + 1, this.#inherited, this.#inheritedLang)
   }
 
   childElements(): XmlElement[] {
@@ -485,7 +518,9 @@ export function parseXmlText(body: XmlBody, options: ParseXmlOptions = {}): Pars
 export function visitXmlDocument<T>(body: XmlBody, options: ParseXmlOptions, visit: (root: PendingElement, xml: string) => T): T {
   const document = prepare(body, options)
   try {
-    return visit(document.builder.open(document.root, elementKey(document.root), document.builder.rootScope, undefined, 1), document.xml)
+    const builder = document.builder
+    const root = new ElementCursor(builder, 1, builder.rootScope).moveTo([document.root], 0, builder.rootScope, undefined) as ElementCursor
+    return visit(root, document.xml)
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw translate(error, document)
     // Report the problem a full conversion would report first, so that both entry points agree.
