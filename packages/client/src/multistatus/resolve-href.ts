@@ -23,7 +23,8 @@ export type HrefResolver = (raw: string) => ResourceHref
  */
 export function createHrefResolver(requestUrl?: string | URL): HrefResolver {
   const base = parseBase(requestUrl)
-  return (raw) => resolveAgainst(raw, base)
+  const origin = originOf(base)
+  return (raw) => resolveAgainst(raw, base, origin)
 }
 
 /**
@@ -44,7 +45,13 @@ export function createHrefResolver(requestUrl?: string | URL): HrefResolver {
  * ```
  */
 export function resolveHref(raw: string, requestUrl?: string | URL): ResourceHref {
-  return resolveAgainst(raw, parseBase(requestUrl))
+  const base = parseBase(requestUrl)
+  return resolveAgainst(raw, base, originOf(base))
+}
+
+// The origin plain absolute paths are appended to, or `undefined` when the base has none.
+function originOf(base: URL | undefined): string | undefined {
+  return base === undefined || base.origin === 'null' ? undefined : base.origin
 }
 
 function parseBase(requestUrl: string | URL | undefined): URL | undefined {
@@ -63,18 +70,17 @@ function parseBase(requestUrl: string | URL | undefined): URL | undefined {
 // A dot segment, also percent-encoded (`/./`, `/..`, `/%2e%2E/`): the URL parser would remove it.
 const DOT_SEGMENT = /\/(?:\.|%2e)/i
 
-function resolveAgainst(raw: string, base: URL | undefined): ResourceHref {
+function resolveAgainst(raw: string, base: URL | undefined, origin: string | undefined): ResourceHref {
   const text = raw.trim()
   // The common case, a plain absolute path: what the URL parser would produce is known.
   if (
-    base !== undefined &&
-    base.origin !== 'null' &&
+    origin !== undefined &&
     text.charCodeAt(0) === 47 /* / */ &&
     text.charCodeAt(1) !== 47 &&
     !NEEDS_ENCODING.test(text) &&
     !DOT_SEGMENT.test(text)
   ) {
-    return { raw, url: base.origin + text, path: decodePath(text) }
+    return { raw, url: origin + text, path: decodePath(text) }
   }
   const authority = AUTHORITY.exec(text)
   let candidate: string

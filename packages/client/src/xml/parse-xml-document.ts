@@ -274,9 +274,25 @@ class TreeBuilder {
       children.push(this.element(child, elementKey(child), scope, lang, depth + 1))
     }
     if (text !== undefined) (children ??= []).push(textNode(text))
-    const kept = children ?? NO_CHILDREN
-    if (lang === undefined) return { kind: 'element', name, attributes, children: kept }
-    return { kind: 'element', name, attributes, children: kept, lang }
+    if (children === undefined) {
+      if (lang === undefined && attributes === NO_ATTRIBUTES) return this.#emptyElement(name)
+      children = NO_CHILDREN as XmlNode[]
+    }
+    if (lang === undefined) return { kind: 'element', name, attributes, children }
+    return { kind: 'element', name, attributes, children, lang }
+  }
+
+  // Empty elements without attributes repeat in listings (`<D:displayname/>` in every 404 propstat):
+  // one frozen element per name and document.
+  readonly #emptyElements = new Map<QName, XmlElement>()
+
+  #emptyElement(name: QName): XmlElement {
+    let element = this.#emptyElements.get(name)
+    if (element === undefined) {
+      element = Object.freeze({ kind: 'element', name, attributes: NO_ATTRIBUTES, children: NO_CHILDREN }) as XmlElement
+      this.#emptyElements.set(name, element)
+    }
+    return element
   }
 
   // What `open` resolved for the element it was last given, read by its caller at once.
