@@ -30,6 +30,8 @@ export function redactHeaders(headers: Headers): Record<string, string> {
  * with anything between `//` and `@` removed.
  */
 export function redactUrl(url: string | URL): string {
+  // A URL without userinfo and query has nothing to redact: its href is the answer.
+  if (typeof url !== 'string' && url.username === '' && url.password === '' && url.search === '') return url.href
   let parsed: URL
   try {
     parsed = new URL(url)

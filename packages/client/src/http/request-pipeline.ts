@@ -172,7 +172,8 @@ async function send(config: PipelineConfig, request: DavRequest): Promise<DavRes
     throw new InvalidRequestError('the body stream is locked (already being read)')
   }
   const retry: ResolvedRetryOptions = replayable ? config.retry : { ...config.retry, retries: 0 }
-  let lastRequest: RequestSummary = summarizeRequest(method, request.url, new Headers(request.headers))
+  // The summary of the last request sent, made only if an abort needs it.
+  let lastRequest: (() => RequestSummary) | undefined
   try {
     const outcome = await runWithRetry({
       method,
@@ -183,31 +184,40 @@ async function send(config: PipelineConfig, request: DavRequest): Promise<DavRes
         const response = await attempt(config, method, request, replayable, attemptNumber, (summary) => {
           lastRequest = summary
         })
-        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'))
-        const failure: AttemptFailure = { kind: 'status', status: response.status, retryAfterMs }
-        if (response.status >= 400 && classifyFailure(method, failure, retry) !== 'fatal') {
-          const error = new HttpStatusError(`${method} ${response.summary.url}: ${response.status}`, {
-            request: response.request,
-            response: response.summary,
-            attempts: attemptNumber,
-            status: response.status,
-          })
-          retryableResponses.set(error, response)
-          throw error
+        if (response.status >= 400) {
+          const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'))
+          const failure: AttemptFailure = { kind: 'status', status: response.status, retryAfterMs }
+          if (classifyFailure(method, failure, retry) !== 'fatal') {
+            const error = new HttpStatusError(`${method} ${response.summary.url}: ${response.status}`, {
+              request: response.request,
+              response: response.summary,
+              attempts: attemptNumber,
+              status: response.status,
+            })
+            retryableResponses.set(error, response)
+            throw error
+          }
         }
         return response
       },
       describe: describeFailure,
     })
-    const earlierFailures = outcome.failures.filter((f): f is DavkitError => f instanceof DavkitError)
-    return { ...outcome.value, attempts: outcome.attempts, earlierFailures }
+    const response = outcome.value
+    if (outcome.failures.length > 0) {
+      // The response is this pipeline's own object: its summaries are made when first read, so it
+      // is completed in place rather than copied (a copy would make them at once).
+      ;(response as { earlierFailures: readonly DavkitError[] }).earlierFailures = outcome.failures.filter(
+        (f): f is DavkitError => f instanceof DavkitError,
+      )
+    }
+    return response
   } catch (error) {
     const response = typeof error === 'object' && error !== null ? retryableResponses.get(error) : undefined
     if (response !== undefined) return response
     if (error instanceof DavkitError) throw error
     if (signal?.aborted === true) {
       throw new RequestAbortedError(`${method} ${redactUrl(request.url)} was aborted`, {
-        request: lastRequest,
+        request: lastRequest?.() ?? summarizeRequest(method, request.url, new Headers(request.headers)),
         cause: signal.reason,
       })
     }
@@ -257,9 +267,32 @@ function startTimer(timeoutMs: number | false): AttemptTimer {
   }
 }
 
+/** The headers of one hop: the client's defaults, the request's own, the XML content type, then auth. */
+function hopHeaders(config: PipelineConfig, request: DavRequest, auth: Headers | undefined): Headers {
+  const headers = new Headers(config.headers)
+  if (request.headers !== undefined) {
+    const own = request.headers instanceof Headers ? request.headers : new Headers(request.headers)
+    own.forEach((value, name) => headers.set(name, value))
+  }
+  if (typeof request.body === 'string' && !headers.has('content-type')) {
+    headers.set('content-type', 'application/xml; charset=utf-8')
+  }
+  auth?.forEach((value, name) => headers.set(name, value))
+  return headers
+}
+
+/** Calls `make` the first time the result is asked for, then gives the same result. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined
+  return () => (made ??= { value: make() }).value
+}
+
 /**
  * One attempt, following same-origin redirects (unless the body cannot be replayed), then
  * reading the whole body within the timeout or handing a 2xx body over as a stream.
+ *
+ * The redacted summaries of the request and the response are made only when something reads
+ * them (an error, mostly): the response's `request` and `summary` are getters that make them once.
  */
 async function attempt(
   config: PipelineConfig,
@@ -267,25 +300,25 @@ async function attempt(
   request: DavRequest,
   replayable: boolean,
   attemptNumber: number,
-  onRequest: (summary: RequestSummary) => void,
+  onRequest: (summary: () => RequestSummary) => void,
 ): Promise<DavResponse> {
   const timer = startTimer(config.timeoutMs)
   const signal = request.signal === undefined ? timer.signal : AbortSignal.any([request.signal, timer.signal])
   let url = request.url
   try {
     for (let hop = 0; ; hop++) {
-      const auth = await resolveAuthHeaders(config.auth, { method, url: url.href, attempt: attemptNumber, signal: request.signal })
-      const headers = new Headers(config.headers)
-      new Headers(request.headers).forEach((value, name) => headers.set(name, value))
-      if (typeof request.body === 'string' && !headers.has('content-type')) {
-        headers.set('content-type', 'application/xml; charset=utf-8')
-      }
-      auth.forEach((value, name) => headers.set(name, value))
-      const summary = summarizeRequest(method, url, headers)
-      onRequest(summary)
-      const secrets = secretsOf(auth)
+      const auth =
+        config.auth === undefined
+          ? undefined
+          : await resolveAuthHeaders(config.auth, { method, url: url.href, attempt: attemptNumber, signal: request.signal })
+      const headers = hopHeaders(config, request, auth)
+      const hopUrl = url
+      const requestSummary = once(() => summarizeRequest(method, hopUrl, headers))
+      onRequest(requestSummary)
+      const secrets = auth === undefined ? [] : secretsOf(auth)
 
       const failure = (cause: unknown): DavkitError => {
+        const summary = requestSummary()
         if (timer.fired() && request.signal?.aborted !== true) {
           return new RequestTimeoutError(`${method} ${summary.url} timed out after ${String(config.timeoutMs)} ms`, {
             request: summary,
@@ -335,58 +368,50 @@ async function attempt(
 
       answered = response
       if (response.type === 'opaqueredirect') {
-        throw new CrossOriginError(`${method} ${summary.url} was redirected; the target cannot be checked`, {
-          request: summary,
+        throw new CrossOriginError(`${method} ${requestSummary().url} was redirected; the target cannot be checked`, {
+          request: requestSummary(),
           attempts: attemptNumber,
           kind: 'redirect',
           targetOrigin: 'unknown',
         })
       }
-      const location = response.headers.get('location')
-      if (REDIRECT_STATUSES.has(response.status) && location !== null && replayable) {
-        let next: URL
-        try {
-          next = new URL(location, url)
-        } catch {
-          next = url
-        }
-        if (next.origin !== config.base.origin) {
-          await response.body?.cancel().catch(() => undefined)
-          throw new CrossOriginError(
-            `${method} ${summary.url} was redirected to ${next.origin}; not followed, credentials stay on ${config.base.origin}`,
-            {
-              request: summary,
-              response: summarizeResponse(response, undefined, secrets),
-              attempts: attemptNumber,
-              kind: 'redirect',
-              targetOrigin: next.origin,
-            },
-          )
-        }
-        if (next.href !== url.href && hop < config.maxRedirects) {
-          await response.body?.cancel().catch(() => undefined)
-          url = next
-          continue
+      if (REDIRECT_STATUSES.has(response.status) && replayable) {
+        const location = response.headers.get('location')
+        if (location !== null) {
+          let next: URL
+          try {
+            next = new URL(location, url)
+          } catch {
+            next = url
+          }
+          if (next.origin !== config.base.origin) {
+            await response.body?.cancel().catch(() => undefined)
+            throw new CrossOriginError(
+              `${method} ${requestSummary().url} was redirected to ${next.origin}; not followed, credentials stay on ${config.base.origin}`,
+              {
+                request: requestSummary(),
+                response: summarizeResponse(response, undefined, secrets),
+                attempts: attemptNumber,
+                kind: 'redirect',
+                targetOrigin: next.origin,
+              },
+            )
+          }
+          if (next.href !== url.href && hop < config.maxRedirects) {
+            await response.body?.cancel().catch(() => undefined)
+            url = next
+            continue
+          }
         }
       }
 
       const answeredUrl = response.url === '' ? url.href : response.url
-      const summaryOf = (body: Uint8Array | undefined): ResponseSummary =>
-        summarizeResponse({ status: response.status, statusText: response.statusText, headers: response.headers, url: answeredUrl }, body, secrets)
-      const answer = {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-        url: answeredUrl,
-        attempts: attemptNumber,
-        earlierFailures: [],
-        request: summary,
-      }
+      const head = { status: response.status, statusText: response.statusText, headers: response.headers, url: answeredUrl }
       const success = response.status >= 200 && response.status < 300
       if (request.responseBody === 'stream' && success) {
         timer.stop()
         const stream = responseStream(response, failure)
-        return { ...answer, body: new Uint8Array(0), stream, summary: summaryOf(undefined) }
+        return answer(head, new Uint8Array(0), stream, attemptNumber, requestSummary, secrets)
       }
       let body: Uint8Array
       try {
@@ -394,16 +419,59 @@ async function attempt(
       } catch (cause) {
         if (cause instanceof BodyLimitExceeded) {
           throw new ResponseTooLargeError(
-            `${method} ${summary.url}: response body exceeds maxResponseBytes (${cause.limit} bytes)`,
-            { request: summary, response: summaryOf(undefined), attempts: attemptNumber, limit: cause.limit, cause },
+            `${method} ${requestSummary().url}: response body exceeds maxResponseBytes (${cause.limit} bytes)`,
+            {
+              request: requestSummary(),
+              response: summarizeResponse(head, undefined, secrets),
+              attempts: attemptNumber,
+              limit: cause.limit,
+              cause,
+            },
           )
         }
         throw failure(cause)
       }
-      return { ...answer, body, summary: summaryOf(body) }
+      return answer(head, body, undefined, attemptNumber, requestSummary, secrets)
     }
   } finally {
     timer.stop()
+  }
+}
+
+/**
+ * The response of an attempt. Its `request` and `summary` are made when first read, the body
+ * excerpt from the body as it was then (see `takeBody`, which has the summary made before it takes
+ * a long body away).
+ */
+function answer(
+  head: { readonly status: number; readonly statusText: string; readonly headers: Headers; readonly url: string },
+  body: Uint8Array,
+  stream: ReadableStream<Uint8Array> | undefined,
+  attemptNumber: number,
+  requestSummary: () => RequestSummary,
+  secrets: readonly string[],
+): DavResponse {
+  let excerptOf: Uint8Array | undefined = stream === undefined ? body : undefined
+  const responseSummary = once(() => {
+    const summary = summarizeResponse(head, excerptOf, secrets)
+    excerptOf = undefined
+    return summary
+  })
+  return {
+    status: head.status,
+    statusText: head.statusText,
+    headers: head.headers,
+    url: head.url,
+    body,
+    stream,
+    attempts: attemptNumber,
+    earlierFailures: [],
+    get request() {
+      return requestSummary()
+    },
+    get summary() {
+      return responseSummary()
+    },
   }
 }
 
@@ -425,7 +493,8 @@ async function kyAttempt(
   onDownloadProgress: KyProgressListener | undefined,
 ): Promise<Response> {
   const { body, streamed } = await attemptBody(request.body, request.onUploadProgress, mayStream)
-  const sent = new Headers(headers)
+  // The hop's headers are also its summary's: a Content-Length added for a stream goes on a copy.
+  const sent = streamed ? new Headers(headers) : headers
   const options: KyOptions & { duplex?: 'half' } = { method, headers: sent, signal }
   if (body !== undefined) options.body = body
   if (streamed) {

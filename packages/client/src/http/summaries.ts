@@ -2,6 +2,9 @@ import type { RequestSummary, ResponseSummary } from '@davkit/types'
 import { redactHeaders, redactSecrets, redactUrl } from './redact.ts'
 
 const EXCERPT_LENGTH = 2048
+/** The most bytes of a body a response summary looks at (an excerpt of at most 2,048 characters). */
+export const EXCERPT_BYTES: number = EXCERPT_LENGTH * 4
+const excerptDecoder = new TextDecoder('utf-8', { fatal: false })
 
 /** The redacted description of a request, for errors. */
 export function summarizeRequest(method: string, url: string | URL, headers: Headers): RequestSummary {
@@ -19,7 +22,7 @@ export function summarizeResponse(
 ): ResponseSummary {
   let bodyExcerpt: string | undefined
   if (body !== undefined && body.byteLength > 0) {
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(body.subarray(0, EXCERPT_LENGTH * 4))
+    const text = excerptDecoder.decode(body.subarray(0, EXCERPT_BYTES))
     bodyExcerpt = redactSecrets(text.slice(0, EXCERPT_LENGTH), secrets)
   }
   return {
