@@ -99,10 +99,29 @@ function decodeRoot(root: PendingElement, resolve: HrefResolver): MultiStatus {
   return { responses, description, syncToken }
 }
 
+// What a response gathers, in arrays shared by all responses (a response holds no other one) and
+// copied out at their exact length: arrays grown from empty reserve room for many more entries.
+const gatheredHrefs: ResourceHref[] = []
+const gatheredPropstats: Propstat[] = []
+const gatheredProperties: RawProperty[] = []
+
 function decodeResponse(response: PendingElement, resolve: HrefResolver): MultiStatusResponse {
-  const hrefs: ResourceHref[] = []
-  const propstats: Propstat[] = []
-  const properties: RawProperty[] = []
+  gatheredHrefs.length = 0
+  gatheredPropstats.length = 0
+  gatheredProperties.length = 0
+  try {
+    return decodeGathered(response, resolve)
+  } finally {
+    gatheredHrefs.length = 0
+    gatheredPropstats.length = 0
+    gatheredProperties.length = 0
+  }
+}
+
+function decodeGathered(response: PendingElement, resolve: HrefResolver): MultiStatusResponse {
+  const hrefs = gatheredHrefs
+  const propstats = gatheredPropstats
+  const properties = gatheredProperties
   let statusText: string | undefined
   let hasStatus = false
   let error: DavError | undefined
@@ -140,13 +159,13 @@ function decodeResponse(response: PendingElement, resolve: HrefResolver): MultiS
   }
   const problem = responseProblem(hrefs.length, hasStatus, propstats.length)
   if (problem !== undefined) {
-    const malformed: MalformedResponse = { kind: 'malformed', problem, hrefs, element: response.element(), error, description, location }
+    const malformed: MalformedResponse = { kind: 'malformed', problem, hrefs: hrefs.slice(), element: response.element(), error, description, location }
     return malformed
   }
   if (hasStatus) {
-    return { kind: 'status', hrefs: hrefs as [ResourceHref, ...ResourceHref[]], status: parseStatusLine(statusText), error, description, location }
+    return { kind: 'status', hrefs: hrefs.slice() as [ResourceHref, ...ResourceHref[]], status: parseStatusLine(statusText), error, description, location }
   }
-  return { kind: 'propstat', href: hrefs[0] as ResourceHref, propstats, properties, error, description, location }
+  return { kind: 'propstat', href: hrefs[0] as ResourceHref, propstats: propstats.slice(), properties: properties.slice(), error, description, location }
 }
 
 function responseProblem(hrefs: number, hasStatus: boolean, propstats: number): ResponseProblemKind | undefined {

@@ -258,6 +258,9 @@ class TreeBuilder {
     lang: string | undefined,
     depth: number,
   ): XmlElement {
+    // Most elements hold one node, most often a text: an array is made when there is a second one,
+    // and never grown from empty (which would reserve room for many more).
+    let first: XmlNode | undefined
     let children: XmlNode[] | undefined
     let text: string | undefined
     for (const child of childNodes) {
@@ -266,17 +269,27 @@ class TreeBuilder {
         if (childText !== '') text = text === undefined ? (childText as string) : text + (childText as string)
         continue
       }
-      children ??= []
       if (text !== undefined) {
-        children.push(textNode(text))
+        if (first === undefined) first = textNode(text)
+        else if (children === undefined) children = [first, textNode(text)]
+        else children.push(textNode(text))
         text = undefined
       }
-      children.push(this.element(child, elementKey(child), scope, lang, depth + 1))
+      const element = this.element(child, elementKey(child), scope, lang, depth + 1)
+      if (first === undefined) first = element
+      else if (children === undefined) children = [first, element]
+      else children.push(element)
     }
-    if (text !== undefined) (children ??= []).push(textNode(text))
-    if (children === undefined) {
+    if (text !== undefined) {
+      if (first === undefined) first = textNode(text)
+      else if (children === undefined) children = [first, textNode(text)]
+      else children.push(textNode(text))
+    }
+    if (first === undefined) {
       if (lang === undefined && attributes === NO_ATTRIBUTES) return this.#emptyElement(name)
       children = NO_CHILDREN as XmlNode[]
+    } else {
+      children ??= [first]
     }
     if (lang === undefined) return { kind: 'element', name, attributes, children }
     return { kind: 'element', name, attributes, children, lang }
@@ -392,6 +405,7 @@ export interface PendingElement {
 }
 
 const NO_NODES: readonly EngineNode[] = Object.freeze([])
+const gatheredElements: XmlElement[] = []
 
 class ElementCursor implements PendingElement {
   name: QName = ROOT_NAME
@@ -447,10 +461,14 @@ class ElementCursor implements PendingElement {
   }
 
   childElements(): XmlElement[] {
-    const children: XmlElement[] = []
+    // Gathered in a shared array and copied out at their exact length (`element` never comes back here).
+    const gathered = gatheredElements
+    gathered.length = 0
     for (const child of this.#childNodes) {
-      if (child[TEXT_KEY] === undefined) children.push(this.#builder.element(child, elementKey(child), this.#scope, this.#lang, this.#depth + 1))
+      if (child[TEXT_KEY] === undefined) gathered.push(this.#builder.element(child, elementKey(child), this.#scope, this.#lang, this.#depth + 1))
     }
+    const children = gathered.slice()
+    gathered.length = 0
     return children
   }
 
