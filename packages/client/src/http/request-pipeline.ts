@@ -107,6 +107,8 @@ interface PipelineConfig {
   readonly headers: Headers
   /** ky with everything that is ours turned off: no retry (p-retry is the one layer), no timeout, no HTTP errors. */
   readonly ky: KyInstance
+  /** Whether `fetch` is the runtime's own (looked up at each call), not one given in the options. */
+  readonly runtimeFetch: boolean
   readonly timeoutMs: number | false
   readonly maxResponseBytes: number
   readonly maxRedirects: number
@@ -145,6 +147,7 @@ export function createRequestPipeline(options: DavClientOptions): RequestPipelin
       // Looked up at each call, so a `fetch` replaced after the client was made (msw) is the one used.
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     }),
+    runtimeFetch: options.fetch === undefined,
     timeoutMs,
     maxResponseBytes: positiveInteger('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES),
     maxRedirects: positiveInteger('maxRedirects', options.maxRedirects, 5),
@@ -245,24 +248,45 @@ function secretsOf(headers: Headers): string[] {
   return secrets
 }
 
-/** A per-attempt timer: `signal` aborts when it fires; `stop` clears it (a streamed body outlives it). */
-interface AttemptTimer {
+/**
+ * The abort signal of one attempt: one `AbortController`, aborted by a `setTimeout` (when there is
+ * a timeout) or by the caller's signal, which is forwarded to it. Cheaper than
+ * `AbortSignal.timeout` + `AbortSignal.any`, which also make ky combine signals once more.
+ */
+interface AttemptSignal {
   readonly signal: AbortSignal
-  readonly fired: () => boolean
-  readonly stop: () => void
+  /** Whether the timeout fired (rather than the caller aborting). */
+  readonly timedOut: () => boolean
+  /** Clears the timeout (a streamed body outlives it); the caller's signal still aborts. */
+  readonly stopTimer: () => void
+  /** Clears the timeout and stops listening to the caller's signal. */
+  readonly release: () => void
 }
 
-function startTimer(timeoutMs: number | false): AttemptTimer {
+function attemptSignal(timeoutMs: number | false, callerSignal: AbortSignal | undefined): AttemptSignal {
   const controller = new AbortController()
+  let timedOut = false
   const timer =
     timeoutMs === false
       ? undefined
-      : setTimeout(() => controller.abort(new DOMException('The attempt timed out', 'TimeoutError')), timeoutMs)
+      : setTimeout(() => {
+          timedOut = true
+          controller.abort(new DOMException('The attempt timed out', 'TimeoutError'))
+        }, timeoutMs)
+  const stopTimer = (): void => {
+    if (timer !== undefined) clearTimeout(timer)
+  }
+  if (callerSignal === undefined) return { signal: controller.signal, timedOut: () => timedOut, stopTimer, release: stopTimer }
+  const forward = (): void => controller.abort(callerSignal.reason)
+  if (callerSignal.aborted) forward()
+  else callerSignal.addEventListener('abort', forward, { once: true })
   return {
     signal: controller.signal,
-    fired: () => controller.signal.aborted,
-    stop: () => {
-      if (timer !== undefined) clearTimeout(timer)
+    timedOut: () => timedOut,
+    stopTimer,
+    release: () => {
+      stopTimer()
+      callerSignal.removeEventListener('abort', forward)
     },
   }
 }
@@ -302,8 +326,10 @@ async function attempt(
   attemptNumber: number,
   onRequest: (summary: () => RequestSummary) => void,
 ): Promise<DavResponse> {
-  const timer = startTimer(config.timeoutMs)
-  const signal = request.signal === undefined ? timer.signal : AbortSignal.any([request.signal, timer.signal])
+  const aborts = attemptSignal(config.timeoutMs, request.signal)
+  const signal = aborts.signal
+  // A streamed answer's body is still read after the attempt: the caller's signal must reach it.
+  let streamed = false
   let url = request.url
   try {
     for (let hop = 0; ; hop++) {
@@ -319,7 +345,7 @@ async function attempt(
 
       const failure = (cause: unknown): DavkitError => {
         const summary = requestSummary()
-        if (timer.fired() && request.signal?.aborted !== true) {
+        if (aborts.timedOut() && request.signal?.aborted !== true) {
           return new RequestTimeoutError(`${method} ${summary.url} timed out after ${String(config.timeoutMs)} ms`, {
             request: summary,
             attempts: attemptNumber,
@@ -409,7 +435,8 @@ async function attempt(
       const head = { status: response.status, statusText: response.statusText, headers: response.headers, url: answeredUrl }
       const success = response.status >= 200 && response.status < 300
       if (request.responseBody === 'stream' && success) {
-        timer.stop()
+        aborts.stopTimer()
+        streamed = true
         const stream = responseStream(response, failure)
         return answer(head, new Uint8Array(0), stream, attemptNumber, requestSummary, secrets)
       }
@@ -434,7 +461,8 @@ async function attempt(
       return answer(head, body, undefined, attemptNumber, requestSummary, secrets)
     }
   } finally {
-    timer.stop()
+    if (streamed) aborts.stopTimer()
+    else aborts.release()
   }
 }
 
@@ -495,7 +523,16 @@ async function kyAttempt(
   const { body, streamed } = await attemptBody(request.body, request.onUploadProgress, mayStream)
   // The hop's headers are also its summary's: a Content-Length added for a stream goes on a copy.
   const sent = streamed ? new Headers(headers) : headers
-  const options: KyOptions & { duplex?: 'half' } = { method, headers: sent, signal }
+  const options: KyOptions & { duplex?: 'half' } = { method, headers: sent }
+  if (config.runtimeFetch) {
+    // The runtime's fetch takes the attempt's signal with the Request ky built. Given to ky
+    // instead, it would be combined with ky's own (AbortSignal.any) and followed by one more
+    // Request; ky's own signal never fires here (its timeout and retry are off).
+    options.fetch = (input, init) => globalThis.fetch(input, { ...init, signal })
+  } else {
+    // A fetch given in the options may read the signal from the Request alone.
+    options.signal = signal
+  }
   if (body !== undefined) options.body = body
   if (streamed) {
     options.duplex = 'half'

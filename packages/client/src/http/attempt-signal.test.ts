@@ -1,0 +1,81 @@
+// The attempt's signal (timeout and the caller's signal, one AbortController) as the runtime's own
+// fetch sees it, over a real socket on 127.0.0.1.
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import { RequestAbortedError } from '../errors/request-aborted-error.ts'
+import { RequestTimeoutError } from '../errors/request-timeout-error.ts'
+import { createRequestPipeline } from './request-pipeline.ts'
+
+let server: Server
+let base = ''
+beforeAll(async () => {
+  // /slow: headers at once, then one byte every 40 ms, five in all. Anything else: a small 207.
+  server = createServer((request, response) => {
+    request.resume()
+    if (request.url === '/slow') {
+      response.writeHead(200, { 'content-type': 'application/octet-stream' })
+      let sent = 0
+      const timer = setInterval(() => {
+        response.write(new Uint8Array([++sent]))
+        if (sent === 5) {
+          clearInterval(timer)
+          response.end()
+        }
+      }, 40)
+      response.on('close', () => clearInterval(timer))
+      return
+    }
+    response.writeHead(207, { 'content-type': 'application/xml' })
+    response.end('<x/>')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+})
+afterAll(async () => {
+  server.closeAllConnections()
+  await new Promise((resolve) => server.close(resolve))
+})
+
+describe('attempt signal with the runtime fetch', () => {
+  test('a body still arriving when the timeout fires is a RequestTimeoutError', async () => {
+    const pipeline = createRequestPipeline({ baseUrl: base, retry: false, timeoutMs: 80 })
+    const error = await pipeline.send({ method: 'GET', url: new URL('slow', base) }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(RequestTimeoutError)
+  })
+
+  test("the caller's signal aborts a buffered read with RequestAbortedError", async () => {
+    const pipeline = createRequestPipeline({ baseUrl: base, retry: false })
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(new Error('user cancelled')), 60)
+    const error = await pipeline.send({ method: 'GET', url: new URL('slow', base), signal: controller.signal }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(RequestAbortedError)
+    expect((error as RequestAbortedError).cause).toEqual(new Error('user cancelled'))
+  })
+
+  test("a streamed answer outlives the timeout, and the caller's signal still aborts its body", async () => {
+    const pipeline = createRequestPipeline({ baseUrl: base, retry: false, timeoutMs: 60 })
+    const whole = await pipeline.send({ method: 'GET', url: new URL('slow', base), responseBody: 'stream' })
+    expect(new Uint8Array(await new Response(whole.stream).arrayBuffer())).toEqual(new Uint8Array([1, 2, 3, 4, 5]))
+
+    const controller = new AbortController()
+    const cut = await pipeline.send({ method: 'GET', url: new URL('slow', base), responseBody: 'stream', signal: controller.signal })
+    const reader = (cut.stream as ReadableStream<Uint8Array>).getReader()
+    expect((await reader.read()).value).toEqual(new Uint8Array([1]))
+    controller.abort()
+    await expect(reader.read()).rejects.toMatchObject({ code: 'aborted' })
+  })
+
+  test("a buffered request leaves no listener on the caller's signal", async () => {
+    const pipeline = createRequestPipeline({ baseUrl: base, retry: false })
+    const controller = new AbortController()
+    const added = vi.spyOn(controller.signal, 'addEventListener')
+    const removed = vi.spyOn(controller.signal, 'removeEventListener')
+    for (let i = 0; i < 3; i++) {
+      expect((await pipeline.send({ method: 'PROPFIND', url: new URL(base), signal: controller.signal })).status).toBe(207)
+    }
+    const aborts = (calls: unknown[][]) => calls.filter(([type]) => type === 'abort').length
+    expect(aborts(added.mock.calls)).toBeGreaterThanOrEqual(3)
+    expect(aborts(removed.mock.calls)).toBe(aborts(added.mock.calls))
+  })
+})
