@@ -15,6 +15,7 @@ import { DecodeError } from '../errors/decode-error.ts'
 import type { XmlBody } from '../xml/body-text.ts'
 import { textOf } from '../xml/element-text.ts'
 import { visitXmlDocument, type ParseXmlOptions, type PendingElement } from '../xml/parse-xml-document.ts'
+import { ReusableList } from '../xml/reusable-list.ts'
 import { DAV_NAMESPACE } from '../xml/xml-namespaces.ts'
 import { decodeDavError } from './decode-dav-error.ts'
 import { createHrefResolver, type HrefResolver } from './resolve-href.ts'
@@ -96,32 +97,26 @@ function decodeRoot(root: PendingElement, resolve: HrefResolver): MultiStatus {
         child.skip()
     }
   }
+  // The lists keep their last entries: let them go with the document.
+  gatheredHrefs.release()
+  gatheredPropstats.release()
+  gatheredProperties.release()
   return { responses, description, syncToken }
 }
 
-// What a response gathers, in arrays shared by all responses (a response holds no other one) and
-// copied out at their exact length: arrays grown from empty reserve room for many more entries.
-const gatheredHrefs: ResourceHref[] = []
-const gatheredPropstats: Propstat[] = []
-const gatheredProperties: RawProperty[] = []
+// What a response gathers, in lists shared by all responses (a response holds no other one) and
+// copied out at their exact length.
+const gatheredHrefs = new ReusableList<ResourceHref>()
+const gatheredPropstats = new ReusableList<Propstat>()
+const gatheredProperties = new ReusableList<RawProperty>()
 
 function decodeResponse(response: PendingElement, resolve: HrefResolver): MultiStatusResponse {
-  gatheredHrefs.length = 0
-  gatheredPropstats.length = 0
-  gatheredProperties.length = 0
-  try {
-    return decodeGathered(response, resolve)
-  } finally {
-    gatheredHrefs.length = 0
-    gatheredPropstats.length = 0
-    gatheredProperties.length = 0
-  }
-}
-
-function decodeGathered(response: PendingElement, resolve: HrefResolver): MultiStatusResponse {
   const hrefs = gatheredHrefs
   const propstats = gatheredPropstats
   const properties = gatheredProperties
+  hrefs.reset()
+  propstats.reset()
+  properties.reset()
   let statusText: string | undefined
   let hasStatus = false
   let error: DavError | undefined
@@ -134,7 +129,7 @@ function decodeGathered(response: PendingElement, resolve: HrefResolver): MultiS
     }
     switch (child.name.local) {
       case 'href':
-        hrefs.push(resolve(child.text()))
+        hrefs.add(resolve(child.text()))
         break
       case 'status':
         if (hasStatus) child.skip()
@@ -142,7 +137,7 @@ function decodeGathered(response: PendingElement, resolve: HrefResolver): MultiS
         hasStatus = true
         break
       case 'propstat':
-        propstats.push(decodePropstat(child, properties))
+        propstats.add(decodePropstat(child, properties))
         break
       case 'error':
         error ??= decodeDavError(child.element())
@@ -157,15 +152,15 @@ function decodeGathered(response: PendingElement, resolve: HrefResolver): MultiS
         child.skip()
     }
   }
-  const problem = responseProblem(hrefs.length, hasStatus, propstats.length)
+  const problem = responseProblem(hrefs.count, hasStatus, propstats.count)
   if (problem !== undefined) {
-    const malformed: MalformedResponse = { kind: 'malformed', problem, hrefs: hrefs.slice(), element: response.element(), error, description, location }
+    const malformed: MalformedResponse = { kind: 'malformed', problem, hrefs: hrefs.take(), element: response.element(), error, description, location }
     return malformed
   }
   if (hasStatus) {
-    return { kind: 'status', hrefs: hrefs.slice() as [ResourceHref, ...ResourceHref[]], status: parseStatusLine(statusText), error, description, location }
+    return { kind: 'status', hrefs: hrefs.take() as [ResourceHref, ...ResourceHref[]], status: parseStatusLine(statusText), error, description, location }
   }
-  return { kind: 'propstat', href: hrefs[0] as ResourceHref, propstats: propstats.slice(), properties: properties.slice(), error, description, location }
+  return { kind: 'propstat', href: hrefs.at(0), propstats: propstats.take(), properties: properties.take(), error, description, location }
 }
 
 function responseProblem(hrefs: number, hasStatus: boolean, propstats: number): ResponseProblemKind | undefined {
@@ -184,7 +179,7 @@ function locationOf(element: XmlElement, resolve: HrefResolver): ResourceHref | 
 }
 
 // Decodes one propstat and appends its properties, flattened, to `properties`.
-function decodePropstat(propstat: PendingElement, properties: RawProperty[]): Propstat {
+function decodePropstat(propstat: PendingElement, properties: ReusableList<RawProperty>): Propstat {
   let elements: XmlElement[] = []
   let statusText: string | undefined
   let error: DavError | undefined
@@ -215,7 +210,7 @@ function decodePropstat(propstat: PendingElement, properties: RawProperty[]): Pr
     }
   }
   const status: ParsedStatus = parseStatusLine(statusText)
-  for (const property of elements) properties.push(rawProperty(property, status, error, description))
+  for (const property of elements) properties.add(rawProperty(property, status, error, description))
   return { status, properties: elements, error, description }
 }
 

@@ -17,6 +17,7 @@ import {
 } from './xml-engine.ts'
 import { inspectProlog, looksLikeHtml } from './inspect-prolog.ts'
 import { XML_NAMESPACE, XMLNS_NAMESPACE } from './xml-namespaces.ts'
+import { ReusableList } from './reusable-list.ts'
 import { offsetAt, positionAt, snippetAround } from './text-position.ts'
 
 /** Limits and context for {@link parseXmlDocument}. */
@@ -405,7 +406,7 @@ export interface PendingElement {
 }
 
 const NO_NODES: readonly EngineNode[] = Object.freeze([])
-const gatheredElements: XmlElement[] = []
+const gatheredElements = new ReusableList<XmlElement>()
 
 class ElementCursor implements PendingElement {
   name: QName = ROOT_NAME
@@ -461,15 +462,13 @@ class ElementCursor implements PendingElement {
   }
 
   childElements(): XmlElement[] {
-    // Gathered in a shared array and copied out at their exact length (`element` never comes back here).
+    // Gathered in a shared list and copied out at their exact length (`element` never comes back here).
     const gathered = gatheredElements
-    gathered.length = 0
+    gathered.reset()
     for (const child of this.#childNodes) {
-      if (child[TEXT_KEY] === undefined) gathered.push(this.#builder.element(child, elementKey(child), this.#scope, this.#lang, this.#depth + 1))
+      if (child[TEXT_KEY] === undefined) gathered.add(this.#builder.element(child, elementKey(child), this.#scope, this.#lang, this.#depth + 1))
     }
-    const children = gathered.slice()
-    gathered.length = 0
-    return children
+    return gathered.take()
   }
 
   text(): string {
@@ -565,6 +564,8 @@ export function visitXmlDocument<T>(body: XmlBody, options: ParseXmlOptions, vis
       throw translate(first, document)
     }
     throw translate(error, document)
+  } finally {
+    gatheredElements.release()
   }
 }
 
