@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DecodeError } from '../errors/decode-error.ts'
 import { decodeMultiStatus } from './decode-multistatus.ts'
 
 // An ownCloud-shaped listing: every etag is `&quot;`-escaped, so 100,000 entries carry 200,000
@@ -27,6 +28,29 @@ describe('decodeMultiStatus on a 100,000-entry listing', () => {
         ['value', 'size', String(index)],
         ['failed', 'quota-used-bytes', undefined],
       ])
+    }
+  })
+})
+
+describe('decodeMultiStatus on a truncated listing', () => {
+  const body = listing(3)
+  const secondResponse = body.indexOf('<d:response>', 1 + body.indexOf('<d:response>'))
+  const rootEnd = body.lastIndexOf('</d:multistatus>')
+
+  it('refuses the body cut anywhere after the first response, never decoding a shorter listing', () => {
+    expect(decodeMultiStatus(body).responses).toHaveLength(3)
+    for (let cut = secondResponse; cut < body.length; cut++) {
+      expect(() => decodeMultiStatus(body.slice(0, cut)), `cut at ${cut}`).toThrow(DecodeError)
+    }
+  })
+
+  it('refuses the body cut inside a response and closed with the root end tag', () => {
+    for (let cut = secondResponse + 1; cut < rootEnd; cut++) {
+      const patched = `${body.slice(0, cut)}</d:multistatus>`
+      // Right after a response the patched body is a well-formed shorter listing, which nothing can
+      // tell from a real one; anywhere else it must be refused, never decoded as entries and a half.
+      if (body.slice(0, cut).endsWith('</d:response>')) continue
+      expect(() => decodeMultiStatus(patched), `cut at ${cut}`).toThrow(DecodeError)
     }
   })
 })

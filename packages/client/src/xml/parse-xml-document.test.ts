@@ -55,6 +55,23 @@ describe('parseXmlDocument: namespaces', () => {
     expect(parseXmlDocument('<a><b/></a>').name).toEqual({ namespace: '', local: 'a' })
   })
 
+  it('resolves the same prefix afresh wherever a declaration binds it to another namespace', () => {
+    const root = parseXmlDocument(
+      '<r><a xmlns:n="urn:1"><n:x/></a><a xmlns:n="urn:2"><n:x/></a><a xmlns:n="urn:1"><n:x/></a><a xmlns:n="urn:1" xmlns:m="urn:3"><n:x/><m:x/></a></r>',
+    )
+    const names = elements(root.children).flatMap((a) => elements(a.children).map((x) => x.name.namespace))
+    expect(names).toEqual(['urn:1', 'urn:2', 'urn:1', 'urn:1', 'urn:3'])
+  })
+
+  it('refuses an invalid declaration every time, also after valid ones on the same prefix', () => {
+    expect(failureOf('<r><a xmlns:n="urn:1"/><a xmlns:n=""/></r>')).toMatchObject({ code: 'malformed-xml', line: 1, column: 24 })
+    expect(failureOf('<r><a xmlns:n=""/><a xmlns:n=""/></r>')).toMatchObject({ code: 'malformed-xml', line: 1, column: 4 })
+  })
+
+  it('refuses an undeclared prefix even where the same name was resolved in another scope', () => {
+    expect(failureOf('<r><a xmlns:n="urn:1"><n:x/></a><n:x/></r>')).toMatchObject({ code: 'malformed-xml', line: 1, column: 33 })
+  })
+
   it('tells apart the same local name in two namespaces', () => {
     const root = parseXmlDocument('<p xmlns:oc="http://owncloud.org/ns" xmlns:nc="http://nextcloud.org/ns"><oc:size>1</oc:size><nc:size>2</nc:size></p>')
     expect(child(root, 0).name).toEqual({ namespace: 'http://owncloud.org/ns', local: 'size' })
@@ -201,6 +218,21 @@ describe('parseXmlDocument: failures', () => {
     ['<a><1b/></a>', 1, 4],
   ])('reports malformed XML %j at its line and column', (body, line, column) => {
     expect(failureOf(body)).toMatchObject({ code: 'malformed-xml', line, column })
+  })
+
+  it.each([
+    ['<r><ab></b></r>', 1, 8],
+    ['<r><b></ab></r>', 1, 7],
+    ['<r><p:b xmlns:p="urn:p"></p:bb></r>', 1, 25],
+    ['<r><p:bb xmlns:p="urn:p"></p:b></r>', 1, 26],
+    ['<r><a></b ></r>', 1, 7],
+  ])('refuses an end tag %j whose name only shares a prefix or a suffix with the start tag', (body, line, column) => {
+    expect(failureOf(body)).toMatchObject({ code: 'malformed-xml', line, column })
+  })
+
+  it('accepts end tags with whitespace before their >, and empty-element tags', () => {
+    const root = parseXmlDocument('<r><a>x</a \n><b/><c ></c  ></r>')
+    expect(elements(root.children).map((element) => element.name.local)).toEqual(['a', 'b', 'c'])
   })
 
   it.each(['<a><!-- never closed </a>', '<a><![CDATA[ never closed </a>', '<a><b', '<a>'])('reports malformed XML %j', (body) => {
