@@ -524,16 +524,18 @@ async function kyAttempt(
   // The hop's headers are also its summary's: a Content-Length added for a stream goes on a copy.
   const sent = streamed ? new Headers(headers) : headers
   const options: KyOptions & { duplex?: 'half' } = { method, headers: sent }
-  if (config.runtimeFetch) {
-    // The runtime's fetch takes the attempt's signal with the Request ky built. Given to ky
-    // instead, it would be combined with ky's own (AbortSignal.any) and followed by one more
-    // Request; ky's own signal never fires here (its timeout and retry are off).
-    options.fetch = (input, init) => globalThis.fetch(input, { ...init, signal })
+  if (config.runtimeFetch && !streamed) {
+    // The runtime's fetch takes the attempt's signal and a whole body with the Request ky built:
+    // fetch builds its own Request from them anyway. Given to ky instead, the signal would be
+    // combined with ky's own (AbortSignal.any), and the body would be made a stream that fetch
+    // pipes through a copy of its own and ky then tries to cancel. ky's own signal never fires
+    // here (its timeout and retry are off); a streamed body (progress) still goes through ky.
+    options.fetch = (input, init) => globalThis.fetch(input, body === undefined ? { ...init, signal } : { ...init, signal, body })
   } else {
-    // A fetch given in the options may read the signal from the Request alone.
+    // A fetch given in the options may read the signal and the body from the Request alone.
     options.signal = signal
+    if (body !== undefined) options.body = body
   }
-  if (body !== undefined) options.body = body
   if (streamed) {
     options.duplex = 'half'
     const size = isReplayable(request.body) ? bodySize(request.body) : request.uploadLength

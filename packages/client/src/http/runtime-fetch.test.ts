@@ -1,5 +1,5 @@
-// The attempt's signal (timeout and the caller's signal, one AbortController) as the runtime's own
-// fetch sees it, over a real socket on 127.0.0.1.
+// Requests through the runtime's own fetch, over a real socket on 127.0.0.1: the body and the
+// attempt's signal (timeout and the caller's signal, one AbortController) go to fetch with ky's Request.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
@@ -11,7 +11,27 @@ let server: Server
 let base = ''
 beforeAll(async () => {
   // /slow: headers at once, then one byte every 40 ms, five in all. Anything else: a small 207.
+  let failNext = 0
   server = createServer((request, response) => {
+    if (request.url === '/echo' || request.url === '/flaky' || request.url === '/moved') {
+      const chunks: Buffer[] = []
+      request.on('data', (chunk: Buffer) => chunks.push(chunk))
+      request.on('end', () => {
+        if (request.url === '/moved') {
+          response.writeHead(307, { location: '/echo' })
+          response.end()
+          return
+        }
+        if (request.url === '/flaky' && failNext++ % 2 === 0) {
+          response.writeHead(503, { 'retry-after': '0' })
+          response.end()
+          return
+        }
+        response.writeHead(200, { 'x-content-type': request.headers['content-type'] ?? '', 'x-method': request.method ?? '' })
+        response.end(Buffer.concat(chunks))
+      })
+      return
+    }
     request.resume()
     if (request.url === '/slow') {
       response.writeHead(200, { 'content-type': 'application/octet-stream' })
@@ -35,6 +55,35 @@ beforeAll(async () => {
 afterAll(async () => {
   server.closeAllConnections()
   await new Promise((resolve) => server.close(resolve))
+})
+
+describe('bodies through the runtime fetch', () => {
+  const text = async (body: Uint8Array): Promise<string> => new TextDecoder().decode(body)
+
+  test('text, bytes and a Blob arrive whole, text as XML unless the headers say otherwise', async () => {
+    const pipeline = createRequestPipeline({ baseUrl: base, retry: false })
+    const url = new URL('echo', base)
+    const xml = await pipeline.send({ method: 'PROPFIND', url, body: '<a>é</a>' })
+    expect(await text(xml.body)).toBe('<a>é</a>')
+    expect(xml.headers.get('x-content-type')).toBe('application/xml; charset=utf-8')
+    expect(xml.headers.get('x-method')).toBe('PROPFIND')
+    const bytes = await pipeline.send({ method: 'PUT', url, body: new Uint8Array([1, 2, 3]), headers: { 'content-type': 'application/octet-stream' } })
+    expect([...bytes.body]).toEqual([1, 2, 3])
+    expect(bytes.headers.get('x-content-type')).toBe('application/octet-stream')
+    const blob = await pipeline.send({ method: 'PUT', url, body: new Blob(['blob body']) })
+    expect(await text(blob.body)).toBe('blob body')
+  })
+
+  test('the body is sent again to a same-origin redirect and on a retry', async () => {
+    const redirected = createRequestPipeline({ baseUrl: base, retry: false })
+    const moved = await redirected.send({ method: 'PROPPATCH', url: new URL('moved', base), body: '<p/>' })
+    expect(moved.status).toBe(200)
+    expect(await text(moved.body)).toBe('<p/>')
+    const retried = createRequestPipeline({ baseUrl: base, retry: { retries: 1, minDelayMs: 0, jitter: false } })
+    const flaky = await retried.send({ method: 'PROPFIND', url: new URL('flaky', base), body: '<q/>' })
+    expect(flaky.attempts).toBe(2)
+    expect(await text(flaky.body)).toBe('<q/>')
+  })
 })
 
 describe('attempt signal with the runtime fetch', () => {
