@@ -107,8 +107,8 @@ interface PipelineConfig {
   readonly headers: Headers
   /** ky with everything that is ours turned off: no retry (p-retry is the one layer), no timeout, no HTTP errors. */
   readonly ky: KyInstance
-  /** Whether `fetch` is the runtime's own (looked up at each call), not one given in the options. */
-  readonly runtimeFetch: boolean
+  /** The `fetch` given in the options; `undefined`: the runtime's own, looked up at each call. */
+  readonly givenFetch: typeof fetch | undefined
   readonly timeoutMs: number | false
   readonly maxResponseBytes: number
   readonly maxRedirects: number
@@ -147,7 +147,7 @@ export function createRequestPipeline(options: DavClientOptions): RequestPipelin
       // Looked up at each call, so a `fetch` replaced after the client was made (msw) is the one used.
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     }),
-    runtimeFetch: options.fetch === undefined,
+    givenFetch: options.fetch,
     timeoutMs,
     maxResponseBytes: positiveInteger('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES),
     maxRedirects: positiveInteger('maxRedirects', options.maxRedirects, 5),
@@ -524,15 +524,21 @@ async function kyAttempt(
   // The hop's headers are also its summary's: a Content-Length added for a stream goes on a copy.
   const sent = streamed ? new Headers(headers) : headers
   const options: KyOptions & { duplex?: 'half' } = { method, headers: sent }
-  if (config.runtimeFetch && !streamed) {
-    // The runtime's fetch takes the attempt's signal and a whole body with the Request ky built:
-    // fetch builds its own Request from them anyway. Given to ky instead, the signal would be
-    // combined with ky's own (AbortSignal.any), and the body would be made a stream that fetch
-    // pipes through a copy of its own and ky then tries to cancel. ky's own signal never fires
-    // here (its timeout and retry are off); a streamed body (progress) still goes through ky.
-    options.fetch = (input, init) => globalThis.fetch(input, body === undefined ? { ...init, signal } : { ...init, signal, body })
+  if (!streamed) {
+    // A whole body and the attempt's signal go to fetch with the Request ky built (its method, URL
+    // and headers). Given to ky, the signal would be combined with ky's own (AbortSignal.any), and
+    // the body made a stream that fetch pipes through a copy of its own and ky then tries to
+    // cancel. ky's own signal never fires here, its timeout and retry being off. The runtime's
+    // fetch takes them as its init; a fetch given in the options gets them on a Request, where a
+    // fetch of its own may look for them alone. A streamed body (progress, or a stream) still goes
+    // through ky, with the signal.
+    const given = config.givenFetch
+    const init: RequestInit = body === undefined ? { signal } : { signal, body }
+    options.fetch =
+      given === undefined
+        ? (input, kyInit) => globalThis.fetch(input, { ...kyInit, ...init })
+        : (input, kyInit) => given(new Request(input, init), kyInit)
   } else {
-    // A fetch given in the options may read the signal and the body from the Request alone.
     options.signal = signal
     if (body !== undefined) options.body = body
   }
