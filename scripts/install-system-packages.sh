@@ -2,7 +2,7 @@
 # Installs, from Debian's apt, the real WebDAV servers, litmus and Chromium that the test suite
 # runs against. Needs root. Packages already present are left as they are.
 set -euo pipefail
-packages=(apache2 apache2-utils litmus chromium lighttpd lighttpd-mod-webdav nginx-light libnginx-mod-http-dav-ext rclone)
+packages=(apache2 apache2-utils litmus chromium lighttpd lighttpd-mod-webdav nginx-light libnginx-mod-http-dav-ext rclone radicale)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -16,6 +16,6 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 # The packages' own services are not wanted: tests start their own instances on loopback.
-for s in apache2 lighttpd nginx; do
+for s in apache2 lighttpd nginx radicale; do
   (service "$s" stop || true) >/dev/null 2>&1
 done

@@ -1,5 +1,5 @@
 // sync-collection (RFC 6578) against a real server: Radicale on 127.0.0.1, on a CardDAV address
-// book. Skipped, with the reason, when Radicale is not installed.
+// book. Skipped, with the reason, when Radicale is not installed (outside CI).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createDavClient, davProps, type DavClient } from '../../src/index.ts'
 import { radicaleMissing, startRadicale, type RunningRadicale } from './radicale.ts'
