@@ -14,7 +14,7 @@ fi
 echo "system packages: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+apt-get install -y -qq "${missing[@]}" >/dev/null
 # The packages' own services are not wanted: tests start their own instances on loopback.
 for s in apache2 lighttpd nginx radicale; do
   (service "$s" stop || true) >/dev/null 2>&1
