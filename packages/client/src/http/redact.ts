@@ -1,8 +1,9 @@
 /** The text that replaces a redacted value. */
 export const REDACTED = '[REDACTED]'
 
+// `key$` covers `Ocp-Apim-Subscription-Key`, `X-Functions-Key`...; `dpop` the proof JWT of RFC 9449.
 const SENSITIVE_HEADER =
-  /^(?:authorization|proxy-authorization|cookie|set-cookie)$|token|secret|passw|session|api[-_]?key|(?:^|-)auth(?:-|$)/i
+  /^(?:authorization|proxy-authorization|cookie|set-cookie|dpop)$|token|secret|passw|session|api[-_]?key|key$|credential|signature|jwt|bearer|(?:^|-)auth(?:-|$)/i
 // Lock tokens are not credentials: without the account's own credentials they grant nothing, and
 // they are what one needs to see when a LOCK, UNLOCK or a conditional request goes wrong.
 const LOCK_HEADERS = new Set(['lock-token', 'if'])
@@ -15,11 +16,21 @@ export function isSensitiveHeader(name: string): boolean {
   return !LOCK_HEADERS.has(lower) && SENSITIVE_HEADER.test(lower)
 }
 
-/** A plain record of headers (names in lower case) with every sensitive value replaced. */
-export function redactHeaders(headers: Headers): Record<string, string> {
+// Headers whose value is a URL, which may carry credentials in its userinfo or query (a redirect
+// to a pre-signed URL: `?X-Amz-Credential=...&X-Amz-Signature=...`).
+const URL_HEADERS: ReadonlySet<string> = new Set(['location', 'content-location'])
+
+/**
+ * A plain record of headers (names in lower case) with every sensitive value replaced, and the
+ * credentials in URL-valued headers (`Location`, `Content-Location`) removed. `alsoRedact` names
+ * headers (lower case) to redact whatever their name: those an auth function returned.
+ */
+export function redactHeaders(headers: Headers, alsoRedact?: ReadonlySet<string>): Record<string, string> {
   const out: Record<string, string> = {}
   headers.forEach((value, name) => {
-    out[name] = isSensitiveHeader(name) ? REDACTED : value
+    if (alsoRedact?.has(name) === true || isSensitiveHeader(name)) out[name] = REDACTED
+    else if (URL_HEADERS.has(name)) out[name] = redactUrl(value)
+    else out[name] = value
   })
   return out
 }
@@ -27,7 +38,7 @@ export function redactHeaders(headers: Headers): Record<string, string> {
 /**
  * The URL without userinfo, and with the value of every credential-looking query parameter
  * (`access_token`, `api_key`, `sig`, `password`...) replaced. Text that is not a URL is returned
- * with anything between `//` and `@` removed.
+ * with anything between `//` and the last `@` removed.
  */
 export function redactUrl(url: string | URL): string {
   // A URL without userinfo and query has nothing to redact: its href is the answer.
@@ -36,7 +47,8 @@ export function redactUrl(url: string | URL): string {
   try {
     parsed = new URL(url)
   } catch {
-    return String(url).replace(/\/\/[^/?#@]*@/, '//')
+    // Up to the last `@`: an unencoded `/`, `?` or `#` in a password is what may have made it unparseable.
+    return String(url).replace(/\/\/.*@/s, '//')
   }
   parsed.username = ''
   parsed.password = ''

@@ -23,7 +23,7 @@ import {
   type ProgressCallback,
 } from './progress.ts'
 import { BodyLimitExceeded, readBodyCapped } from './read-body.ts'
-import { redactUrl } from './redact.ts'
+import { isSensitiveHeader, redactUrl } from './redact.ts'
 import { attemptBody, bodySize, isReplayable, type ContentBody } from './request-body.ts'
 import { responseStream } from './response-stream.ts'
 import { summarizeRequest, summarizeResponse } from './summaries.ts'
@@ -238,14 +238,32 @@ function describeFailure(error: unknown): AttemptFailure {
   return { kind: 'other' }
 }
 
-function secretsOf(headers: Headers): string[] {
+// A username this long is unlikely to be a common word that removing would mangle the excerpt.
+const MIN_USERNAME_SECRET = 8
+
+/**
+ * What must not appear in a body excerpt should the server echo it: the value of every header auth
+ * added and of every sensitive header sent (the client's default `headers` included), both whole
+ * and after the scheme (`Basic xxx` -> `xxx`), and a Basic pair's raw password (and its username
+ * when it is long enough not to be an ordinary word).
+ */
+function secretsOf(auth: DavAuth | undefined, authHeaders: Headers | undefined, sent: Headers): string[] {
   const secrets: string[] = []
-  headers.forEach((value) => {
+  const add = (value: string): void => {
     secrets.push(value)
     const space = value.indexOf(' ')
     if (space > 0) secrets.push(value.slice(space + 1))
+  }
+  authHeaders?.forEach((value) => add(value))
+  sent.forEach((value, name) => {
+    if (isSensitiveHeader(name)) add(value)
   })
-  return secrets
+  if (auth !== undefined && typeof auth !== 'function' && 'password' in auth) {
+    secrets.push(auth.password)
+    if (auth.username.length >= MIN_USERNAME_SECRET) secrets.push(auth.username)
+  }
+  // Longest first, so a secret that contains another is removed whole.
+  return [...new Set(secrets)].sort((a, b) => b.length - a.length)
 }
 
 /**
@@ -339,9 +357,11 @@ async function attempt(
           : await resolveAuthHeaders(config.auth, { method, url: url.href, attempt: attemptNumber, signal: request.signal })
       const headers = hopHeaders(config, request, auth)
       const hopUrl = url
-      const requestSummary = once(() => summarizeRequest(method, hopUrl, headers))
+      const authNames = new Set<string>()
+      auth?.forEach((_, name) => authNames.add(name))
+      const requestSummary = once(() => summarizeRequest(method, hopUrl, headers, authNames))
       onRequest(requestSummary)
-      const secrets = auth === undefined ? [] : secretsOf(auth)
+      const secrets = secretsOf(config.auth, auth, headers)
 
       const failure = (cause: unknown): DavkitError => {
         const summary = requestSummary()

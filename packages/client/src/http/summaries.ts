@@ -6,9 +6,17 @@ const EXCERPT_LENGTH = 2048
 export const EXCERPT_BYTES: number = EXCERPT_LENGTH * 4
 const excerptDecoder = new TextDecoder('utf-8', { fatal: false })
 
-/** The redacted description of a request, for errors. */
-export function summarizeRequest(method: string, url: string | URL, headers: Headers): RequestSummary {
-  return { method, url: redactUrl(url), headers: redactHeaders(headers) }
+/**
+ * The redacted description of a request, for errors. `authHeaders` names the headers (lower case)
+ * that came from auth resolution: their values are redacted whatever their names.
+ */
+export function summarizeRequest(
+  method: string,
+  url: string | URL,
+  headers: Headers,
+  authHeaders?: ReadonlySet<string>,
+): RequestSummary {
+  return { method, url: redactUrl(url), headers: redactHeaders(headers, authHeaders) }
 }
 
 /**

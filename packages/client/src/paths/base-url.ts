@@ -1,5 +1,6 @@
 import { InvalidRequestError } from '../errors/invalid-request-error.ts'
 import type { BasicAuth } from '../http/auth.ts'
+import { redactUrl } from '../http/redact.ts'
 
 /** A base URL ready to resolve paths against, and the credentials that were in its userinfo. */
 export interface BaseUrl {
@@ -17,8 +18,10 @@ export function parseBaseUrl(input: string | URL): BaseUrl {
   let url: URL
   try {
     url = new URL(input)
-  } catch (cause) {
-    throw new InvalidRequestError('baseUrl is not an absolute URL', { cause })
+  } catch {
+    // Not the runtime's error as the cause: Node's TypeError keeps the whole input, password
+    // included, in its `input` property.
+    throw new InvalidRequestError(`baseUrl ${JSON.stringify(redactUrl(String(input)))} is not an absolute URL`)
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new InvalidRequestError(`baseUrl must be http: or https:, not ${url.protocol}`)

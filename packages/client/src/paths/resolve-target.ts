@@ -1,5 +1,6 @@
 import type { ResourceHref } from '@davkit/types'
 import { InvalidRequestError } from '../errors/invalid-request-error.ts'
+import { redactUrl } from '../http/redact.ts'
 import { encodePath } from './encode-path.ts'
 
 /**
@@ -22,7 +23,12 @@ export function resolveTarget(base: URL, target: DavTarget): URL {
     if (target.url === undefined) {
       throw new InvalidRequestError(`href ${JSON.stringify(target.raw)} could not be resolved to a URL`)
     }
-    url = new URL(target.url)
+    try {
+      url = new URL(target.url)
+    } catch {
+      // Not the runtime's error as the cause: it keeps the whole input, userinfo included.
+      throw new InvalidRequestError(`href ${JSON.stringify(redactUrl(target.url))} is not an absolute URL`)
+    }
   }
   url.username = ''
   url.password = ''
