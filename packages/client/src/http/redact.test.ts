@@ -37,4 +37,16 @@ describe('redaction', () => {
     expect(url).toContain('/dav/a%20b')
     expect(redactUrl('//alice:secret@bad host')).not.toContain('secret')
   })
+
+  test('relative Location values keep their form but lose credential query parameters', () => {
+    const out = redactHeaders(
+      new Headers({
+        Location: '/dav/obj?X-Amz-Signature=SIG999&x=1#frag',
+        'Content-Location': '//u:pw12345@h.example/b?access_token=TOK777',
+      }),
+    )
+    expect(out['location']).toBe('/dav/obj?X-Amz-Signature=%5BREDACTED%5D&x=1#frag')
+    expect(out['content-location']).toBe('//h.example/b?access_token=%5BREDACTED%5D')
+    expect(redactHeaders(new Headers({ Location: 'next/page' }))['location']).toBe('next/page')
+  })
 })

@@ -29,7 +29,7 @@ export function redactHeaders(headers: Headers, alsoRedact?: ReadonlySet<string>
   const out: Record<string, string> = {}
   headers.forEach((value, name) => {
     if (alsoRedact?.has(name) === true || isSensitiveHeader(name)) out[name] = REDACTED
-    else if (URL_HEADERS.has(name)) out[name] = redactUrl(value)
+    else if (URL_HEADERS.has(name)) out[name] = redactUrlReference(value)
     else out[name] = value
   })
   return out
@@ -53,17 +53,39 @@ export function redactUrl(url: string | URL): string {
   parsed.username = ''
   parsed.password = ''
   if (parsed.search !== '') {
-    const params = new URLSearchParams(parsed.search)
-    let changed = false
-    for (const name of new Set(params.keys())) {
-      if (SENSITIVE_QUERY.test(name)) {
-        params.set(name, REDACTED)
-        changed = true
-      }
-    }
-    if (changed) parsed.search = params.toString()
+    const query = parsed.search.slice(1)
+    const redacted = redactQuery(query)
+    if (redacted !== query) parsed.search = redacted
   }
   return parsed.href
+}
+
+/**
+ * `redactUrl` for a header value that may be a relative reference (`/dav/x?sig=...`), which is
+ * kept relative: only its query parameters (and a `//host` reference's userinfo) are redacted.
+ */
+function redactUrlReference(value: string): string {
+  if (URL.canParse(value)) return redactUrl(value)
+  const hash = value.indexOf('#')
+  const beforeHash = hash < 0 ? value : value.slice(0, hash)
+  const fragment = hash < 0 ? '' : value.slice(hash)
+  const question = beforeHash.indexOf('?')
+  const head = (question < 0 ? beforeHash : beforeHash.slice(0, question)).replace(/^\/\/.*@/s, '//')
+  if (question < 0) return head + fragment
+  return `${head}?${redactQuery(beforeHash.slice(question + 1))}${fragment}`
+}
+
+/** A query string (without `?`) with the value of every credential-looking parameter replaced. */
+function redactQuery(query: string): string {
+  const params = new URLSearchParams(query)
+  let changed = false
+  for (const name of new Set(params.keys())) {
+    if (SENSITIVE_QUERY.test(name)) {
+      params.set(name, REDACTED)
+      changed = true
+    }
+  }
+  return changed ? params.toString() : query
 }
 
 /** Removes every occurrence of the given secrets from a text (for error messages built from bodies). */
