@@ -116,12 +116,24 @@ export interface PutReplaced extends ContentBase, EntityHeaders {
 }
 
 /**
+ * The PUT was retried after an attempt whose fate is unknown (no answer, timeout, 502/504), and
+ * the final answer is a 412: the precondition (`ifNoneMatch: '*'`, `ifMatch`) may have failed only
+ * because that earlier attempt wrote the body. Whether the content is the one sent is unknown.
+ */
+export interface PutUncertain extends ContentWithError {
+  readonly kind: 'uncertain'
+  readonly earlierFailures: readonly Error[]
+}
+
+/**
  * The answer to a PUT. Narrow on `kind`. A lost update caught by `ifMatch` or `ifNoneMatch: '*'`
- * is `precondition-failed`.
+ * is `precondition-failed`, or `uncertain` when an earlier attempt of the same PUT may have been
+ * carried out.
  */
 export type PutResult =
   | PutCreated
   | PutReplaced
+  | PutUncertain
   | ContentPreconditionFailed
   | ContentConflict
   | ContentLocked
@@ -196,10 +208,20 @@ export interface MkcolUnsupportedMediaType extends ContentBase {
   readonly kind: 'unsupported-media-type'
 }
 
+/**
+ * The MKCOL was retried after an attempt whose fate is unknown (no answer, timeout, 502/504), and
+ * the final answer is a 405: the collection there is probably the one that attempt created.
+ */
+export interface MkcolUncertain extends ContentBase {
+  readonly kind: 'uncertain'
+  readonly earlierFailures: readonly Error[]
+}
+
 /** The answer to a MKCOL. Narrow on `kind`; a missing parent is `conflict` (unless `parents: true`). */
 export type MkcolResult =
   | MkcolCreated
   | MkcolAlreadyExists
+  | MkcolUncertain
   | MkcolUnsupportedMediaType
   | ContentConflict
   | ContentLocked

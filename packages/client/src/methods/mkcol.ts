@@ -1,10 +1,11 @@
 import type { MkcolResult } from '@davkit/types'
 import { HttpStatusError } from '../errors/http-status-error.ts'
 import type { RequestOptions } from '../http/client-options.ts'
+import type { DavResponse } from '../http/request-pipeline.ts'
 import { decodePath } from '../multistatus/resolve-href.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
 import { buildPropfindBody } from '../xml/build-propfind.ts'
-import { writeRefusal } from './content-outcomes.ts'
+import { mayHaveBeenCarriedOut, writeRefusal } from './content-outcomes.ts'
 import { applyLockTokens, type LockTokens } from './if-header.ts'
 import type { MethodContext } from './method-context.ts'
 import { davErrorOf, readResponseBody, statusError } from './read-response-body.ts'
@@ -33,6 +34,10 @@ async function mkcolOnce(context: MethodContext, url: URL, options: MkcolOptions
     case 204:
       return { kind: 'created', status, attempts, createdParents: [] }
     case 405:
+      // An earlier attempt that may have been carried out probably made what is there now.
+      if (response.earlierFailures.some(mayHaveBeenCarriedOut)) {
+        return { kind: 'uncertain', status, attempts, earlierFailures: response.earlierFailures }
+      }
       return { kind: 'already-exists', status, attempts }
     case 415:
       return { kind: 'unsupported-media-type', status, attempts }
@@ -42,23 +47,39 @@ async function mkcolOnce(context: MethodContext, url: URL, options: MkcolOptions
   throw statusError(response, reading)
 }
 
+/** Whether a PROPFIND answer shows the resource: a multistatus with a propstat response holding a 2xx propstat. */
+function probeFound(context: MethodContext, probe: DavResponse): boolean {
+  if (probe.status !== 207 && probe.status !== 200) return false
+  const reading = readResponseBody(context, probe)
+  if (reading.kind !== 'multistatus') return false
+  return reading.multistatus.responses.some(
+    (r) => r.kind === 'propstat' && r.propstats.some((p) => p.status.kind === 'status' && p.status.class === 'success'),
+  )
+}
+
 /**
  * A 400 or 404 to MKCOL at `name/` when `name` is a file (Apache answers 400; servers that map no
  * file at a collection URL, 404): look at `name` without the slash, and call it `already-exists`
- * when something is there. Any other failure is rethrown as it was.
+ * when the PROPFIND shows something there. When nothing is there, a 404 is a missing parent
+ * (`conflict`) with `parents`, so that the parents get created. Any other failure is rethrown.
  */
 async function fileInTheWay(context: MethodContext, url: URL, error: unknown, options: MkcolOptions): Promise<MkcolResult> {
   if (!(error instanceof HttpStatusError) || (error.status !== 404 && error.status !== 400)) throw error
   const plain = new URL(url.href)
   plain.pathname = plain.pathname.slice(0, -1)
+  const headers = new Headers(options.headers)
+  headers.set('depth', '0')
   const probe = await context.pipeline.send({
     method: 'PROPFIND',
     url: plain,
-    headers: { depth: '0' },
+    headers,
     body: buildPropfindBody({ kind: 'prop', names: [{ namespace: 'DAV:', local: 'resourcetype' }] }),
     signal: options.signal,
   })
-  if (probe.status === 207 || probe.status === 200) return { kind: 'already-exists', status: error.status, attempts: error.attempts }
+  if (probeFound(context, probe)) return { kind: 'already-exists', status: error.status, attempts: error.attempts }
+  if (error.status === 404 && options.parents === true) {
+    return { kind: 'conflict', status: error.status, attempts: error.attempts, error: undefined }
+  }
   throw error
 }
 
@@ -90,7 +111,7 @@ export async function mkcol(context: MethodContext, target: DavTarget, options: 
   for (const parent of parentsBelowBase(base, url)) {
     const made = await mkcolOnce(context, parent, options)
     if (made.kind === 'created') createdParents.push(decodePath(parent.pathname.slice(base.pathname.length)).replace(/\/$/, ''))
-    else if (made.kind !== 'already-exists') return made
+    else if (made.kind !== 'already-exists' && made.kind !== 'uncertain') return made
   }
   const last = await mkcolOnce(context, url, options)
   return last.kind === 'created' ? { ...last, createdParents } : last

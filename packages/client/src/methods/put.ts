@@ -4,7 +4,7 @@ import type { RequestOptions } from '../http/client-options.ts'
 import type { ProgressCallback } from '../http/progress.ts'
 import { bodySize, type ContentBody } from '../http/request-body.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
-import { entityHeadersOf, writeRefusal } from './content-outcomes.ts'
+import { entityHeadersOf, mayHaveBeenCarriedOut, writeRefusal } from './content-outcomes.ts'
 import { applyLockTokens, type LockTokens } from './if-header.ts'
 import type { MethodContext } from './method-context.ts'
 import { davErrorOf, readResponseBody, statusError } from './read-response-body.ts'
@@ -42,7 +42,8 @@ function defaultContentType(body: ContentBody): string {
 
 /**
  * PUT: write a string (UTF-8), bytes, a Blob or a stream. Strings, bytes and Blobs are retried
- * per the retry policy; a `ReadableStream` can be read only once, so it is sent once.
+ * per the retry policy; a `ReadableStream` can be read only once, so it is sent once. A 412 after
+ * an attempt that may have been carried out (no answer, timeout, 502/504) is `uncertain`.
  */
 export async function put(
   context: MethodContext,
@@ -96,6 +97,10 @@ export async function put(
     case 204:
       return { kind: 'replaced', status, attempts, ...entityHeadersOf(response) }
     case 412:
+      // An earlier attempt that may have written the body makes its own precondition fail.
+      if (response.earlierFailures.some(mayHaveBeenCarriedOut)) {
+        return { kind: 'uncertain', status, attempts, error, earlierFailures: response.earlierFailures }
+      }
       return { kind: 'precondition-failed', status, attempts, error }
     case 404:
       // RFC 4918 says 409 for a missing parent; rclone and others say 404, which for a PUT can

@@ -4,6 +4,7 @@ import type {
   GetResult,
   LockGranted,
   LockResult,
+  MkcolResult,
   PropertyResult,
   PropfindResource,
   PutResult,
@@ -60,6 +61,13 @@ describe('content results', () => {
     expectTypeOf(dav.lock('a')).resolves.toEqualTypeOf<LockResult>()
     const put = {} as PutResult
     if (put.kind === 'locked') expectTypeOf(put.lockedHrefs).toEqualTypeOf<readonly string[]>()
+    // A retried PUT or MKCOL may contradict an earlier attempt that was carried out.
+    if (put.kind === 'uncertain') expectTypeOf(put.earlierFailures).toEqualTypeOf<readonly Error[]>()
+    const made = {} as MkcolResult
+    expectTypeOf<MkcolResult['kind']>().toEqualTypeOf<
+      'created' | 'already-exists' | 'uncertain' | 'unsupported-media-type' | 'conflict' | 'locked' | 'forbidden' | 'insufficient-storage'
+    >()
+    if (made.kind === 'uncertain') expectTypeOf(made.earlierFailures).toEqualTypeOf<readonly Error[]>()
     const lock = {} as LockResult
     if (lock.kind === 'granted') expectTypeOf(lock.token).toEqualTypeOf<string>()
     const deleted = {} as DeleteResult
