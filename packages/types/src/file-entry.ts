@@ -36,5 +36,13 @@ export interface FileEntryCollection extends FileEntryBase {
   readonly kind: 'collection'
 }
 
+/**
+ * A resource whose type the server did not report usably (its `resourcetype` propstat failed, or
+ * the value was missing or invalid): it may be a file or a folder.
+ */
+export interface FileEntryUnknown extends FileEntryBase {
+  readonly kind: 'unknown'
+}
+
 /** One entry of a folder listing, or the answer to a stat. Narrow on `kind`. */
-export type FileEntry = FileEntryFile | FileEntryCollection
+export type FileEntry = FileEntryFile | FileEntryCollection | FileEntryUnknown

@@ -5,6 +5,7 @@ import type { RequestOptions } from '../http/client-options.ts'
 import type { ProgressCallback } from '../http/progress.ts'
 import type { ContentBody } from '../http/request-body.ts'
 import type { LockTokens } from '../methods/if-header.ts'
+import { memberFailuresOf } from '../methods/content-outcomes.ts'
 import { decodePath } from '../multistatus/resolve-href.ts'
 import { resolveTarget } from '../paths/resolve-target.ts'
 import { FileOperationError } from './file-operation-error.ts'
@@ -37,28 +38,47 @@ export interface DavFiles {
   readonly client: DavClient
   /**
    * The members of a folder (not the folder itself), in the server's order. A file fails with
-   * outcome `not-a-folder`, a missing folder with the client's `HttpStatusError` 404.
+   * outcome `not-a-folder`, a missing folder with the client's `HttpStatusError` 404 (or outcome
+   * `not-found` when the server says 404 inside a 207). A member the server reports as failed
+   * (e.g. a 403 or 500 status) or malformed is never dropped: the listing fails with outcome
+   * `member-failures`, whose `failures` name each such member and its status. A member whose
+   * type the server did not report usably is listed with kind `unknown`.
    */
   list(path?: string, options?: RequestOptions): Promise<FileEntry[]>
-  /** One resource; a missing one fails with outcome `not-found`. */
+  /**
+   * One resource; a missing one (an HTTP 404, or a 207 holding a 404 for it) fails with outcome
+   * `not-found`. Another status for it fails with outcome `no-properties`, and an answer that
+   * says nothing usable about it (a garbled status, only malformed responses, an empty
+   * multistatus) with outcome `unusable-answer`: neither means "not found".
+   */
   stat(path: string, options?: RequestOptions): Promise<FileEntry>
-  /** Whether something exists at `path`. */
+  /** Whether something exists at `path`: `false` only for a real 404; an unusable answer fails as `stat` does. */
   exists(path: string, options?: RequestOptions): Promise<boolean>
   /** The content of a file as text (decoded by its charset, UTF-8 by default). */
   readText(path: string, options?: ReadOptions): Promise<string>
   /** The content of a file as bytes. */
   readBytes(path: string, options?: ReadOptions): Promise<Uint8Array>
-  /** Writes text (UTF-8) to a file, creating or replacing it. */
+  /**
+   * Writes text (UTF-8) to a file, creating or replacing it. A refused write fails with the PUT
+   * outcome; a 412 after a retried attempt that may have been carried out fails with outcome
+   * `uncertain` (the file may hold the content sent, or what was there before).
+   */
   writeText(path: string, text: string, options?: WriteOptions): Promise<PutCreated | PutReplaced>
-  /** Writes bytes (or a Blob, or a stream) to a file, creating or replacing it. */
+  /** Writes bytes (or a Blob, or a stream) to a file, creating or replacing it; fails as {@link DavFiles.writeText} does. */
   writeBytes(path: string, body: Exclude<ContentBody, string>, options?: WriteOptions): Promise<PutCreated | PutReplaced>
   /**
    * Creates a folder. With `recursive` (the default), missing parents are created too and an
-   * existing folder is fine; returns whether anything was created.
+   * existing folder is fine; returns whether anything was created. A MKCOL whose retry found the
+   * folder there after an attempt that may have been carried out (`uncertain`) is checked with
+   * a PROPFIND: a folder there counts as created.
    */
   createFolder(path: string, options?: RequestOptions & { readonly recursive?: boolean }): Promise<boolean>
   /** Deletes a file or a folder with everything in it; a missing one is fine. */
   remove(path: string, options?: RequestOptions & { readonly lockToken?: LockTokens }): Promise<void>
+}
+
+function isNotResource<T extends { readonly kind: string }>(entry: T): entry is Exclude<T, { readonly kind: 'resource' }> {
+  return entry.kind !== 'resource'
 }
 
 function isNotFound(error: unknown): boolean {
@@ -87,12 +107,15 @@ export function createDavFiles(client: DavClient): DavFiles {
       throw error
     }
     const resource = listing.resources[0]
-    if (resource === undefined) {
-      const missing = listing.responses.find((r) => r.kind === 'status')
-      const status = missing?.kind === 'status' && missing.status.kind === 'status' ? missing.status.code : 404
+    if (resource !== undefined) return toFileEntry(base, resource)
+    // Only a real 404 is "not found"; a garbled status, malformed responses or nothing at all is
+    // an answer that cannot be used, not a missing resource.
+    const answered = listing.responses.find((r) => r.kind === 'status' && r.status.kind === 'status')
+    if (answered?.kind === 'status' && answered.status.kind === 'status') {
+      const status = answered.status.code
       throw new FileOperationError('stat', path, status === 404 ? 'not-found' : 'no-properties', status)
     }
-    return toFileEntry(base, resource)
+    throw new FileOperationError('stat', path, 'unusable-answer', listing.status, memberFailuresOf(listing.responses.filter(isNotResource)))
   }
 
   async function write(
@@ -134,10 +157,12 @@ export function createDavFiles(client: DavClient): DavFiles {
     const { recursive = true, ...request } = options
     const result: MkcolResult = await client.mkcol(path, { ...request, parents: recursive })
     if (result.kind === 'created') return true
-    if (result.kind === 'already-exists' && recursive) {
+    // `uncertain`: an earlier attempt that may have been carried out probably made it.
+    if (result.kind === 'uncertain' || (result.kind === 'already-exists' && recursive)) {
       const existing = await stat(path, request)
-      if (existing.kind === 'collection') return false
-      throw new FileOperationError('createFolder', path, 'file-in-the-way', result.status)
+      if (existing.kind === 'collection') return result.kind === 'uncertain'
+      const outcome = existing.kind === 'file' ? 'file-in-the-way' : 'unknown-type'
+      throw new FileOperationError('createFolder', path, outcome, result.status)
     }
     throw new FileOperationError('createFolder', path, result.kind, result.status)
   }
@@ -148,6 +173,13 @@ export function createDavFiles(client: DavClient): DavFiles {
       const listing = await client.propfind(path, { ...options, depth: 1, props: fileProps })
       const url = resolveTarget(base, path)
       const target = relativePath(base, { url: url.href, path: decodePath(url.pathname) })
+      // A per-member failure inside the 207 is never dropped: the listing would look complete.
+      const failures = memberFailuresOf(listing.responses.filter(isNotResource))
+      if (failures.length > 0) {
+        const gone = failures.find((f) => relativePath(base, f.href) === target)
+        if (gone?.status.kind === 'status' && gone.status.code === 404) throw new FileOperationError('list', path, 'not-found', 404)
+        throw new FileOperationError('list', path, 'member-failures', listing.status, failures)
+      }
       const entries = listing.resources.map((r) => toFileEntry(base, r))
       const self = entries.find((entry) => entry.path === target)
       if (self?.kind === 'file') throw new FileOperationError('list', path, 'not-a-folder', listing.status)

@@ -55,7 +55,11 @@ export function relativePath(base: URL, resource: { readonly url: string | undef
   return path.startsWith(prefix) ? path.slice(prefix.length) : path
 }
 
-/** Builds a {@link FileEntry} from a PROPFIND resource decoded with {@link fileProps}. */
+/**
+ * Builds a {@link FileEntry} from a PROPFIND resource decoded with {@link fileProps}. A resource
+ * whose `resourcetype` is not a decoded value (its propstat failed, or it is missing or invalid)
+ * is `unknown`, never assumed to be a file.
+ */
 export function toFileEntry(base: URL, resource: PropfindResource<FileProps>): FileEntry {
   const { props } = resource
   const path = relativePath(base, resource.href)
@@ -69,6 +73,7 @@ export function toFileEntry(base: URL, resource: PropfindResource<FileProps>): F
     etag: valueOf(props.etag)?.raw,
     displayName: valueOf(props.displayName),
   }
+  if (props.type.kind !== 'value') return { kind: 'unknown', ...common }
   if (isCollection(props.type)) return { kind: 'collection', ...common }
   return { kind: 'file', ...common, size: valueOf(props.size), contentType: valueOf(props.contentType) }
 }

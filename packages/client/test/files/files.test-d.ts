@@ -8,7 +8,8 @@ describe('file-level entries', () => {
   it('list and stat give FileEntry, a union narrowed by kind', () => {
     expectTypeOf(files.list('a')).resolves.toEqualTypeOf<FileEntry[]>()
     expectTypeOf(files.stat('a')).resolves.toEqualTypeOf<FileEntry>()
-    expectTypeOf<FileEntry['kind']>().toEqualTypeOf<'file' | 'collection'>()
+    // `unknown`: the server did not report the type usably (a failed resourcetype propstat).
+    expectTypeOf<FileEntry['kind']>().toEqualTypeOf<'file' | 'collection' | 'unknown'>()
   })
 
   it('common fields are plain typed values on every entry', () => {
@@ -28,8 +29,11 @@ describe('file-level entries', () => {
       expectTypeOf(entry).toEqualTypeOf<FileEntryFile>()
       expectTypeOf(entry.size).toEqualTypeOf<number | undefined>()
       expectTypeOf(entry.contentType).toEqualTypeOf<string | undefined>()
-    } else {
+    } else if (entry.kind === 'collection') {
       expectTypeOf(entry).toEqualTypeOf<FileEntryCollection>()
+      expectTypeOf(entry).not.toHaveProperty('size')
+    } else {
+      expectTypeOf(entry).toEqualTypeOf<Extract<FileEntry, { kind: 'unknown' }>>()
       expectTypeOf(entry).not.toHaveProperty('size')
     }
   })
