@@ -198,12 +198,42 @@ describe('parseXmlDocument: failures', () => {
     '<a><!ENTITY x "y"></a>',
     '<!doctype a><a/>',
     '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><lolz>&lol2;</lolz>',
+    // Behind a `<!--` or `<![CDATA[` that a processing instruction or an attribute value holds.
+    '<?pi <!-- ?><!DOCTYPE r [<!ENTITY x "PWNED">]><r>&x;</r>',
+    '<r><?p <!-- ?><!DOCTYPE x [<!ENTITY e "Y">]>&e;</r>',
+    '<r><?p <![CDATA[ ?><!DOCTYPE x [<!ENTITY e "Y">]>&e;</r>',
+    '<r a="<!--"><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>&e;</r>',
+    "<r a='<![CDATA['><!DOCTYPE x [<!ENTITY e \"Y\">]>&e;</r>",
+    // After a comment, CDATA section, processing instruction or attribute value never closed.
+    '<r><!-- <!DOCTYPE x [<!ENTITY e "Y">]>&e;</r>',
+    '<r><![CDATA[ <!DOCTYPE x [<!ENTITY e "Y">]>&e;</r>',
+    '<r><?p <!DOCTYPE x [<!ENTITY e "Y">]>&e;</r>',
+    '<r a="<!DOCTYPE x [<!ENTITY e \'Y\'>]>&e;</r>',
   ])('refuses DTD declarations: %j', (body) => {
     expect(failureOf(body)).toEqual({ code: 'doctype-forbidden' })
   })
 
   it('does not mistake <!DOCTYPE inside a comment or CDATA for a declaration', () => {
     expect(textOf(parseXmlDocument('<a><!-- <!DOCTYPE x> --><![CDATA[<!DOCTYPE y>]]></a>'))).toBe('<!DOCTYPE y>')
+  })
+
+  it('refuses what the XML engine reads as a DOCTYPE even when the prolog inspection lets it through', () => {
+    const error = (() => {
+      try {
+        parseXmlDocument('<a><!Dx></a>')
+      } catch (thrown) {
+        return thrown as DecodeError
+      }
+      throw new Error('expected a DecodeError')
+    })()
+    expect(error.failure).toEqual({ code: 'doctype-forbidden' })
+    expect(error.cause).toBeInstanceOf(Error)
+  })
+
+  it('does not mistake <!DOCTYPE inside a processing instruction or attribute value for a declaration', () => {
+    const root = parseXmlDocument('<a b="<!DOCTYPE x>" c=\'>\'><?p <!DOCTYPE y> ?>z</a>')
+    expect(root.attributes.map((attribute) => attribute.value)).toEqual(['<!DOCTYPE x>', '>'])
+    expect(textOf(root)).toBe('z')
   })
 
   it.each([

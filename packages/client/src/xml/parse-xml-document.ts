@@ -5,6 +5,7 @@ import { textOf } from './element-text.ts'
 import {
   ATTRIBUTE_PREFIX,
   ATTRIBUTES_KEY,
+  DOCTYPE_MESSAGE,
   GUARD_MARK,
   META,
   TEXT_KEY,
@@ -647,9 +648,16 @@ function malformed(xml: string, reason: string, offset: number): DecodeError {
   return new DecodeError(failure, snippetAround(xml, offset))
 }
 
+// Where the DOCTYPE the engine reached starts, as near as can be told: the first `<!D`.
+function doctypeOffset(xml: string): number {
+  const offset = xml.indexOf('<!D')
+  return offset === -1 ? 0 : offset
+}
+
 function engineFailure(xml: string, error: unknown, maxDepth: number, contentType: string | undefined): DecodeError {
   const message = error instanceof Error ? error.message : String(error)
   if (message === TOO_DEEP_MESSAGE) return new DecodeError({ code: 'too-deep', limit: maxDepth }, undefined, { cause: error })
+  if (message === DOCTYPE_MESSAGE) return new DecodeError({ code: 'doctype-forbidden' }, snippetAround(xml, doctypeOffset(xml)), { cause: error })
   if (looksLikeHtml(xml)) return new DecodeError({ code: 'not-xml', contentType }, xml.trimStart().slice(0, 200), { cause: error })
   const located = locateSyntaxError(xml)
   const position = located ?? { line: 1, column: 1, reason: message }

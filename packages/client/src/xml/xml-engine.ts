@@ -40,13 +40,25 @@ const GUARDED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 
 /** Marks a guarded element name; the tree builder strips it. */
 export const GUARD_MARK = '\u0001'
 
+/** The message of the error {@link runEngine} throws when the engine reaches a DOCTYPE. */
+export const DOCTYPE_MESSAGE = 'DOCTYPE forbidden'
+
+// DTDs are refused before parsing; should one ever reach the engine, the engine hands every
+// DOCTYPE it reads to this hook, which refuses it outright (declared entities are never used).
 const referenceDecoder = {
   decode: decodeXmlReferences,
   reset(): void {},
   setXmlVersion(): void {},
-  // DTDs are refused before parsing; declared entities are never used, whatever happens.
-  addInputEntities(): void {},
+  addInputEntities(): never {
+    throw new Error(DOCTYPE_MESSAGE)
+  },
   setExternalEntities(): void {},
+}
+
+// Whether an error was thrown while the engine was reading a DOCTYPE (it refuses some before
+// handing them to the hook above: an external entity, a parameter entity, a malformed one).
+function thrownReadingDoctype(error: unknown): boolean {
+  return error instanceof Error && typeof error.stack === 'string' && /\breadDocType\b|DocTypeReader/.test(error.stack)
 }
 
 const OPTIONS: X2jOptions = {
@@ -75,7 +87,8 @@ export const TOO_DEEP_MESSAGE = 'Maximum nested tags exceeded'
 
 /**
  * Runs the engine over `xml` (line ends already normalised to `\n`), refusing to open elements
- * nested deeper than `maxDepth`. Throws the engine's own `Error` on syntax it cannot read.
+ * nested deeper than `maxDepth`. Throws an `Error` with {@link DOCTYPE_MESSAGE} when the engine
+ * reaches a DOCTYPE, whatever it declares, and the engine's own `Error` on syntax it cannot read.
  */
 export function runEngine(xml: string, maxDepth: number): EngineNode[] {
   let parser = parsers.get(maxDepth)
@@ -85,7 +98,14 @@ export function runEngine(xml: string, maxDepth: number): EngineNode[] {
     if (parsers.size > 8) parsers.clear()
     parsers.set(maxDepth, parser)
   }
-  return parser.parse(xml) as EngineNode[]
+  try {
+    return parser.parse(xml) as EngineNode[]
+  } catch (error) {
+    if (error instanceof Error && error.message !== DOCTYPE_MESSAGE && thrownReadingDoctype(error)) {
+      throw new Error(DOCTYPE_MESSAGE, { cause: error })
+    }
+    throw error
+  }
 }
 
 /** Where the engine's validator locates the first syntax error of `xml`, if it finds one. */
