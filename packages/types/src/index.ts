@@ -76,6 +76,7 @@ export type {
   ContentInsufficientStorage,
   PutCreated,
   PutReplaced,
+  PutUncertain,
   PutResult,
   MemberFailure,
   DeleteDeleted,
@@ -86,6 +87,7 @@ export type {
   MkcolCreated,
   MkcolAlreadyExists,
   MkcolUnsupportedMediaType,
+  MkcolUncertain,
   MkcolResult,
   OptionsResult,
 } from './content-results.ts'
@@ -102,4 +104,4 @@ export type {
   UnlockResult,
 } from './lock-result.ts'
 export type { SyncLevel, SyncChanges, SyncInvalidToken, SyncResult, ReportResult } from './sync-result.ts'
-export type { FileEntryBase, FileEntryFile, FileEntryCollection, FileEntry } from './file-entry.ts'
+export type { FileEntryBase, FileEntryFile, FileEntryCollection, FileEntryUnknown, FileEntry } from './file-entry.ts'
