@@ -151,6 +151,13 @@ describe('parseXmlDocument: text', () => {
     expect(textOf(parseXmlDocument('<a>\r\nx\ry\r\n</a>'))).toBe('\nx\ny\n')
   })
 
+  it.each(['<\u0001a>x</a>', '<\u0001a>x</\u0001a>', '<r><\u0001b/></r>', '<\u0001__proto__>x</\u0001__proto__>', '<r><\u0001__proto__/></r>', '<r><__proto__/><\u0001__proto__/></r>', '<r><\u0001constructor></\u0001constructor></r>', '<r><\u0001\u0001a/></r>', '<r \u0001a="1"/>'])(
+    'reports a C0 control character in a name: %j',
+    (body) => {
+      expect(failureOf(body).code).toBe('malformed-xml')
+    },
+  )
+
   it('keeps element names the engine guards against', () => {
     const root = parseXmlDocument('<a><constructor>1</constructor><__proto__>2</__proto__><prototype/><toString/></a>')
     expect(elements(root.children).map((element) => element.name.local)).toEqual(['constructor', '__proto__', 'prototype', 'toString'])

@@ -6,12 +6,12 @@ import {
   ATTRIBUTE_PREFIX,
   ATTRIBUTES_KEY,
   DOCTYPE_MESSAGE,
-  GUARD_MARK,
   META,
   TEXT_KEY,
   TOO_DEEP_MESSAGE,
   locateSyntaxError,
   runEngine,
+  unguardedName,
   type EngineAttributes,
   type EngineMetadata,
   type EngineNode,
@@ -190,6 +190,10 @@ class TreeBuilder {
   #head(node: EngineNode, key: string, inherited: Scope, inheritedLang: string | undefined, depth: number): EngineMetadata {
     const meta = node[META] as EngineMetadata
     if (depth > this.#maxDepth) throw new TooDeepError()
+    // A mark in the text itself is not the engine's mark of a guarded name: a control character.
+    if (key.charCodeAt(0) === 1 && this.#xml.charCodeAt(meta.startIndex + 1) === 1) {
+      throw new XmlSyntaxError(`<${key}> is not a valid element name`, meta.startIndex)
+    }
     // A name already resolved in the inherited scope is known to be valid.
     let resolved = inherited.names.get(key)
     if (resolved === undefined) {
@@ -370,7 +374,7 @@ class TreeBuilder {
 
 // The raw name of an element from the engine's key, without the mark of a guarded name.
 function rawName(key: string): string {
-  return key.charCodeAt(0) === 1 && key.startsWith(GUARD_MARK) ? key.slice(GUARD_MARK.length) : key
+  return unguardedName(key)
 }
 
 // The raw name of an element node: its first key (the attributes and metadata come after it).

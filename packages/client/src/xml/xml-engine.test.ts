@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DOCTYPE_MESSAGE, runEngine, TEXT_KEY, TOO_DEEP_MESSAGE } from './xml-engine.ts'
+import { DOCTYPE_MESSAGE, runEngine, TEXT_KEY, TOO_DEEP_MESSAGE, unguardedName } from './xml-engine.ts'
 
 // The engine never sees a DTD (the prolog is inspected first); these tests hold its own
 // configuration to the same line in case it ever did.
@@ -23,6 +23,16 @@ describe('the XML engine configuration', () => {
     '<a b="<!--"><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>&e;</a>',
   ])('refuses any DOCTYPE it reaches: %j', (xml) => {
     expect(() => runEngine(xml, 10)).toThrow(DOCTYPE_MESSAGE)
+  })
+
+  it('unmarks only the names it guards', () => {
+    const names = (xml: string): string[] => runEngine(xml, 10).map((node) => unguardedName(Object.keys(node)[0] ?? ''))
+    expect(names('<constructor/>')).toEqual(['constructor'])
+    expect(names('<r/>')).toEqual(['r'])
+    expect(unguardedName('\u0001__proto__')).toBe('__proto__')
+    expect(unguardedName('\u0001a')).toBe('\u0001a')
+    expect(unguardedName('\u0001\u0001constructor')).toBe('\u0001\u0001constructor')
+    expect(unguardedName('a')).toBe('a')
   })
 
   it('does not expand HTML entities', () => {

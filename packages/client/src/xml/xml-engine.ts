@@ -37,8 +37,20 @@ export const ATTRIBUTE_PREFIX = '@_'
 // others; they are valid XML names, so they go through under a mark the tree builder removes.
 const GUARDED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
 
-/** Marks a guarded element name; the tree builder strips it. */
+/** Marks a guarded element name; the tree builder strips it with {@link unguardedName}. */
 export const GUARD_MARK = '\u0001'
+
+/**
+ * The raw name of an element from the engine's key: without {@link GUARD_MARK} when what follows
+ * the mark is a guarded name; any other key (`\u0001a` included) as it is. A key that starts with
+ * the mark may also come from a name that does (`<\u0001__proto__>`): the tree builder tells them
+ * apart by the text.
+ */
+export function unguardedName(key: string): string {
+  if (key.charCodeAt(0) !== 1 || !key.startsWith(GUARD_MARK)) return key
+  const name = key.slice(GUARD_MARK.length)
+  return GUARDED_NAMES.has(name) ? name : key
+}
 
 /** The message of the error {@link runEngine} throws when the engine reaches a DOCTYPE. */
 export const DOCTYPE_MESSAGE = 'DOCTYPE forbidden'
