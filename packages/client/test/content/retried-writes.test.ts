@@ -1,28 +1,7 @@
 // PUT and MKCOL answers that contradict an earlier attempt of the same request, and the MKCOL
 // "file in the way" probe, replayed through a scripted fetch.
 import { describe, expect, test } from 'vitest'
-import { createDavClient } from '../../src/index.ts'
-
-const BASE = 'https://dav.example/files/'
-const XML = { 'content-type': 'application/xml; charset=utf-8' }
-
-function scripted(answers: readonly ((request: Request) => Response)[]) {
-  const seen: Request[] = []
-  const dav = createDavClient({
-    baseUrl: BASE,
-    retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2, jitter: false },
-    fetch: async (input, init) => {
-      const request = new Request(input, init)
-      seen.push(request)
-      const answer = answers[seen.length - 1]
-      if (answer === undefined) throw new Error(`unexpected request ${request.method} ${request.url}`)
-      return answer(request)
-    },
-  })
-  return { dav, seen }
-}
-
-const status = (code: number) => () => new Response(null, { status: code })
+import { SCRIPTED_BASE as BASE, XML_HEADERS as XML, scriptedClient as scripted, statusAnswer as status } from '../support/scripted-client.ts'
 
 describe('a retried PUT or MKCOL that may contradict its own earlier attempt', () => {
   test('PUT with ifNoneMatch whose first attempt got 502 and the retry 412 is uncertain, not precondition-failed', async () => {

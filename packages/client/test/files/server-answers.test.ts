@@ -2,30 +2,13 @@
 // 207, a failed resourcetype, unusable stat answers, and retried writes that may have been
 // carried out. Replayed through a scripted fetch.
 import { describe, expect, test } from 'vitest'
-import { FileOperationError, createDavClient, createDavFiles } from '../../src/index.ts'
-
-const BASE = 'https://dav.example/files/'
-const XML = { 'content-type': 'application/xml; charset=utf-8' }
-
-type Answer = (request: Request) => Response
+import { FileOperationError, createDavFiles } from '../../src/index.ts'
+import { SCRIPTED_BASE as BASE, XML_HEADERS as XML, scriptedClient, statusAnswer as status, type Answer } from '../support/scripted-client.ts'
 
 function scripted(answers: readonly Answer[]) {
-  const seen: Request[] = []
-  const dav = createDavClient({
-    baseUrl: BASE,
-    retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2, jitter: false },
-    fetch: async (input, init) => {
-      const request = new Request(input, init)
-      seen.push(request)
-      const answer = answers[seen.length - 1]
-      if (answer === undefined) throw new Error(`unexpected request ${request.method} ${request.url}`)
-      return answer(request)
-    },
-  })
+  const { dav, seen } = scriptedClient(answers)
   return { files: createDavFiles(dav), seen }
 }
-
-const status = (code: number): Answer => () => new Response(null, { status: code })
 const multistatus = (responses: string): Answer => () =>
   new Response(`<?xml version="1.0" encoding="utf-8"?>\n<D:multistatus xmlns:D="DAV:">${responses}</D:multistatus>`, { status: 207, headers: XML })
 
