@@ -1,7 +1,7 @@
 // PUT and MKCOL answers that contradict an earlier attempt of the same request, and the MKCOL
 // "file in the way" probe, replayed through a scripted fetch.
 import { describe, expect, test } from 'vitest'
-import { SCRIPTED_BASE as BASE, XML_HEADERS as XML, scriptedClient as scripted, statusAnswer as status } from '../support/scripted-client.ts'
+import { XML_HEADERS as XML, scriptedClient as scripted, statusAnswer as status } from '../support/scripted-client.ts'
 
 describe('a retried PUT or MKCOL that may contradict its own earlier attempt', () => {
   test('PUT with ifNoneMatch whose first attempt got 502 and the retry 412 is uncertain, not precondition-failed', async () => {

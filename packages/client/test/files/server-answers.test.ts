@@ -3,7 +3,7 @@
 // carried out. Replayed through a scripted fetch.
 import { describe, expect, test } from 'vitest'
 import { FileOperationError, createDavFiles } from '../../src/index.ts'
-import { SCRIPTED_BASE as BASE, XML_HEADERS as XML, scriptedClient, statusAnswer as status, type Answer } from '../support/scripted-client.ts'
+import { XML_HEADERS as XML, scriptedClient, statusAnswer as status, type Answer } from '../support/scripted-client.ts'
 
 function scripted(answers: readonly Answer[]) {
   const { dav, seen } = scriptedClient(answers)
