@@ -7,7 +7,7 @@ if [ "$(davkit_node_major)" -lt 22 ] || ! command -v pnpm >/dev/null 2>&1 || [ "
   if [ ! -x "$davkit_toolchain_dir/node_modules/.bin/node" ] || [ ! -x "$davkit_toolchain_dir/node_modules/.bin/pnpm" ]; then
     echo "toolchain: installing node@24 and pnpm@12 into $davkit_toolchain_dir" >&2
     mkdir -p "$davkit_toolchain_dir"
-    npm install --silent --no-audit --no-fund --prefix "$davkit_toolchain_dir" node@24 pnpm@12 >&2
+    npm install --loglevel=error --no-audit --no-fund --prefix "$davkit_toolchain_dir" node@24 pnpm@12 >&2
   fi
   export PATH="$davkit_toolchain_dir/node_modules/.bin:$PATH"
 fi
