@@ -361,7 +361,8 @@ async function attempt(
       auth?.forEach((_, name) => authNames.add(name))
       const requestSummary = once(() => summarizeRequest(method, hopUrl, headers, authNames))
       onRequest(requestSummary)
-      const secrets = secretsOf(config.auth, auth, headers)
+      // Needed only when a response summary is made (errors, mostly): gathered then, not per hop.
+      const secrets = once(() => secretsOf(config.auth, auth, headers))
 
       const failure = (cause: unknown): DavkitError => {
         const summary = requestSummary()
@@ -436,7 +437,7 @@ async function attempt(
               `${method} ${requestSummary().url} was redirected to ${next.origin}; not followed, credentials stay on ${config.base.origin}`,
               {
                 request: requestSummary(),
-                response: summarizeResponse(response, undefined, secrets),
+                response: summarizeResponse(response, undefined, secrets()),
                 attempts: attemptNumber,
                 kind: 'redirect',
                 targetOrigin: next.origin,
@@ -469,7 +470,7 @@ async function attempt(
             `${method} ${requestSummary().url}: response body exceeds maxResponseBytes (${cause.limit} bytes)`,
             {
               request: requestSummary(),
-              response: summarizeResponse(head, undefined, secrets),
+              response: summarizeResponse(head, undefined, secrets()),
               attempts: attemptNumber,
               limit: cause.limit,
               cause,
@@ -497,11 +498,11 @@ function answer(
   stream: ReadableStream<Uint8Array> | undefined,
   attemptNumber: number,
   requestSummary: () => RequestSummary,
-  secrets: readonly string[],
+  secrets: () => readonly string[],
 ): DavResponse {
   let excerptOf: Uint8Array | undefined = stream === undefined ? body : undefined
   const responseSummary = once(() => {
-    const summary = summarizeResponse(head, excerptOf, secrets)
+    const summary = summarizeResponse(head, excerptOf, secrets())
     excerptOf = undefined
     return summary
   })
