@@ -15,6 +15,12 @@ export type DecodeFailure =
   | { readonly code: 'too-large'; readonly limit: number; readonly size: number }
   /** Elements nest deeper than the configured limit. */
   | { readonly code: 'too-deep'; readonly limit: number }
+  /** An element carries more attributes than the configured limit. */
+  | { readonly code: 'too-many-attributes'; readonly limit: number; readonly line: number; readonly column: number }
+  /** An element declares more namespaces than the configured limit. */
+  | { readonly code: 'too-many-namespaces'; readonly limit: number; readonly line: number; readonly column: number }
+  /** An element or attribute name is longer than the configured limit, in characters. */
+  | { readonly code: 'name-too-long'; readonly limit: number; readonly line: number; readonly column: number }
   /** The root element is a `DAV:error`: its conditions are decoded. */
   | { readonly code: 'dav-error'; readonly error: DavError }
   /** The root element is neither `DAV:multistatus` nor `DAV:error`. */

@@ -50,6 +50,12 @@ function describeFailure(failure: DecodeFailure): string {
       return `The response body is ${failure.size} bytes, more than the limit of ${failure.limit}`
     case 'too-deep':
       return `The response body nests elements deeper than the limit of ${failure.limit}`
+    case 'too-many-attributes':
+      return `The response body has an element with more than ${failure.limit} attributes at line ${failure.line}, column ${failure.column}`
+    case 'too-many-namespaces':
+      return `The response body has an element declaring more than ${failure.limit} namespaces at line ${failure.line}, column ${failure.column}`
+    case 'name-too-long':
+      return `The response body has a name longer than ${failure.limit} characters at line ${failure.line}, column ${failure.column}`
     case 'dav-error': {
       const names = failure.error.conditions.map((condition) => `{${condition.name.namespace}}${condition.name.local}`)
       return `The response body is a DAV:error${names.length === 0 ? '' : `: ${names.join(', ')}`}`

@@ -2,14 +2,16 @@ export { decodeMultiStatus, type DecodeMultiStatusOptions } from './decode-multi
 export { decodeDavError } from './decode-dav-error.ts'
 export { parseStatusLine } from './status-line.ts'
 export { resolveHref, createHrefResolver, decodePath, type HrefResolver } from './resolve-href.ts'
+export { MultiStatusReader, type MultiStatusReaderOptions, type MultiStatusTail } from './multistatus-reader.ts'
+export { parseXmlDocument, type ParseXmlOptions } from '../xml/parse-xml-document.ts'
 export {
-  parseXmlDocument,
-  parseXmlText,
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_DEPTH,
-  type ParseXmlOptions,
-  type ParsedXml,
-} from '../xml/parse-xml-document.ts'
+  DEFAULT_MAX_ATTRIBUTES,
+  DEFAULT_MAX_NAMESPACE_DECLARATIONS,
+  DEFAULT_MAX_NAME_LENGTH,
+  type XmlLimits,
+} from '../xml/xml-limits.ts'
 export type { XmlBody } from '../xml/body-text.ts'
 export { textOf } from '../xml/element-text.ts'
 export { DAV_NAMESPACE, XML_NAMESPACE } from '../xml/xml-namespaces.ts'

@@ -1,0 +1,121 @@
+import type { DavError, MultiStatusResponse, QName, XmlAttribute } from '@davkit/types'
+import { DecodeError } from '../errors/decode-error.ts'
+import { BodyTextDecoder } from '../xml/body-text-decoder.ts'
+import { ElementBuilder } from '../xml/element-builder.ts'
+import { textOf } from '../xml/element-text.ts'
+import { resolveXmlLimits, type XmlLimits } from '../xml/xml-limits.ts'
+import { XmlReader, type XmlContentHandler } from '../xml/xml-reader.ts'
+import { decodeDavError } from './decode-dav-error.ts'
+import { decodeResponse, isDav } from './decode-response.ts'
+import { createHrefResolver, type HrefResolver } from './resolve-href.ts'
+
+/** Options of a {@link MultiStatusReader} and of `decodeMultiStatus`. */
+export interface MultiStatusReaderOptions extends XmlLimits {
+  /** The URL the request was sent to: relative hrefs are resolved against it. */
+  readonly requestUrl?: string | URL
+  /** The `Content-Type` of the response: its `charset` decodes bytes, and `not-xml` failures report it. */
+  readonly contentType?: string
+}
+
+/** What a multistatus holds besides its responses. */
+export interface MultiStatusTail {
+  /** The `DAV:responsedescription` of the multistatus, if any. */
+  readonly description: string | undefined
+  /** The RFC 6578 `DAV:sync-token` of the multistatus, if any. */
+  readonly syncToken: string | undefined
+}
+
+type RootKind = 'multistatus' | 'error' | 'other'
+
+/**
+ * Decodes a `207 Multi-Status` body as it arrives: bytes (or text) in, each `DAV:response` handed
+ * to `onResponse` as soon as its end tag is read, decoded as `decodeMultiStatus` decodes it. Only
+ * the response being read is held, so memory does not grow with the listing.
+ *
+ * `write` and `end` throw a {@link DecodeError} at the first problem: malformed XML (line and
+ * column), a limit exceeded, a DOCTYPE, a root that is a `DAV:error` (failure `dav-error`, its
+ * conditions decoded) or anything but a multistatus (`unexpected-root`). Responses handed on
+ * before the problem stay valid.
+ */
+export class MultiStatusReader implements XmlContentHandler {
+  readonly #onResponse: (response: MultiStatusResponse) => void
+  readonly #resolve: HrefResolver
+  readonly #reader: XmlReader
+  readonly #bytes: BodyTextDecoder
+  readonly #builder = new ElementBuilder()
+  #root: RootKind | undefined
+  #rootName: QName | undefined
+  #description: string | undefined
+  #syncToken: string | undefined
+  #davError: DavError | undefined
+
+  constructor(options: MultiStatusReaderOptions, onResponse: (response: MultiStatusResponse) => void) {
+    const limits = resolveXmlLimits(options)
+    this.#onResponse = onResponse
+    this.#resolve = createHrefResolver(options.requestUrl)
+    this.#reader = new XmlReader(this, limits, options.contentType)
+    this.#bytes = new BodyTextDecoder(options.contentType, limits.maxBytes)
+  }
+
+  /** Reads the next bytes of the body. */
+  write(chunk: Uint8Array): void {
+    this.#reader.write(this.#bytes.decode(chunk))
+  }
+
+  /** Reads the next piece of the body's text (for a body that is already text). */
+  writeText(text: string): void {
+    this.#reader.write(text)
+  }
+
+  /** Reads the end of the body and gives what the multistatus holds besides its responses. */
+  end(): MultiStatusTail {
+    this.#reader.write(this.#bytes.end())
+    this.#reader.end()
+    if (this.#davError !== undefined) {
+      throw new DecodeError({ code: 'dav-error', error: this.#davError }, this.#reader.head.trimStart().slice(0, 200))
+    }
+    if (this.#root !== 'multistatus') {
+      const snippet = this.#reader.head.trimStart().slice(0, 200)
+      const root = this.#rootName ?? { namespace: '', local: '' }
+      throw new DecodeError({ code: 'unexpected-root', root }, snippet)
+    }
+    return { description: this.#description, syncToken: this.#syncToken }
+  }
+
+  open(name: QName, attributes: readonly XmlAttribute[], lang: string | undefined, depth: number): void {
+    if (depth === 1) {
+      this.#rootName = name
+      this.#root = isDav(name, 'multistatus') ? 'multistatus' : isDav(name, 'error') ? 'error' : 'other'
+      if (this.#root !== 'error') return
+    }
+    // Below a multistatus, each child of the root is built, then decoded when it ends; a
+    // `DAV:error` root is built whole; anything else is only checked for well-formedness.
+    if (this.#root !== 'other') this.#builder.open(name, attributes, lang)
+  }
+
+  text(text: string): void {
+    if (this.#builder.depth > 0) this.#builder.text(text)
+  }
+
+  close(depth: number): void {
+    if (this.#root === 'other' || (depth === 1 && this.#root === 'multistatus')) return
+    const element = this.#builder.close()
+    if (this.#root === 'error') {
+      // Refused at the end, once the whole document is known to be well-formed.
+      if (depth === 1) this.#davError = decodeDavError(element)
+      return
+    }
+    if (depth !== 2 || element.name.namespace !== 'DAV:') return
+    switch (element.name.local) {
+      case 'response':
+        this.#onResponse(decodeResponse(element, this.#resolve))
+        break
+      case 'responsedescription':
+        this.#description ??= textOf(element)
+        break
+      case 'sync-token':
+        this.#syncToken ??= textOf(element).trim()
+        break
+    }
+  }
+}

@@ -1,0 +1,284 @@
+import type { DecodeFailure, QName, XmlAttribute } from '@davkit/types'
+import { SaxesParser, type SaxesAttributePlain, type SaxesStartTagPlain } from 'saxes'
+import { DecodeError } from '../errors/decode-error.ts'
+import { clip, isNamespaceDeclaration, NamespaceError, NamespaceScope, NameTable } from './namespace-scope.ts'
+import type { ResolvedXmlLimits } from './xml-limits.ts'
+
+/** What a {@link XmlReader} reports, in document order, with every name resolved to its namespace. */
+export interface XmlContentHandler {
+  /** An element starts; `depth` is 1 for the root. */
+  open(name: QName, attributes: readonly XmlAttribute[], lang: string | undefined, depth: number): void
+  /** Character data inside the root (references decoded, CDATA sections included, line ends normalised). */
+  text(text: string): void
+  /** The element opened last ends. */
+  close(depth: number): void
+}
+
+const NO_ATTRIBUTES: readonly XmlAttribute[] = Object.freeze([])
+// How much of the start of a document is kept, to recognise an HTML page and to quote it.
+const HEAD_LENGTH = 4096
+// An HTML page: a doctype naming html, or an HTML element first (comments skipped before).
+// The start of a DTD declaration (XML 1.0 section 2.8).
+const DECLARATION = /<!(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/i
+const HTML_START = /^<(?:!doctype\s+html|html|head|body)(?:[\s/>]|$)/i
+
+/** Whether the start of a document looks like an HTML page rather than XML. Linear in `head`. */
+export function looksLikeHtml(head: string): boolean {
+  let index = 0
+  for (;;) {
+    while (index < head.length && isSpace(head.charCodeAt(index))) index++
+    if (!head.startsWith('<!--', index)) break
+    const end = head.indexOf('-->', index + 4)
+    if (end === -1) return false
+    index = end + 3
+  }
+  return HTML_START.test(head.slice(index, index + 16))
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9
+}
+
+/**
+ * Reads an XML document as its text arrives, with saxes (strict XML 1.0: well-formedness, only the
+ * predefined and numeric references), resolving namespaces itself (Namespaces in XML 1.0: scoped
+ * prefixes, default namespace, `xmlns=""`, `xml:` predefined) and reporting elements and text to a
+ * {@link XmlContentHandler}. Nothing is kept but the start of the document (to quote it) and the
+ * open elements' scopes: memory does not grow with the document.
+ *
+ * Refused, each as a typed {@link DecodeError}: an empty body, text that is not XML or is an HTML
+ * page, any DOCTYPE (no DTD is ever read, no entity expanded), malformed XML (with line and
+ * column), and elements beyond the depth, attribute, namespace-declaration or name-length limits.
+ * The byte limit is the caller's: it counts bytes before they become text.
+ */
+export class XmlReader {
+  readonly #handler: XmlContentHandler
+  readonly #limits: ResolvedXmlLimits
+  readonly #contentType: string | undefined
+  readonly #parser: SaxesParser<{ xmlns: false; position: true }>
+  readonly #names = new NameTable()
+  // The open elements: their raw names, scopes and `xml:lang`, by depth (index 0: outside the root).
+  readonly #scopes: NamespaceScope[] = [NamespaceScope.root()]
+  readonly #langs: (string | undefined)[] = [undefined]
+  #depth = 0
+  #sawRoot = false
+  #sawContent = false
+  // Whitespace before the first markup, held back until it is known what follows it.
+  #leading = ''
+  #head = ''
+  // The chunk being read and how many characters came before it, to quote where a problem is.
+  #chunk = ''
+  #chunkStart = 0
+  // The element whose start tag is being read: where it starts and its attributes so far.
+  #tagLine = 1
+  #tagColumn = 1
+  #attributes: SaxesAttributePlain[] = []
+  #declarations = 0
+
+  constructor(handler: XmlContentHandler, limits: ResolvedXmlLimits, contentType?: string) {
+    this.#handler = handler
+    this.#limits = limits
+    this.#contentType = contentType
+    const parser = new SaxesParser({ xmlns: false, position: true })
+    this.#parser = parser
+    parser.on('error', (error) => this.#failed(error))
+    parser.on('doctype', () => {
+      throw this.#refuseDoctype()
+    })
+    parser.on('opentagstart', (tag) => this.#startTag(tag))
+    parser.on('attribute', (attribute) => this.#attribute(attribute))
+    parser.on('opentag', (tag) => this.#openTag(tag.name))
+    parser.on('closetag', () => {
+      const depth = this.#depth--
+      this.#handler.close(depth)
+    })
+    parser.on('text', (text) => {
+      if (this.#depth > 0) this.#handler.text(text)
+    })
+    parser.on('cdata', (text) => {
+      if (this.#depth > 0) this.#handler.text(text)
+    })
+  }
+
+  /** The first characters of the document (at most 4,096), to quote in errors. */
+  get head(): string {
+    return this.#head
+  }
+
+  /** Reads the next piece of the document's text. @throws {DecodeError} at the first problem. */
+  write(text: string): void {
+    if (text === '') return
+    if (!this.#sawContent) {
+      text = this.#checkStart(text)
+      if (text === '') return
+    }
+    if (this.#head.length < HEAD_LENGTH) this.#head += text.slice(0, HEAD_LENGTH - this.#head.length)
+    this.#chunkStart += this.#chunk.length
+    this.#chunk = text
+    this.#parser.write(text)
+  }
+
+  /** Reads the end of the document. @throws {DecodeError} when it is incomplete or was empty. */
+  end(): void {
+    if (!this.#sawContent) {
+      throw new DecodeError({ code: 'empty-body' }, this.#leading === '' ? undefined : this.#leading.slice(0, 200))
+    }
+    this.#parser.close()
+  }
+
+  // Until the first character that is not whitespace: drops a byte order mark, holds whitespace
+  // back, and refuses a body that does not start with markup. Whitespace before an XML
+  // declaration (which XML forbids) is dropped, as servers that send it mean no harm; before
+  // anything else it is kept, so that lines are counted right. Gives the text to read.
+  #checkStart(text: string): string {
+    if (this.#leading === '' && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    let index = 0
+    while (index < text.length && isSpace(text.charCodeAt(index))) index++
+    if (index === text.length) {
+      if (this.#leading.length < HEAD_LENGTH) this.#leading += text.slice(0, HEAD_LENGTH - this.#leading.length)
+      return ''
+    }
+    this.#sawContent = true
+    if (text.charCodeAt(index) !== 60 /* < */) {
+      throw new DecodeError({ code: 'not-xml', contentType: this.#contentType }, text.slice(index, index + 200))
+    }
+    if (text.startsWith('<?xml', index)) return text.slice(index)
+    const leading = this.#leading
+    this.#leading = ''
+    return leading + text
+  }
+
+  #startTag(tag: SaxesStartTagPlain): void {
+    const parser = this.#parser
+    // The parser reports a start tag after its name and the character that ends the name.
+    this.#tagLine = parser.line
+    this.#tagColumn = parser.column - tag.name.length - 1
+    if (this.#tagColumn < 1) {
+      this.#tagLine = Math.max(1, parser.line - 1)
+      this.#tagColumn = this.#columnBefore(parser.position - tag.name.length - 2)
+    }
+    if (!this.#sawRoot) {
+      this.#sawRoot = true
+      if (looksLikeHtml(this.#head)) throw new DecodeError({ code: 'not-xml', contentType: this.#contentType }, this.#head.trimStart().slice(0, 200))
+    }
+    if (this.#depth + 1 > this.#limits.maxDepth) throw new DecodeError({ code: 'too-deep', limit: this.#limits.maxDepth })
+    if (tag.name.length > this.#limits.maxNameLength) throw this.#limitFailure('name-too-long', this.#limits.maxNameLength)
+    this.#attributes = []
+    this.#declarations = 0
+  }
+
+  #attribute(attribute: SaxesAttributePlain): void {
+    const limits = this.#limits
+    if (attribute.name.length > limits.maxNameLength) throw this.#limitFailure('name-too-long', limits.maxNameLength)
+    if (this.#attributes.length >= limits.maxAttributes) throw this.#limitFailure('too-many-attributes', limits.maxAttributes)
+    if (isNamespaceDeclaration(attribute.name) && ++this.#declarations > limits.maxNamespaceDeclarations) {
+      throw this.#limitFailure('too-many-namespaces', limits.maxNamespaceDeclarations)
+    }
+    this.#attributes.push(attribute)
+  }
+
+  #openTag(raw: string): void {
+    const inherited = this.#scopes[this.#depth] as NamespaceScope
+    let lang = this.#langs[this.#depth]
+    let scope = inherited
+    let attributes = NO_ATTRIBUTES
+    try {
+      const pending = this.#attributes
+      if (pending.length > 0) {
+        for (const attribute of pending) {
+          if (isNamespaceDeclaration(attribute.name)) scope = scope.declare(attribute.name, attribute.value)
+        }
+        if (pending.length > this.#declarations) {
+          const resolved: XmlAttribute[] = []
+          for (const attribute of pending) {
+            if (isNamespaceDeclaration(attribute.name)) continue
+            const name = scope.attributeName(attribute.name, raw, this.#names)
+            if (name.namespace === XML_LANG.namespace && name.local === XML_LANG.local) lang = attribute.value
+            resolved.push({ name, value: attribute.value })
+          }
+          checkUniqueNames(resolved)
+          attributes = resolved
+        }
+      }
+      const name = scope.elementName(raw, this.#names)
+      const depth = ++this.#depth
+      this.#scopes[depth] = scope
+      this.#langs[depth] = lang
+      this.#handler.open(name, attributes, lang, depth)
+    } catch (error) {
+      if (error instanceof NamespaceError) throw this.#malformed(error.message, this.#tagLine, this.#tagColumn)
+      throw error
+    }
+  }
+
+  // The 1-based column of an absolute offset, when it falls in the current chunk.
+  #columnBefore(offset: number): number {
+    const index = offset - this.#chunkStart
+    if (index < 0 || index > this.#chunk.length) return 1
+    const lineStart = this.#chunk.lastIndexOf('\n', index - 1)
+    return index - (lineStart === -1 ? 0 : lineStart + 1) + 1
+  }
+
+  // At most 200 characters of the current chunk around where the parser is.
+  #snippet(): string {
+    const index = Math.max(0, Math.min(this.#parser.position - this.#chunkStart, this.#chunk.length))
+    const start = Math.max(0, Math.min(index - 100, this.#chunk.length - 200))
+    return this.#chunk.slice(start, start + 200)
+  }
+
+  #limitFailure(code: 'name-too-long' | 'too-many-attributes' | 'too-many-namespaces', limit: number): DecodeError {
+    return new DecodeError({ code, limit, line: this.#tagLine, column: this.#tagColumn }, this.#snippet())
+  }
+
+  #malformed(reason: string, line: number, column: number, cause?: Error): DecodeError {
+    const failure: DecodeFailure = { code: 'malformed-xml', line, column, reason }
+    return new DecodeError(failure, this.#snippet(), cause === undefined ? undefined : { cause })
+  }
+
+  #refuseDoctype(): DecodeError {
+    if (looksLikeHtml(this.#head)) return new DecodeError({ code: 'not-xml', contentType: this.#contentType }, this.#head.trimStart().slice(0, 200))
+    const at = this.#head.indexOf('<!DOCTYPE')
+    return new DecodeError({ code: 'doctype-forbidden' }, this.#head.slice(Math.max(0, at), Math.max(0, at) + 200))
+  }
+
+  // The parser found the document not well-formed: say where, unless it is an HTML page or a DOCTYPE.
+  #failed(error: Error): never {
+    if (looksLikeHtml(this.#head)) throw new DecodeError({ code: 'not-xml', contentType: this.#contentType }, this.#head.trimStart().slice(0, 200), { cause: error })
+    if (!this.#sawRoot && this.#head.includes('<!DOCTYPE')) throw this.#refuseDoctype()
+    const parser = this.#parser
+    // A declaration where none may be (inside the root, or misspelt) is refused as one.
+    const index = parser.position - this.#chunkStart
+    const before = this.#chunk.slice(Math.max(0, index - 12), index + 1)
+    if (/doctype/i.test(error.message) || DECLARATION.test(before)) {
+      throw new DecodeError({ code: 'doctype-forbidden' }, this.#snippet(), { cause: error })
+    }
+    // saxes prefixes its messages with `line:column: `; the position is reported on its own.
+    const reason = error.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '')
+    throw this.#malformed(clip(reason), parser.line, parser.column + 1, error)
+  }
+}
+
+const XML_LANG: QName = { namespace: 'http://www.w3.org/XML/1998/namespace', local: 'lang' }
+
+// Two attributes of one element may not have the same expanded name (`a:x` and `b:x` with `a` and
+// `b` bound to one namespace). Names are interned, so identity is equality.
+function checkUniqueNames(attributes: readonly XmlAttribute[]): void {
+  if (attributes.length < 2) return
+  if (attributes.length <= 8) {
+    for (let i = 1; i < attributes.length; i++) {
+      for (let j = 0; j < i; j++) {
+        if (attributes[i]?.name === attributes[j]?.name) throw duplicate(attributes[i] as XmlAttribute)
+      }
+    }
+    return
+  }
+  const seen = new Set<QName>()
+  for (const attribute of attributes) {
+    if (seen.has(attribute.name)) throw duplicate(attribute)
+    seen.add(attribute.name)
+  }
+}
+
+function duplicate(attribute: XmlAttribute): NamespaceError {
+  return new NamespaceError(`duplicate attribute {${clip(attribute.name.namespace)}}${clip(attribute.name.local)}`)
+}
