@@ -41,7 +41,7 @@ describe('decode contenders', () => {
   const body = generateListing(entries)
 
   it('all count the same number of entries from the same body', async () => {
-    expect(Object.keys(decodeContenders).sort()).toEqual(['davkit', 'davkit-multistatus', 'fxp-bare', 'webdav'])
+    expect(Object.keys(decodeContenders).sort()).toEqual(['davkit', 'davkit-multistatus', 'saxes-bare', 'webdav'])
     expect(davkitDecode(body)).toBe(entries)
     expect(davkitMultiStatus(body)).toBe(entries)
     expect(bareParse(body)).toBe(entries)

@@ -1,55 +1,68 @@
-import type { MultiStatus } from '@davkit/types'
+import type { MultiStatusResponse } from '@davkit/types'
 import { expect, test } from 'vitest'
 import type { DavResponse } from '../http/request-pipeline.ts'
 import type { MethodContext } from './method-context.ts'
-import { readResponseBody } from './read-response-body.ts'
+import { readMultiStatusBody, readResponseBody, type BodyReading } from './read-response-body.ts'
 
-/** A context whose decoder records the text it is given. */
-function recording(): { context: MethodContext; texts: string[] } {
-  const texts: string[] = []
-  const multistatus: MultiStatus = { responses: [], description: undefined, syncToken: undefined }
-  const context = {
-    pipeline: undefined as never,
-    decodeMultiStatus: (text: string) => {
-      texts.push(text)
-      return multistatus
-    },
-  } as MethodContext
-  return { context, texts }
-}
+const context = { pipeline: undefined as never } as unknown as MethodContext
 
 function responseOf(body: Uint8Array, contentType: string | undefined): DavResponse {
   return {
     status: 207,
+    statusText: 'Multi-Status',
     body,
     url: 'https://dav.example/',
     headers: new Headers(contentType === undefined ? {} : { 'content-type': contentType }),
   } as unknown as DavResponse
 }
 
+// A multistatus whose one href is `/<name>`, in the given bytes.
+function multistatus(name: string): string {
+  return `<D:multistatus xmlns:D="DAV:"><D:response><D:href>/${name}</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response></D:multistatus>`
+}
+
+function firstHref(reading: BodyReading): string | undefined {
+  if (reading.kind !== 'multistatus') return undefined
+  const response = reading.multistatus.responses[0] as MultiStatusResponse
+  return response.kind === 'status' ? response.hrefs[0].raw : undefined
+}
+
+function latin1(text: string): Uint8Array {
+  return Uint8Array.from(text, (character) => character.charCodeAt(0))
+}
+
 test('the body is decoded by the charset of its Content-Type, again and again', () => {
-  const { context, texts } = recording()
-  const latin1 = new Uint8Array([0x3c, 0x61, 0x3e, 0xe9, 0x3c, 0x2f, 0x61, 0x3e]) // <a>é</a> in ISO-8859-1
-  const utf8 = new TextEncoder().encode('<a>é</a>')
   for (let i = 0; i < 2; i++) {
-    readResponseBody(context, responseOf(latin1, 'text/xml; charset="iso-8859-1"'))
-    readResponseBody(context, responseOf(utf8, 'application/xml; charset=utf-8'))
-    readResponseBody(context, responseOf(utf8, undefined))
+    expect(firstHref(readResponseBody(context, responseOf(latin1(multistatus('é')), 'text/xml; charset="iso-8859-1"')))).toBe('/é')
+    expect(firstHref(readResponseBody(context, responseOf(new TextEncoder().encode(multistatus('é')), 'application/xml; charset=utf-8')))).toBe('/é')
+    expect(firstHref(readResponseBody(context, responseOf(new TextEncoder().encode(multistatus('é')), undefined)))).toBe('/é')
   }
-  expect(texts).toEqual(Array(6).fill('<a>é</a>'))
 })
 
 test('an unknown charset is read as UTF-8', () => {
-  const { context, texts } = recording()
-  readResponseBody(context, responseOf(new TextEncoder().encode('<a>é</a>'), 'text/xml; charset=no-such-charset'))
-  expect(texts).toEqual(['<a>é</a>'])
+  const reading = readResponseBody(context, responseOf(new TextEncoder().encode(multistatus('é')), 'text/xml; charset=no-such-charset'))
+  expect(firstHref(reading)).toBe('/é')
 })
 
 test('the body is taken from the response, and an empty one reads as empty', () => {
-  const { context, texts } = recording()
-  const response = responseOf(new TextEncoder().encode('<a/>'), 'text/xml')
+  const response = responseOf(new TextEncoder().encode(multistatus('a')), 'text/xml')
   expect(readResponseBody(context, response).kind).toBe('multistatus')
   expect(response.body.byteLength).toBe(0)
   expect(readResponseBody(context, responseOf(new TextEncoder().encode('  \n'), 'text/xml'))).toEqual({ kind: 'empty' })
-  expect(texts).toEqual(['<a/>'])
+})
+
+test('a DAV:error body and an undecodable one are readings, not exceptions', () => {
+  const error = readResponseBody(context, responseOf(new TextEncoder().encode('<d:error xmlns:d="DAV:"><d:lock-token-submitted/></d:error>'), 'text/xml'))
+  expect(error).toMatchObject({ kind: 'dav-error', error: { conditions: [{ name: { namespace: 'DAV:', local: 'lock-token-submitted' } }] } })
+  const html = readResponseBody(context, responseOf(new TextEncoder().encode('<html><body>login</body></html>'), 'text/html'))
+  expect(html).toMatchObject({ kind: 'undecodable', failure: { code: 'not-xml', contentType: 'text/html' } })
+})
+
+test('the sink reads a body fed in chunks of any size, a character split between two chunks included', () => {
+  const bytes = new TextEncoder().encode(multistatus('résumé-日本'))
+  for (const size of [1, 2, 3, 7, 64]) {
+    const sink = readMultiStatusBody({ status: 207, statusText: 'Multi-Status', headers: new Headers(), url: 'https://dav.example/' })
+    for (let offset = 0; offset < bytes.byteLength; offset += size) sink.write(bytes.subarray(offset, offset + size))
+    expect(firstHref(sink.end())).toBe('/résumé-日本')
+  }
 })

@@ -1,8 +1,10 @@
-import type { DavError, DecodeFailure, MultiStatus } from '@davkit/types'
+import type { DavError, DecodeFailure, MultiStatus, MultiStatusResponse } from '@davkit/types'
 import { DecodeError } from '../errors/decode-error.ts'
 import { HttpStatusError } from '../errors/http-status-error.ts'
 import { UndecodableResponseError } from '../errors/undecodable-response-error.ts'
+import type { BodySinkFactory } from '../http/body-sink.ts'
 import type { DavResponse } from '../http/request-pipeline.ts'
+import { MultiStatusReader, type MultiStatusTail } from '../multistatus/multistatus-reader.ts'
 import { takeBody } from '../http/take-body.ts'
 import type { MethodContext } from './method-context.ts'
 
@@ -13,42 +15,59 @@ export type BodyReading =
   | { readonly kind: 'empty' }
   | { readonly kind: 'undecodable'; readonly failure: DecodeFailure; readonly cause: unknown }
 
-function charsetOf(contentType: string | null): string {
-  const match = contentType === null ? null : /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType)
-  return match?.[1] ?? 'utf-8'
+/**
+ * A sink that decodes a response body as a WebDAV XML answer while it arrives, whatever the
+ * status: a multistatus, a `DAV:error`, nothing, or something that could not be decoded (and
+ * why). Bytes become text by one rule (see `BodyTextDecoder`); the pipeline already bounds the
+ * body by `maxResponseBytes`.
+ */
+export const readMultiStatusBody: BodySinkFactory<BodyReading> = (head) => {
+  const responses: MultiStatusResponse[] = []
+  const contentType = head.headers.get('content-type') ?? undefined
+  const reader = new MultiStatusReader(
+    { requestUrl: head.url, maxBytes: Number.MAX_SAFE_INTEGER, contentType },
+    (response) => responses.push(response),
+  )
+  let failure: DecodeError | undefined
+  // After the first problem the rest of the body is of no use: it is drained, not decoded.
+  const attempt = (step: () => void): void => {
+    if (failure !== undefined) return
+    try {
+      step()
+    } catch (error) {
+      if (!(error instanceof DecodeError)) throw error
+      failure = error
+    }
+  }
+  let tail: MultiStatusTail | undefined
+  return {
+    write: (chunk) => attempt(() => reader.write(chunk)),
+    end: () => {
+      attempt(() => {
+        tail = reader.end()
+      })
+      if (failure !== undefined) return readingOf(failure)
+      const { description, syncToken } = tail as MultiStatusTail
+      return { kind: 'multistatus', multistatus: { responses, description, syncToken } }
+    },
+  }
 }
 
-function decodeText(body: Uint8Array, contentType: string | null): string {
-  try {
-    return new TextDecoder(charsetOf(contentType)).decode(body)
-  } catch {
-    return new TextDecoder().decode(body)
-  }
+function readingOf(error: DecodeError): BodyReading {
+  if (error.failure.code === 'empty-body') return { kind: 'empty' }
+  if (error.failure.code === 'dav-error') return { kind: 'dav-error', error: error.failure.error }
+  return { kind: 'undecodable', failure: error.failure, cause: error }
 }
 
 /**
- * Reads a response body as a WebDAV XML answer, whatever the status: a multistatus, a
- * `DAV:error`, nothing, or something that could not be decoded (and why). The body is taken from
- * the response (see {@link takeBody}): only its text lives on while it is decoded.
+ * Reads a response body as a WebDAV XML answer (see {@link readMultiStatusBody}): the reading the
+ * pipeline made while the body arrived, or else the buffered body, taken from the response (see
+ * {@link takeBody}) so that only what is decoded from it lives on.
  */
-export function readResponseBody(context: MethodContext, response: DavResponse): BodyReading {
-  const text = decodeText(takeBody(response), response.headers.get('content-type'))
-  if (text.trim() === '') return { kind: 'empty' }
-  try {
-    const multistatus = context.decodeMultiStatus(text, {
-      requestUrl: response.url,
-      // The pipeline already bounded the body by maxResponseBytes.
-      maxBytes: Number.MAX_SAFE_INTEGER,
-      contentType: response.headers.get('content-type') ?? undefined,
-    })
-    return { kind: 'multistatus', multistatus }
-  } catch (cause) {
-    if (cause instanceof DecodeError) {
-      if (cause.failure.code === 'dav-error') return { kind: 'dav-error', error: cause.failure.error }
-      return { kind: 'undecodable', failure: cause.failure, cause }
-    }
-    throw cause
-  }
+export function readResponseBody(_context: MethodContext, response: DavResponse): BodyReading {
+  const sink = readMultiStatusBody(response)
+  sink.write(takeBody(response))
+  return sink.end()
 }
 
 /** The `DAV:error` of a reading, if it was one. */

@@ -14,7 +14,7 @@ export interface MultiStatusReaderOptions extends XmlLimits {
   /** The URL the request was sent to: relative hrefs are resolved against it. */
   readonly requestUrl?: string | URL
   /** The `Content-Type` of the response: its `charset` decodes bytes, and `not-xml` failures report it. */
-  readonly contentType?: string
+  readonly contentType?: string | undefined
 }
 
 /** What a multistatus holds besides its responses. */

@@ -9,7 +9,7 @@ export { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from './xml-limits.ts'
 /** Limits and context for {@link parseXmlDocument}. */
 export interface ParseXmlOptions extends XmlLimits {
   /** The `Content-Type` of the response: its `charset` decodes bytes, and `not-xml` failures report it. */
-  readonly contentType?: string
+  readonly contentType?: string | undefined
 }
 
 /**
