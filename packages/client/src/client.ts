@@ -1,4 +1,5 @@
 import type {
+  PropfindEntry,
   ProppatchInstruction,
   ProppatchResult,
   PropRequest,
@@ -14,6 +15,7 @@ import {
   type PropfindPropOptions,
   type PropfindPropnameOptions,
 } from './methods/propfind.ts'
+import { propfindEach, type PropfindEachLimits, type PropfindEachOptions } from './methods/propfind-each.ts'
 import { proppatch, type ProppatchOptions } from './methods/proppatch.ts'
 import { transfer, type CopyOptions, type MoveOptions } from './methods/transfer.ts'
 import { contentMethods, type DavContentMethods } from './methods/content-methods.ts'
@@ -45,6 +47,22 @@ export interface DavClient extends DavContentMethods {
   ): Promise<PropfindResult<P>>
   /** PROPFIND `propname`: each resource's `properties` holds the names (with empty values). */
   propfind(target: DavTarget, options: PropfindPropnameOptions): Promise<PropfindResult<{}>>
+
+  /**
+   * PROPFIND decoded as the answer arrives: each entry is handed out as soon as its response has
+   * been read, and memory does not grow with the listing. Leaving the loop early cancels the body.
+   * A failure mid-body rejects the iteration with a typed error; entries already handed out stay valid.
+   *
+   * @example
+   * for await (const entry of dav.propfindEach('Photos/', { depth: 1, props: { size: davProps.getcontentlength } })) {
+   *   if (entry.kind === 'resource' && entry.props.size.kind === 'value') total += entry.props.size.value
+   * }
+   */
+  propfindEach<const P extends PropRequest>(target: DavTarget, options: PropfindPropOptions<P> & PropfindEachLimits): AsyncIterable<PropfindEntry<P>>
+  /** {@link DavClient.propfindEach} with `allprop`. */
+  propfindEach<const P extends PropRequest = {}>(target: DavTarget, options: PropfindAllpropOptions<P> & PropfindEachLimits): AsyncIterable<PropfindEntry<P>>
+  /** {@link DavClient.propfindEach} with `propname`. */
+  propfindEach(target: DavTarget, options: PropfindPropnameOptions & PropfindEachLimits): AsyncIterable<PropfindEntry<{}>>
 
   /**
    * PROPPATCH: set and remove properties, in order; the result tells whether the update applied.
@@ -82,6 +100,8 @@ export function createDavClientWith(options: DavClientOptions, decoder: MultiSta
     pipeline,
     propfind: ((target: DavTarget, propfindOptions: PropfindPropOptions<PropRequest>) =>
       propfind(context, target, propfindOptions)) as DavClient['propfind'],
+    propfindEach: ((target: DavTarget, eachOptions: PropfindEachOptions<PropRequest>) =>
+      propfindEach(context, target, eachOptions)) as DavClient['propfindEach'],
     proppatch: (target, instructions, proppatchOptions) => proppatch(context, target, instructions, proppatchOptions),
     copy: (from, to, copyOptions = {}) => transfer(context, 'COPY', from, to, copyOptions),
     move: (from, to, moveOptions = {}) => {

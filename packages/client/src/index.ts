@@ -15,6 +15,7 @@ export type {
   PropfindAllpropOptions,
   PropfindPropnameOptions,
 } from './methods/propfind.ts'
+export type { PropfindEachOptions, PropfindEachLimits } from './methods/propfind-each.ts'
 export type { ProppatchOptions } from './methods/proppatch.ts'
 export { setProperty, removeProperty } from './methods/proppatch-instructions.ts'
 export type { CopyOptions, MoveOptions, TransferOptions } from './methods/transfer.ts'

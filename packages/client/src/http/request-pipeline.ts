@@ -90,6 +90,8 @@ export interface DavResponse {
 export interface RequestPipeline {
   /** The normalised base URL (path ends with `/`). */
   readonly baseUrl: URL
+  /** The per-attempt timeout, in milliseconds (`false`: none); a body read as a stream applies it to each wait for data. */
+  readonly timeoutMs: number | false
   /**
    * Sends a request and returns its final response, whatever its status: a status that is worth
    * retrying is retried first; deciding what a status means is the method's business.
@@ -156,6 +158,7 @@ export function createRequestPipeline(options: DavClientOptions): RequestPipelin
   }
   return {
     baseUrl: base,
+    timeoutMs,
     send: (request) => send(config, request),
   }
 }

@@ -8,13 +8,15 @@ import type {
   QName,
 } from '@davkit/types'
 import { DepthRefusedError } from '../errors/depth-refused-error.ts'
+import type { HttpStatusError } from '../errors/http-status-error.ts'
 import { InvalidRequestError } from '../errors/invalid-request-error.ts'
 import type { RequestOptions } from '../http/client-options.ts'
+import type { DavRequest, DavResponse } from '../http/request-pipeline.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
 import { decodeProperties } from '../properties/decode-property.ts'
 import { buildPropfindBody, type PropfindBodyRequest } from '../xml/build-propfind.ts'
 import type { MethodContext } from './method-context.ts'
-import { readResponseBody, statusError, undecodableError } from './read-response-body.ts'
+import { readResponseBody, statusError, undecodableError, type BodyReading } from './read-response-body.ts'
 
 interface PropfindCommonOptions extends RequestOptions {
   /** `0` (the resource), `1` (and its members) or `'infinity'` (the whole tree). Default `0`. */
@@ -65,7 +67,8 @@ function depthHeader(depth: PropfindDepth | undefined): string {
   return String(value)
 }
 
-function toEntry<P extends PropRequest>(codecs: P, response: MultiStatusResponse): PropfindEntry<P> {
+/** Turns a decoded response into a PROPFIND entry: a resource's properties go through the codecs. */
+export function toEntry<P extends PropRequest>(codecs: P, response: MultiStatusResponse): PropfindEntry<P> {
   if (response.kind !== 'propstat') return response
   const resource: PropfindResource<P> = {
     kind: 'resource',
@@ -79,20 +82,17 @@ function toEntry<P extends PropRequest>(codecs: P, response: MultiStatusResponse
   return resource
 }
 
+/** A PROPFIND ready to send: the codecs that decode its answer and the request itself. */
+export interface PreparedPropfind<P extends PropRequest> {
+  readonly codecs: P
+  readonly request: DavRequest
+}
+
 /**
- * PROPFIND (RFC 4918 section 9.1): encode the request, send it, decode the 207 into typed results.
- *
- * A 207 (or another 2xx carrying a multistatus) is a result. A refused `Depth: infinity` (a
- * `propfind-finite-depth` condition, or a bare 403 to a depth-infinity request as Apache sends)
- * is a `DepthRefusedError`. Any other status is an `HttpStatusError` with its `DAV:error`
- * attached. A body that is not a multistatus (an HTML login page with 200) is an
- * `UndecodableResponseError`.
+ * Checks the options and builds the request of a PROPFIND (body, `Depth`), without sending it.
+ * @throws {InvalidRequestError} on options that cannot make a request.
  */
-export async function propfind<P extends PropRequest>(
-  context: MethodContext,
-  target: DavTarget,
-  options: PropfindOptions<P>,
-): Promise<PropfindResult<P>> {
+export function preparePropfind<P extends PropRequest>(context: MethodContext, target: DavTarget, options: PropfindOptions<P>): PreparedPropfind<P> {
   let codecs: P
   let body: PropfindBodyRequest
   if (options.propname === true) {
@@ -111,29 +111,46 @@ export async function propfind<P extends PropRequest>(
   const url = resolveTarget(context.pipeline.baseUrl, target)
   const headers = new Headers(options.headers)
   headers.set('depth', depthHeader(options.depth))
-  const response = await context.pipeline.send({
-    method: 'PROPFIND',
-    url,
-    headers,
-    body: buildPropfindBody(body),
-    signal: options.signal,
-  })
-  const reading = readResponseBody(context, response)
-  if (response.status < 200 || response.status >= 300) {
-    const error = statusError(response, reading)
-    const finiteDepth = error.hasCondition('propfind-finite-depth')
-    if (finiteDepth || (response.status === 403 && options.depth === 'infinity' && error.davError === undefined)) {
-      throw new DepthRefusedError(`${error.message}: Depth infinity refused`, {
-        request: response.request,
-        response: response.summary,
-        attempts: response.attempts,
-        status: response.status,
-        evidence: finiteDepth ? 'propfind-finite-depth' : 'status-403',
-        davError: error.davError,
-      })
-    }
-    throw error
+  return { codecs, request: { method: 'PROPFIND', url, headers, body: buildPropfindBody(body), signal: options.signal } }
+}
+
+/**
+ * The error for a PROPFIND answered with a status other than 2xx: a refused `Depth: infinity` (a
+ * `propfind-finite-depth` condition, or a bare 403 to a depth-infinity request as Apache sends)
+ * is a `DepthRefusedError`, anything else an `HttpStatusError` with its `DAV:error` attached.
+ */
+export function propfindStatusError(response: DavResponse, reading: BodyReading, depth: PropfindDepth | undefined): HttpStatusError {
+  const error = statusError(response, reading)
+  const finiteDepth = error.hasCondition('propfind-finite-depth')
+  if (finiteDepth || (response.status === 403 && depth === 'infinity' && error.davError === undefined)) {
+    return new DepthRefusedError(`${error.message}: Depth infinity refused`, {
+      request: response.request,
+      response: response.summary,
+      attempts: response.attempts,
+      status: response.status,
+      evidence: finiteDepth ? 'propfind-finite-depth' : 'status-403',
+      davError: error.davError,
+    })
   }
+  return error
+}
+
+/**
+ * PROPFIND (RFC 4918 section 9.1): encode the request, send it, decode the 207 into typed results.
+ *
+ * A 207 (or another 2xx carrying a multistatus) is a result. A refused `Depth: infinity` is a
+ * `DepthRefusedError`. Any other status is an `HttpStatusError` with its `DAV:error` attached. A
+ * body that is not a multistatus (an HTML login page with 200) is an `UndecodableResponseError`.
+ */
+export async function propfind<P extends PropRequest>(
+  context: MethodContext,
+  target: DavTarget,
+  options: PropfindOptions<P>,
+): Promise<PropfindResult<P>> {
+  const { codecs, request } = preparePropfind(context, target, options)
+  const response = await context.pipeline.send(request)
+  const reading = readResponseBody(context, response)
+  if (response.status < 200 || response.status >= 300) throw propfindStatusError(response, reading, options.depth)
   if (reading.kind !== 'multistatus') throw undecodableError(response, reading)
   const responses = reading.multistatus.responses.map((r) => toEntry(codecs, r))
   return {

@@ -57,9 +57,11 @@ export class MultiStatusReader implements XmlContentHandler {
     this.#bytes = new BodyTextDecoder(options.contentType, limits.maxBytes)
   }
 
-  /** Reads the next bytes of the body. */
+  /** Reads the next bytes of the body; past the byte limit, what fits is read before the refusal. */
   write(chunk: Uint8Array): void {
-    this.#reader.write(this.#bytes.decode(chunk))
+    const room = this.#bytes.room
+    if (chunk.byteLength > room && room > 0) this.#reader.write(this.#bytes.decode(chunk.subarray(0, room)))
+    this.#reader.write(this.#bytes.decode(room > 0 && chunk.byteLength > room ? chunk.subarray(room) : chunk))
   }
 
   /** Reads the next piece of the body's text (for a body that is already text). */

@@ -38,6 +38,11 @@ export class BodyTextDecoder {
     return this.#size
   }
 
+  /** How many more bytes may arrive before the limit is exceeded. */
+  get room(): number {
+    return this.#maxBytes - this.#size
+  }
+
   /** The text of the next chunk of bytes (empty while the start of the body is still being read). */
   decode(chunk: Uint8Array): string {
     this.#size += chunk.byteLength

@@ -1,15 +1,15 @@
 /** Limits on what a response body may hold, each enforced while the body streams in. */
 export interface XmlLimits {
   /** The largest body accepted, in bytes. Default {@link DEFAULT_MAX_BYTES} (256 MiB). */
-  readonly maxBytes?: number
+  readonly maxBytes?: number | undefined
   /** The deepest element nesting accepted (the root is at depth 1). Default {@link DEFAULT_MAX_DEPTH}. */
-  readonly maxDepth?: number
+  readonly maxDepth?: number | undefined
   /** The most attributes (namespace declarations included) on one element. Default {@link DEFAULT_MAX_ATTRIBUTES}. */
-  readonly maxAttributes?: number
+  readonly maxAttributes?: number | undefined
   /** The most namespace declarations on one element. Default {@link DEFAULT_MAX_NAMESPACE_DECLARATIONS}. */
-  readonly maxNamespaceDeclarations?: number
+  readonly maxNamespaceDeclarations?: number | undefined
   /** The longest element or attribute name, in characters. Default {@link DEFAULT_MAX_NAME_LENGTH}. */
-  readonly maxNameLength?: number
+  readonly maxNameLength?: number | undefined
 }
 
 /** The default body size limit: 256 MiB, room for listings of several hundred thousand entries. */
@@ -28,7 +28,7 @@ export const DEFAULT_MAX_NAMESPACE_DECLARATIONS = 128
 export const DEFAULT_MAX_NAME_LENGTH = 1024
 
 /** Every limit, with the defaults filled in. */
-export type ResolvedXmlLimits = Required<XmlLimits>
+export type ResolvedXmlLimits = { readonly [K in keyof XmlLimits]-?: number }
 
 /** The limits with defaults for those not given. */
 export function resolveXmlLimits(limits: XmlLimits): ResolvedXmlLimits {

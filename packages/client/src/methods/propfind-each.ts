@@ -1,0 +1,107 @@
+import type { MultiStatusResponse, PropfindEntry, PropRequest } from '@davkit/types'
+import { DecodeError } from '../errors/decode-error.ts'
+import { RequestTimeoutError } from '../errors/request-timeout-error.ts'
+import type { DavResponse } from '../http/request-pipeline.ts'
+import { MultiStatusReader } from '../multistatus/multistatus-reader.ts'
+import type { DavTarget } from '../paths/resolve-target.ts'
+import type { XmlLimits } from '../xml/xml-limits.ts'
+import type { MethodContext } from './method-context.ts'
+import { preparePropfind, propfindStatusError, toEntry, type PropfindOptions } from './propfind.ts'
+import { readResponseBody, undecodableError } from './read-response-body.ts'
+
+/**
+ * The limits of a streamed listing. `maxBytes` has no default here: memory does not grow with the
+ * listing, so only a caller who wants to bound the transfer sets it.
+ */
+export type PropfindEachLimits = XmlLimits
+
+/** Options of `propfindEach`: those of `propfind`, and limits on the body. */
+export type PropfindEachOptions<P extends PropRequest> = PropfindOptions<P> & PropfindEachLimits
+
+/**
+ * PROPFIND whose answer is decoded as it arrives: each entry is handed out as soon as its
+ * `DAV:response` has been read, and only the entry being read is held, so a listing of a million
+ * resources takes as little memory as one of ten. The request is sent when iteration starts.
+ *
+ * - A status other than 2xx rejects the iteration before any entry, as `propfind` throws.
+ * - A failure mid-body (malformed XML at a line and column, a limit, a lost connection, a timeout,
+ *   an abort) rejects the iteration with a typed error; the entries already handed out stay valid.
+ * - The per-attempt timeout applies to each wait for more of the body, not to the time the caller
+ *   spends with the entries.
+ * - Leaving the loop early (`break`, `return`, an exception) cancels the body and frees the connection.
+ * - Nothing is retried once the body has started to arrive: entries may already have been used.
+ */
+export async function* propfindEach<P extends PropRequest>(
+  context: MethodContext,
+  target: DavTarget,
+  options: PropfindEachOptions<P>,
+): AsyncGenerator<PropfindEntry<P>, void, undefined> {
+  const { codecs, request } = preparePropfind(context, target, options)
+  const response = await context.pipeline.send({ ...request, responseBody: 'stream' })
+  if (response.status < 200 || response.status >= 300 || response.stream === undefined) {
+    const reading = readResponseBody(context, response)
+    if (response.status < 200 || response.status >= 300) throw propfindStatusError(response, reading, options.depth)
+    throw undecodableError(response, reading)
+  }
+  const reader = response.stream.getReader()
+  let pending: MultiStatusResponse[] = []
+  const decoder = new MultiStatusReader(
+    {
+      requestUrl: response.url,
+      contentType: response.headers.get('content-type') ?? undefined,
+      maxBytes: options.maxBytes ?? Number.MAX_SAFE_INTEGER,
+      maxDepth: options.maxDepth,
+      maxAttributes: options.maxAttributes,
+      maxNamespaceDeclarations: options.maxNamespaceDeclarations,
+      maxNameLength: options.maxNameLength,
+    },
+    (decoded) => pending.push(decoded),
+  )
+  let finished = false
+  try {
+    for (;;) {
+      const { done, value } = await readWithin(reader, context.pipeline.timeoutMs, response)
+      let failure: unknown
+      try {
+        if (done) decoder.end()
+        else decoder.write(value)
+      } catch (error) {
+        failure = error instanceof DecodeError ? undecodableError(response, { kind: 'undecodable', failure: error.failure, cause: error }) : error
+      }
+      // The responses read whole before a problem are handed out before it is reported.
+      if (pending.length > 0) {
+        const ready = pending
+        pending = []
+        for (const decoded of ready) yield toEntry(codecs, decoded)
+      }
+      if (failure !== undefined) throw failure
+      if (done) {
+        finished = true
+        return
+      }
+    }
+  } finally {
+    if (!finished) await reader.cancel().catch(() => undefined)
+  }
+}
+
+// One read of the body, within the timeout. An expired wait is a `RequestTimeoutError`.
+async function readWithin(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  timeoutMs: number | false,
+  response: DavResponse,
+): Promise<ReadableStreamReadResult<Uint8Array>> {
+  if (timeoutMs === false) return await reader.read()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const request = response.request
+      reject(new RequestTimeoutError(`${request.method} ${request.url} timed out after ${timeoutMs} ms waiting for more of the body`, { request, attempts: response.attempts, timeoutMs }))
+    }, timeoutMs)
+  })
+  try {
+    return await Promise.race([reader.read(), expired])
+  } finally {
+    clearTimeout(timer)
+  }
+}
