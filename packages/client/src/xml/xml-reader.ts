@@ -1,8 +1,9 @@
 import type { DecodeFailure, QName, XmlAttribute } from '@davkit/types'
 import { SaxesParser, type SaxesAttributePlain, type SaxesStartTagPlain } from 'saxes'
 import { DecodeError } from '../errors/decode-error.ts'
-import { clip, isNamespaceDeclaration, NamespaceError, NamespaceScope, NameTable } from './namespace-scope.ts'
+import { clip, isNamespaceDeclaration, NamespaceBindings, NamespaceError } from './namespace-bindings.ts'
 import type { ResolvedXmlLimits } from './xml-limits.ts'
+import { XML_NAMESPACE } from './xml-namespaces.ts'
 
 /** What a {@link XmlReader} reports, in document order, with every name resolved to its namespace. */
 export interface XmlContentHandler {
@@ -56,9 +57,11 @@ export class XmlReader {
   readonly #limits: ResolvedXmlLimits
   readonly #contentType: string | undefined
   readonly #parser: SaxesParser<{ xmlns: false; position: true }>
-  readonly #names = new NameTable()
-  // The open elements: their raw names, scopes and `xml:lang`, by depth (index 0: outside the root).
-  readonly #scopes: NamespaceScope[] = [NamespaceScope.root()]
+  readonly #bindings = new NamespaceBindings()
+  // The prefixes the open elements declared, in order, and how many each declared, by depth.
+  readonly #declared: string[] = []
+  readonly #declaredCounts: number[] = [0]
+  // The `xml:lang` in scope, by depth (index 0: outside the root).
   readonly #langs: (string | undefined)[] = [undefined]
   #depth = 0
   #sawRoot = false
@@ -74,6 +77,7 @@ export class XmlReader {
   #tagColumn = 1
   #attributes: SaxesAttributePlain[] = []
   #declarations = 0
+  readonly #xmlLang: QName = this.#bindings.qname(XML_NAMESPACE, 'lang')
 
   constructor(handler: XmlContentHandler, limits: ResolvedXmlLimits, contentType?: string) {
     this.#handler = handler
@@ -90,6 +94,7 @@ export class XmlReader {
     parser.on('opentag', (tag) => this.#openTag(tag.name))
     parser.on('closetag', () => {
       const depth = this.#depth--
+      for (let count = this.#declaredCounts[depth] as number; count > 0; count--) this.#bindings.undeclare(this.#declared.pop() as string)
       this.#handler.close(depth)
     })
     parser.on('text', (text) => {
@@ -178,31 +183,33 @@ export class XmlReader {
   }
 
   #openTag(raw: string): void {
-    const inherited = this.#scopes[this.#depth] as NamespaceScope
+    const bindings = this.#bindings
     let lang = this.#langs[this.#depth]
-    let scope = inherited
     let attributes = NO_ATTRIBUTES
+    let declared = 0
     try {
       const pending = this.#attributes
       if (pending.length > 0) {
         for (const attribute of pending) {
-          if (isNamespaceDeclaration(attribute.name)) scope = scope.declare(attribute.name, attribute.value)
+          if (!isNamespaceDeclaration(attribute.name)) continue
+          this.#declared.push(bindings.declare(attribute.name, attribute.value))
+          declared++
         }
-        if (pending.length > this.#declarations) {
+        if (pending.length > declared) {
           const resolved: XmlAttribute[] = []
           for (const attribute of pending) {
             if (isNamespaceDeclaration(attribute.name)) continue
-            const name = scope.attributeName(attribute.name, raw, this.#names)
-            if (name.namespace === XML_LANG.namespace && name.local === XML_LANG.local) lang = attribute.value
+            const name = bindings.attributeName(attribute.name, raw)
+            if (name === this.#xmlLang) lang = attribute.value
             resolved.push({ name, value: attribute.value })
           }
           checkUniqueNames(resolved)
           attributes = resolved
         }
       }
-      const name = scope.elementName(raw, this.#names)
+      const name = bindings.elementName(raw)
       const depth = ++this.#depth
-      this.#scopes[depth] = scope
+      this.#declaredCounts[depth] = declared
       this.#langs[depth] = lang
       this.#handler.open(name, attributes, lang, depth)
     } catch (error) {
@@ -257,8 +264,6 @@ export class XmlReader {
     throw this.#malformed(clip(reason), parser.line, parser.column + 1, error)
   }
 }
-
-const XML_LANG: QName = { namespace: 'http://www.w3.org/XML/1998/namespace', local: 'lang' }
 
 // Two attributes of one element may not have the same expanded name (`a:x` and `b:x` with `a` and
 // `b` bound to one namespace). Names are interned, so identity is equality.
