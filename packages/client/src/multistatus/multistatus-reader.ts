@@ -25,6 +25,16 @@ export interface MultiStatusTail {
   readonly syncToken: string | undefined
 }
 
+const STRUCTURE: ReadonlySet<string> = new Set(['response', 'propstat', 'prop'])
+
+function isWhitespace(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code !== 32 && code !== 10 && code !== 9 && code !== 13) return false
+  }
+  return true
+}
+
 type RootKind = 'multistatus' | 'error' | 'other'
 
 /**
@@ -96,7 +106,12 @@ export class MultiStatusReader implements XmlContentHandler {
   }
 
   text(text: string): void {
-    if (this.#builder.depth > 0) this.#builder.text(text)
+    const builder = this.#builder
+    if (builder.depth === 0) return
+    // Whitespace between the children of a response, propstat or prop is layout, never content.
+    const current = builder.current as QName
+    if (current.namespace === 'DAV:' && STRUCTURE.has(current.local) && isWhitespace(text)) return
+    builder.text(text)
   }
 
   close(depth: number): void {

@@ -44,6 +44,11 @@ export class ElementBuilder {
     return this.#depth
   }
 
+  /** The name of the element being built (the innermost open one). */
+  get current(): QName | undefined {
+    return this.#frames[this.#depth - 1]?.name
+  }
+
   open(name: QName, attributes: readonly XmlAttribute[], lang: string | undefined): void {
     if (this.#depth > 0) (this.#frames[this.#depth - 1] as Frame).flushText()
     let frame = this.#frames[this.#depth]

@@ -23,9 +23,10 @@ export function clip(text: string): string {
   return text.length <= 60 ? text : `${text.slice(0, 57)}...`
 }
 
-// How a raw element name was last resolved: valid again while its prefix is bound to the same namespace.
+// How a raw element name was last resolved: valid again while its prefix (whose stack of bindings
+// is kept, saving a look-up) is bound to the same namespace.
 interface Resolution {
-  readonly prefix: string
+  readonly bindings: readonly string[]
   readonly namespace: string
   readonly name: QName
 }
@@ -39,7 +40,11 @@ interface Resolution {
  * `response`, which changes nothing.
  */
 export class NamespaceBindings {
-  readonly #stacks = new Map<string, string[]>([['xml', [XML_NAMESPACE]]])
+  // `''` (the default namespace) starts bound to `''`: no namespace.
+  readonly #stacks = new Map<string, string[]>([
+    ['xml', [XML_NAMESPACE]],
+    ['', ['']],
+  ])
   readonly #qnames = new Map<string, Map<string, QName>>()
   readonly #elementNames = new Map<string, Resolution>()
 
@@ -78,8 +83,7 @@ export class NamespaceBindings {
   /** The namespace bound to `prefix` (`''`: the default namespace, `''` when none), or `undefined`. */
   lookup(prefix: string): string | undefined {
     const stack = this.#stacks.get(prefix)
-    const namespace = stack === undefined ? undefined : stack[stack.length - 1]
-    return namespace ?? (prefix === '' ? '' : undefined)
+    return stack === undefined ? undefined : stack[stack.length - 1]
   }
 
   /**
@@ -88,13 +92,14 @@ export class NamespaceBindings {
    */
   elementName(raw: string): QName {
     const known = this.#elementNames.get(raw)
-    if (known !== undefined && this.lookup(known.prefix) === known.namespace) return known.name
+    if (known !== undefined && known.bindings[known.bindings.length - 1] === known.namespace) return known.name
     const split = splitQualifiedName(raw)
     if (split === null || split[0] === 'xmlns') throw new NamespaceError(`<${clip(raw)}> is not a valid element name`)
-    const namespace = this.lookup(split[0])
-    if (namespace === undefined) throw new NamespaceError(`the prefix ${clip(split[0])} of <${clip(raw)}> is not declared`)
+    const bindings = this.#stacks.get(split[0])
+    const namespace = bindings?.[bindings.length - 1]
+    if (bindings === undefined || namespace === undefined) throw new NamespaceError(`the prefix ${clip(split[0])} of <${clip(raw)}> is not declared`)
     const name = this.qname(namespace, split[1])
-    this.#elementNames.set(raw, { prefix: split[0], namespace, name })
+    this.#elementNames.set(raw, { bindings, namespace, name })
     return name
   }
 
