@@ -1,14 +1,16 @@
 /**
- * `pnpm bench`: davkit's decoding and HTTP round trips side by side with fast-xml-parser's bare
- * parse, the `webdav` package and tsdav, on the same generated Apache-shaped listings, each
- * contender in its own process (fresh heap, its own peak RSS). Prints medians, spreads, peak
- * memory and ratios, and whether the targets of issues #2 and #8 are met.
+ * `pnpm bench`: davkit's decoding, listings served over HTTP (whole and streamed) and per-request
+ * round trips side by side with saxes alone, the `webdav` package and tsdav, on the same generated
+ * Apache-shaped listings. The packages are built first and measured as users get them (`dist/`).
+ * Each measurement runs in its own process (fresh heap, its own peak RSS), in rounds that rotate
+ * the contenders' order; times are medians of all runs, peak RSS the median of the processes.
+ * Prints the tables, and each target as MET or MISSED.
  *
- * Options: `--quick` (1,000 and 10,000 entries only, fewer runs); `--only=decode,served,overhead,fake`.
- * Not part of the tests; takes a few minutes in full.
+ * Options: `--quick` (1,000 and 10,000 entries only, 10^5 streamed, fewer rounds);
+ * `--only=decode,served,streamed,overhead,fake`. Not part of the tests; takes several minutes in full.
  *
- * To profile one contender, run its child alone under the profiler, e.g.
- * `node --conditions=@davkit/source --expose-gc --cpu-prof scripts/bench/worker.ts
+ * To profile one contender, build the packages and run its child alone under the profiler, e.g.
+ * `node --expose-gc --cpu-prof scripts/bench/worker.ts
  * '{"kind":"decode","contender":"davkit","entries":10000,"warmup":1,"runs":8}'`
  * and open the `.cpuprofile` in Chrome DevTools.
  */
@@ -17,13 +19,14 @@ import { availableParallelism, cpus, loadavg } from 'node:os'
 import { createStyler, wantsColour } from './demo/style.ts'
 import { renderTable } from './demo/table.ts'
 import { generateListing } from './bench/listing-body.ts'
-import { measurementTable, memoryTarget, speedTarget, targetLines, type Measurement, type TargetCheck } from './bench/report.ts'
+import { measurementTable, speedTarget, targetLines, timingOf, type Measurement, type TargetCheck } from './bench/report.ts'
 import { runWorker } from './bench/run-worker.ts'
 import { startStaticServer } from './bench/static-server.ts'
-import { formatMs, summarize } from './bench/stats.ts'
+import { formatBytes, formatMs, summarize } from './bench/stats.ts'
+import { startStreamingServer } from './bench/streaming-server.ts'
 import type { WorkerResult, WorkerTask } from './bench/worker-protocol.ts'
 
-const SECTIONS = ['decode', 'served', 'overhead', 'fake'] as const
+const SECTIONS = ['decode', 'served', 'streamed', 'overhead', 'fake'] as const
 type Section = (typeof SECTIONS)[number]
 
 const args = process.argv.slice(2)
@@ -52,10 +55,11 @@ const failureDetails: string[] = []
  */
 function repetitions(entries: number): { warmup: number; runs: number; rounds: number } {
   // Depth 0 requests: many short runs, in more rounds, as single requests are the noisiest.
-  if (entries === 1) return quick ? { warmup: 100, runs: 600, rounds: 4 } : { warmup: 100, runs: 1200, rounds: 6 }
-  if (entries <= 1_000) return quick ? { warmup: 2, runs: 6, rounds: 2 } : { warmup: 3, runs: 12, rounds: 3 }
-  if (entries <= 10_000) return quick ? { warmup: 1, runs: 4, rounds: 2 } : { warmup: 1, runs: 6, rounds: 3 }
-  return { warmup: 1, runs: 2, rounds: 2 }
+  if (entries === 1) return quick ? { warmup: 100, runs: 600, rounds: 4 } : { warmup: 100, runs: 1400, rounds: 7 }
+  if (quick) return entries <= 10_000 ? { warmup: 1, runs: 6, rounds: 3 } : { warmup: 1, runs: 3, rounds: 3 }
+  if (entries <= 1_000) return { warmup: 3, runs: 21, rounds: 7 }
+  if (entries <= 10_000) return { warmup: 1, runs: 14, rounds: 7 }
+  return { warmup: 1, runs: 7, rounds: 7 }
 }
 
 function progress(text: string): void {
@@ -96,16 +100,17 @@ function describeFailure(error: unknown): string {
   return [lines[0] ?? '', ...errors].join('\n    ')
 }
 
-/** Merges the rounds of one contender: all timings, the highest peak and the growth of that round. */
+/** Merges the rounds of one contender: all timings, and the process with the median peak RSS. */
 function mergeRounds(results: readonly WorkerResult[]): WorkerResult | undefined {
   const first = results[0]
   if (first === undefined) return undefined
-  const highest = results.reduce((a, b) => (b.peakRss > a.peakRss ? b : a), first)
+  const byPeak = [...results].sort((a, b) => a.peakRss - b.peakRss)
+  const median = byPeak[Math.floor((byPeak.length - 1) / 2)] ?? first
   return {
     times: results.flatMap((result) => result.times),
     entries: first.entries,
-    baselineRss: highest.baselineRss,
-    peakRss: highest.peakRss,
+    baselineRss: median.baselineRss,
+    peakRss: median.peakRss,
     peakHeapAfterRun: Math.max(...results.map((result) => result.peakHeapAfterRun)),
   }
 }
@@ -116,8 +121,9 @@ async function measureInterleaved<C extends string>(
   entries: number,
   bodyBytes: number,
   taskFor: (contender: C, warmup: number, runs: number) => WorkerTask,
+  given?: { warmup: number; runs: number; rounds: number },
 ): Promise<Measurement[]> {
-  const plan = repetitions(entries)
+  const plan = given ?? repetitions(entries)
   const perRound = Math.max(1, Math.ceil(plan.runs / plan.rounds))
   const results = new Map<C, WorkerResult[]>()
   const failed = new Map<C, string>()
@@ -144,32 +150,49 @@ function heading(text: string): void {
 }
 
 async function decodeSection(): Promise<void> {
-  heading('Decoding a listing body (issue #2): parse + decode, no network')
+  heading('Decoding a listing body: parse + decode, no network')
   const measurements: Measurement[] = []
   for (const entries of SIZES) {
     const bodyBytes = Buffer.byteLength(generateListing(entries))
-    const contenders = ['fxp-bare', 'davkit-multistatus', 'davkit', 'webdav'] as const
+    const contenders = ['saxes-bare', 'davkit-multistatus', 'davkit', 'webdav'] as const
     measurements.push(...(await measureInterleaved(contenders, entries, bodyBytes, (contender, warmup, runs) => ({ kind: 'decode', contender, entries, warmup, runs }))))
   }
   process.stdout.write(`${measurementTable(measurements, 'davkit', styler)}\n`)
   process.stdout.write(
     styler.paint(
-      '  fxp-bare: XMLParser.parse with the decoder\'s options, output untouched. davkit-multistatus: decodeMultiStatus alone.\n' +
+      '  saxes-bare: saxes over the text, handlers that only count responses. davkit-multistatus: decodeMultiStatus alone.\n' +
         '  davkit: decodeMultiStatus + the codecs of the 6 requested properties (what propfind returns). webdav: parseXML + getDirectoryContents\' mapping.\n',
       'dim',
     ),
   )
   const local: TargetCheck[] = [
-    speedTarget(measurements, 'davkit', 'webdav', 10_000, 1.3),
-    speedTarget(measurements, 'davkit', 'fxp-bare', 10_000, 1 / 1.15, 'bare parse'),
-    speedTarget(measurements, 'davkit-multistatus', 'fxp-bare', 10_000, 1 / 1.15, 'bare parse'),
+    speedTarget(measurements, 'davkit-multistatus', 'saxes-bare', 10_000, 1 / 2, 'saxes alone'),
   ]
   process.stdout.write(`${targetLines(local, styler)}\n`)
   checks.push(...local)
 }
 
+/** `subject` at least `factor` times faster than the faster of `others` at `entries`. */
+function fasterThanBest(measurements: readonly Measurement[], subject: string, others: readonly string[], entries: number, factor: number): TargetCheck {
+  const medians = others.map((other) => ({ other, timing: timingOf(measurements.find((m) => m.contender === other && m.entries === entries)) }))
+  const best = medians.filter((m) => m.timing !== undefined).sort((a, b) => (a.timing?.median ?? 0) - (b.timing?.median ?? 0))[0]
+  return speedTarget(measurements, subject, best?.other ?? others[0] ?? '', entries, factor, `the faster peer (${best?.other ?? 'none measured'})`)
+}
+
+/** `subject`'s peak RSS at most `factor` times the lower of `others`' at `entries`. */
+function memoryShare(measurements: readonly Measurement[], subject: string, others: readonly string[], entries: number, factor: number): TargetCheck {
+  const peak = (contender: string): number | undefined => measurements.find((m) => m.contender === contender && m.entries === entries)?.result?.peakRss
+  const mine = peak(subject)
+  const lowest = others.map((other) => ({ other, rss: peak(other) })).filter((o) => o.rss !== undefined).sort((a, b) => (a.rss ?? 0) - (b.rss ?? 0))[0]
+  const label = `${subject} peak RSS at ${entries.toLocaleString('en-US')} entries`
+  const goal = `at most ${factor}x the lower peer's`
+  if (mine === undefined || lowest?.rss === undefined) return { text: `${label}: not measured (target ${goal})`, met: undefined }
+  const ratio = mine / lowest.rss
+  return { text: `${label}: ${formatBytes(mine)} vs ${lowest.other} ${formatBytes(lowest.rss)}, ${ratio.toFixed(2)}x (target ${goal})`, met: ratio <= factor }
+}
+
 async function servedSection(): Promise<void> {
-  heading('Listings served over 127.0.0.1 (issue #8): PROPFIND Depth 1, request to decoded result')
+  heading('Listings served over 127.0.0.1: PROPFIND Depth 1 with 6 properties, request to decoded result')
   const measurements: Measurement[] = []
   for (const entries of SIZES) {
     const body = generateListing(entries)
@@ -185,12 +208,49 @@ async function servedSection(): Promise<void> {
   }
   process.stdout.write(`${measurementTable(measurements, 'davkit', styler)}\n`)
   const local: TargetCheck[] = []
-  for (const entries of SIZES.filter((size) => size >= 10_000)) {
-    local.push(speedTarget(measurements, 'davkit', 'webdav', entries, 1.3), speedTarget(measurements, 'davkit', 'tsdav', entries, 1.3))
-    local.push(memoryTarget(measurements, 'davkit', 'webdav', entries), memoryTarget(measurements, 'davkit', 'tsdav', entries))
-  }
+  for (const entries of SIZES.filter((size) => size >= 10_000)) local.push(fasterThanBest(measurements, 'davkit', ['webdav', 'tsdav'], entries, 2.5))
+  if (SIZES.includes(100_000)) local.push(memoryShare(measurements, 'davkit', ['webdav', 'tsdav'], 100_000, 0.6))
   process.stdout.write(`${targetLines(local, styler)}\n`)
   checks.push(...local)
+}
+
+async function streamedSection(): Promise<void> {
+  heading('Listings streamed: propfindEach over a body generated as it is sent, each entry let go')
+  const measurements: Measurement[] = []
+  const sizes = quick ? [100_000] : [100_000, 1_000_000]
+  for (const entries of sizes) {
+    const server = await startStreamingServer(entries)
+    try {
+      // The whole result of 10^6 entries does not fit in a default heap: streaming is the only way there.
+      const contenders = entries <= 100_000 ? (['davkit-each', 'davkit'] as const) : (['davkit-each'] as const)
+      const plan = entries <= 100_000 ? undefined : { warmup: 0, runs: quick ? 1 : 3, rounds: quick ? 1 : 3 }
+      measurements.push(
+        ...(await measureInterleaved(
+          contenders,
+          entries,
+          server.bodyBytes,
+          (contender, warmup, runs) => ({ kind: 'served', contender, url: server.url, depth: 1, entries, warmup, runs }),
+          plan,
+        )),
+      )
+    } finally {
+      await server.close()
+    }
+  }
+  process.stdout.write(`${measurementTable(measurements, 'davkit-each', styler)}\n`)
+  const local: TargetCheck[] = []
+  for (const entries of sizes) local.push(memoryCeiling(measurements, 'davkit-each', entries, 150 * 1024 * 1024))
+  local.push(speedTarget(measurements, 'davkit-each', 'davkit', 100_000, 1 / 1.3, 'the whole result'))
+  process.stdout.write(`${targetLines(local, styler)}\n`)
+  checks.push(...local)
+}
+
+/** `subject`'s peak RSS at `entries` at most `ceiling` bytes. */
+function memoryCeiling(measurements: readonly Measurement[], subject: string, entries: number, ceiling: number): TargetCheck {
+  const peak = measurements.find((m) => m.contender === subject && m.entries === entries)?.result?.peakRss
+  const label = `${subject} peak RSS at ${entries.toLocaleString('en-US')} entries`
+  if (peak === undefined) return { text: `${label}: not measured (target at most ${formatBytes(ceiling)})`, met: undefined }
+  return { text: `${label}: ${formatBytes(peak)} (target at most ${formatBytes(ceiling)})`, met: peak <= ceiling }
 }
 
 async function overheadSection(): Promise<void> {
@@ -271,16 +331,22 @@ function revision(): string {
   }
 }
 
+// The children import the packages as users get them, from `dist/`: build them first.
+progress('building the packages...')
+execFileSync('pnpm', ['build'], { stdio: ['ignore', 'ignore', 'inherit'] })
+progressDone()
+
 const started = performance.now()
 const cpu = cpus()[0]?.model ?? 'unknown CPU'
 process.stdout.write(
   `${styler.paint('davkit bench', 'title')}${quick ? ' (--quick)' : ''}: Node ${process.version}, ${availableParallelism()} x ${cpu}, sizes ${SIZES.map((s) => s.toLocaleString('en-US')).join(' / ')} entries\n`,
 )
-process.stdout.write(styler.paint('Each contender runs in its own process; times are medians of the measured runs after warm-up.\n', 'dim'))
+process.stdout.write(styler.paint('The built packages (dist/), each contender in its own processes, in rounds of rotating order; times are medians of the measured runs after warm-up, peak RSS the median of the processes.\n', 'dim'))
 process.stdout.write(`Revision: ${revision()}\n`)
 process.stdout.write(`Load average at start: ${loadavg().map((value) => value.toFixed(2)).join(' ')} (numbers from a busy machine are noisy)\n`)
 if (only.has('decode')) await decodeSection()
 if (only.has('served')) await servedSection()
+if (only.has('streamed')) await streamedSection()
 if (only.has('overhead')) await overheadSection()
 if (only.has('fake')) await fakeSection()
 

@@ -1,5 +1,5 @@
-import { createDavServer, type SeedTree } from '../../packages/testing/src/index.ts'
-import { listen } from '../../packages/testing/src/node/index.ts'
+import { createDavServer, type SeedTree } from '@davkit/testing'
+import { listen } from '@davkit/testing/node'
 
 /** How a consumer's tests reach the fake server. */
 export type FakeServerMode = 'in-process' | 'http'

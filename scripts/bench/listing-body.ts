@@ -56,21 +56,29 @@ function response(href: string, collection: boolean, size: number, modified: Dat
 }
 
 /**
- * A 207 body listing `LISTING_PATH` itself and `entries - 1` members: `entries` `DAV:response`
- * elements in all. Deterministic: the same `entries` always gives the same bytes.
+ * A 207 body listing `LISTING_PATH` itself and `entries - 1` members, piece by piece: the head,
+ * one `DAV:response` at a time, the tail. Deterministic: the same `entries` always gives the same text.
  */
-export function generateListing(entries: number): string {
+export function* listingPieces(entries: number): Generator<string, void, undefined> {
   if (!Number.isSafeInteger(entries) || entries < 1) throw new RangeError(`entries must be a positive integer, got ${entries}`)
   const start = Date.UTC(2026, 0, 1)
-  const parts: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n<D:multistatus xmlns:D="DAV:" xmlns:ns0="DAV:">\n']
-  parts.push(response(LISTING_PATH, true, 4096, new Date(start), ''))
+  yield '<?xml version="1.0" encoding="utf-8"?>\n<D:multistatus xmlns:D="DAV:" xmlns:ns0="DAV:">\n'
+  yield response(LISTING_PATH, true, 4096, new Date(start), '')
   for (let index = 1; index < entries; index++) {
     const collection = isCollectionMember(index)
     const size = (index * 7919) % 1_000_000
     const modified = new Date(start + index * 61_000)
     const contentType = index % 7 === 0 ? 'application/pdf' : 'text/plain'
-    parts.push(response(hrefOf(memberName(index), collection), collection, size, modified, contentType))
+    yield response(hrefOf(memberName(index), collection), collection, size, modified, contentType)
   }
-  parts.push('</D:multistatus>\n')
-  return parts.join('')
+  yield '</D:multistatus>\n'
+}
+
+/**
+ * A 207 body listing `LISTING_PATH` itself and `entries - 1` members: `entries` `DAV:response`
+ * elements in all. Deterministic: the same `entries` always gives the same bytes.
+ */
+export function generateListing(entries: number): string {
+  if (!Number.isSafeInteger(entries) || entries < 1) throw new RangeError(`entries must be a positive integer, got ${entries}`)
+  return [...listingPieces(entries)].join('')
 }

@@ -10,12 +10,13 @@ export class WorkerFailedError extends Error {
 }
 
 /**
- * Runs `task` in a new Node process (the same node, `--expose-gc`, the workspace's source
- * condition) and resolves to its result. Rejects after `timeoutMs` or when the child fails.
+ * Runs `task` in a new Node process (the same node, `--expose-gc`) and resolves to its result.
+ * The child imports the packages as users get them: `@davkit/*` resolve to their built `dist/`.
+ * Rejects after `timeoutMs` or when the child fails.
  */
 export function runWorker(task: WorkerTask, timeoutMs: number): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=@davkit/source', '--expose-gc', WORKER, JSON.stringify(task)], {
+    const child = spawn(process.execPath, ['--expose-gc', WORKER, JSON.stringify(task)], {
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: timeoutMs,
     })

@@ -1,14 +1,15 @@
-import { propfind as tsdavPropfind } from 'tsdav'
-import { createClient } from 'webdav'
-import { createDavClient } from '../../packages/client/src/index.ts'
+import { createDavClient } from '@davkit/client'
 import { LISTING_CODECS } from './decode-contenders.ts'
 import { LISTING_PATH } from './listing-body.ts'
 
 /** One PROPFIND of the listed collection at a Depth; resolves to the number of entries returned. */
 export type ServedRequest = (depth: 0 | 1) => Promise<number>
 
-/** Builds a contender's request function for a server's base URL (clients are created once). */
-export type ServedContender = (baseUrl: string) => ServedRequest
+/**
+ * Builds a contender's request function for a server's base URL (clients are created once). A
+ * peer's library is imported only then, so that a process measuring one contender holds no other.
+ */
+export type ServedContender = (baseUrl: string) => ServedRequest | Promise<ServedRequest>
 
 const PROPFIND_BODY =
   '<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:"><D:prop><D:resourcetype/><D:getcontentlength/>' +
@@ -23,8 +24,24 @@ const davkit: ServedContender = (baseUrl) => {
   return async (depth) => (await dav.propfind(LISTING_PATH.slice(1), { depth, props: LISTING_CODECS })).responses.length
 }
 
+/**
+ * davkit streaming: `dav.propfindEach` with the same codecs, each entry counted and let go, as a
+ * program that processes a listing without keeping it would.
+ */
+const davkitEach: ServedContender = (baseUrl) => {
+  const dav = createDavClient({ baseUrl })
+  return async (depth) => {
+    let entries = 0
+    for await (const entry of dav.propfindEach(LISTING_PATH.slice(1), { depth, props: LISTING_CODECS })) {
+      if (entry.kind === 'resource') entries++
+    }
+    return entries
+  }
+}
+
 /** `webdav` 5.11: `getDirectoryContents` (Depth 1, collection itself kept) or `stat` (Depth 0). */
-const webdav: ServedContender = (baseUrl) => {
+const webdav: ServedContender = async (baseUrl) => {
+  const { createClient } = await import('webdav')
   const client = createClient(baseUrl)
   return async (depth) => {
     if (depth === 0) {
@@ -37,7 +54,8 @@ const webdav: ServedContender = (baseUrl) => {
 }
 
 /** tsdav: its `propfind` with the same property names. */
-const tsdav: ServedContender = (baseUrl) => {
+const tsdav: ServedContender = async (baseUrl) => {
+  const { propfind: tsdavPropfind } = await import('tsdav')
   const url = new URL(LISTING_PATH, baseUrl).href
   const props = {
     'd:resourcetype': {},
@@ -67,6 +85,7 @@ const bareFetch: ServedContender = (baseUrl) => {
 /** The contenders over HTTP, by name. */
 export const servedContenders = {
   davkit,
+  'davkit-each': davkitEach,
   webdav,
   tsdav,
   'bare-fetch': bareFetch,

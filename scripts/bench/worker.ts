@@ -19,7 +19,7 @@ async function prepare(task: WorkerTask): Promise<() => Promise<number>> {
       return async () => decode(body)
     }
     case 'served': {
-      const request = servedContenders[task.contender](task.url)
+      const request = await servedContenders[task.contender](task.url)
       return () => request(task.depth)
     }
     case 'fake-server':

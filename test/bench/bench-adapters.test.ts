@@ -4,6 +4,7 @@ import { bareParse, davkitDecode, davkitMultiStatus, decodeContenders, webdavDec
 import { generateListing, isCollectionMember, LISTING_PATH, memberName } from '../../scripts/bench/listing-body.ts'
 import { servedContenders } from '../../scripts/bench/served-contenders.ts'
 import { startStaticServer, type StaticServer } from '../../scripts/bench/static-server.ts'
+import { startStreamingServer } from '../../scripts/bench/streaming-server.ts'
 import { formatMs, ratioText, summarize } from '../../scripts/bench/stats.ts'
 
 describe('generateListing', () => {
@@ -66,11 +67,28 @@ describe('served contenders against the static server', () => {
   })
 
   it('davkit, webdav and tsdav each return every entry of the same served body', async () => {
-    for (const name of ['davkit', 'webdav', 'tsdav'] as const) {
-      expect(await servedContenders[name](server.url)(1), name).toBe(entries)
+    for (const name of ['davkit', 'davkit-each', 'webdav', 'tsdav'] as const) {
+      expect(await (await servedContenders[name](server.url))(1), name).toBe(entries)
     }
-    expect(await servedContenders['bare-fetch'](server.url)(0)).toBe(1)
-    expect(server.requests()).toBe(4)
+    expect(await (await servedContenders['bare-fetch'](server.url))(0)).toBe(1)
+    expect(server.requests()).toBe(5)
+  })
+})
+
+describe('the streaming server', () => {
+  it('sends, piece by piece and as fast as the client reads, the bytes generateListing makes', async () => {
+    const server = await startStreamingServer(777)
+    try {
+      const response = await fetch(server.url, { method: 'PROPFIND' })
+      expect(response.status).toBe(207)
+      expect(response.headers.get('content-length')).toBeNull()
+      const text = await response.text()
+      expect(text).toBe(generateListing(777))
+      expect(server.bodyBytes).toBe(Buffer.byteLength(text))
+      expect(await (await servedContenders['davkit-each'](server.url))(1)).toBe(777)
+    } finally {
+      await server.close()
+    }
   })
 })
 
