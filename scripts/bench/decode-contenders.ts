@@ -1,4 +1,4 @@
-import { davProps, decodeMultiStatus, decodeProperties } from '@davkit/client'
+import { davProps, decodeMultiStatus, propertiesDecoder } from '@davkit/client'
 import { SaxesParser } from 'saxes'
 import { LISTING_PATH } from './listing-body.ts'
 
@@ -23,10 +23,11 @@ const REQUEST_URL = `http://127.0.0.1${LISTING_PATH}`
  */
 export function davkitDecode(body: string): number {
   const multistatus = decodeMultiStatus(body, { requestUrl: REQUEST_URL })
+  const decode = propertiesDecoder(LISTING_CODECS)
   let entries = 0
   for (const response of multistatus.responses) {
     if (response.kind !== 'propstat') continue
-    decodeProperties(LISTING_CODECS, response.properties)
+    decode(response.properties)
     entries++
   }
   return entries

@@ -6,7 +6,7 @@ import { MultiStatusReader } from '../multistatus/multistatus-reader.ts'
 import type { DavTarget } from '../paths/resolve-target.ts'
 import type { XmlLimits } from '../xml/xml-limits.ts'
 import type { MethodContext } from './method-context.ts'
-import { preparePropfind, propfindStatusError, toEntry, type PropfindOptions } from './propfind.ts'
+import { entryMaker, preparePropfind, propfindStatusError, type PropfindOptions } from './propfind.ts'
 import { readResponseBody, undecodableError } from './read-response-body.ts'
 
 /**
@@ -43,6 +43,7 @@ export async function* propfindEach<P extends PropRequest>(
     if (response.status < 200 || response.status >= 300) throw propfindStatusError(response, reading, options.depth)
     throw undecodableError(response, reading)
   }
+  const toEntry = entryMaker(codecs)
   const reader = response.stream.getReader()
   let pending: MultiStatusResponse[] = []
   const decoder = new MultiStatusReader(
@@ -72,7 +73,7 @@ export async function* propfindEach<P extends PropRequest>(
       if (pending.length > 0) {
         const ready = pending
         pending = []
-        for (const decoded of ready) yield toEntry(codecs, decoded)
+        for (const decoded of ready) yield toEntry(decoded)
       }
       if (failure !== undefined) throw failure
       if (done) {

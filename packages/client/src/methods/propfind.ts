@@ -5,7 +5,9 @@ import type {
   PropfindEntry,
   PropfindResource,
   PropfindResult,
+  PropertyResults,
   QName,
+  RawProperty,
 } from '@davkit/types'
 import { DepthRefusedError } from '../errors/depth-refused-error.ts'
 import type { HttpStatusError } from '../errors/http-status-error.ts'
@@ -13,7 +15,7 @@ import { InvalidRequestError } from '../errors/invalid-request-error.ts'
 import type { RequestOptions } from '../http/client-options.ts'
 import type { DavRequest, DavResponse } from '../http/request-pipeline.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
-import { decodeProperties } from '../properties/decode-property.ts'
+import { propertiesDecoder } from '../properties/decode-property.ts'
 import { buildPropfindBody, type PropfindBodyRequest } from '../xml/build-propfind.ts'
 import type { MethodContext } from './method-context.ts'
 import { readResponseBody, statusError, undecodableError, type BodyReading } from './read-response-body.ts'
@@ -67,13 +69,18 @@ function depthHeader(depth: PropfindDepth | undefined): string {
   return String(value)
 }
 
-/** Turns a decoded response into a PROPFIND entry: a resource's properties go through the codecs. */
-export function toEntry<P extends PropRequest>(codecs: P, response: MultiStatusResponse): PropfindEntry<P> {
+/** Turns decoded responses into PROPFIND entries: a resource's properties go through the codecs. */
+export function entryMaker<P extends PropRequest>(codecs: P): (response: MultiStatusResponse) => PropfindEntry<P> {
+  const decode = propertiesDecoder(codecs) as (properties: readonly RawProperty[]) => PropertyResults<P>
+  return (response) => toEntry(decode, response)
+}
+
+function toEntry<P extends PropRequest>(decode: (properties: readonly RawProperty[]) => PropertyResults<P>, response: MultiStatusResponse): PropfindEntry<P> {
   if (response.kind !== 'propstat') return response
   const resource: PropfindResource<P> = {
     kind: 'resource',
     href: response.href,
-    props: decodeProperties(codecs, response.properties),
+    props: decode(response.properties),
     properties: response.properties,
     error: response.error,
     description: response.description,
@@ -119,7 +126,7 @@ export function preparePropfind<P extends PropRequest>(context: MethodContext, t
  * `propfind-finite-depth` condition, or a bare 403 to a depth-infinity request as Apache sends)
  * is a `DepthRefusedError`, anything else an `HttpStatusError` with its `DAV:error` attached.
  */
-export function propfindStatusError(response: DavResponse, reading: BodyReading, depth: PropfindDepth | undefined): HttpStatusError {
+export function propfindStatusError(response: DavResponse, reading: BodyReading<unknown>, depth: PropfindDepth | undefined): HttpStatusError {
   const error = statusError(response, reading)
   const finiteDepth = error.hasCondition('propfind-finite-depth')
   if (finiteDepth || (response.status === 403 && depth === 'infinity' && error.davError === undefined)) {
@@ -149,10 +156,10 @@ export async function propfind<P extends PropRequest>(
 ): Promise<PropfindResult<P>> {
   const { codecs, request } = preparePropfind(context, target, options)
   const response = await context.pipeline.send(request)
-  const reading = readResponseBody(context, response)
+  const reading = readResponseBody(context, response, entryMaker(codecs))
   if (response.status < 200 || response.status >= 300) throw propfindStatusError(response, reading, options.depth)
   if (reading.kind !== 'multistatus') throw undecodableError(response, reading)
-  const responses = reading.multistatus.responses.map((r) => toEntry(codecs, r))
+  const responses = reading.multistatus.responses
   return {
     responses,
     resources: responses.filter((r): r is PropfindResource<P> => r.kind === 'resource'),

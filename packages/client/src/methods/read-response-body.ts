@@ -8,9 +8,14 @@ import { MultiStatusReader, type MultiStatusTail } from '../multistatus/multista
 import { takeBody } from '../http/take-body.ts'
 import type { MethodContext } from './method-context.ts'
 
-/** What a response body turned out to be. */
-export type BodyReading =
-  | { readonly kind: 'multistatus'; readonly multistatus: MultiStatus }
+/** A multistatus whose responses went through a method's own mapping as they were read. */
+export interface MappedMultiStatus<R> extends Omit<MultiStatus, 'responses'> {
+  readonly responses: readonly R[]
+}
+
+/** What a response body turned out to be; `R` is what each response became (by default, itself). */
+export type BodyReading<R = MultiStatusResponse> =
+  | { readonly kind: 'multistatus'; readonly multistatus: MappedMultiStatus<R> }
   | { readonly kind: 'dav-error'; readonly error: DavError }
   | { readonly kind: 'empty' }
   | { readonly kind: 'undecodable'; readonly failure: DecodeFailure; readonly cause: unknown }
@@ -18,42 +23,48 @@ export type BodyReading =
 /**
  * A sink that decodes a response body as a WebDAV XML answer while it arrives, whatever the
  * status: a multistatus, a `DAV:error`, nothing, or something that could not be decoded (and
- * why). Bytes become text by one rule (see `BodyTextDecoder`); the pipeline already bounds the
- * body by `maxResponseBytes`.
+ * why). Each response is handed to `map` as soon as it has been read, so that only what the
+ * method keeps of it lives on (a PROPFIND keeps typed entries, not the raw responses too). Bytes
+ * become text by one rule (see `BodyTextDecoder`); the pipeline already bounds the body by
+ * `maxResponseBytes`.
  */
-export const readMultiStatusBody: BodySinkFactory<BodyReading> = (head) => {
-  const responses: MultiStatusResponse[] = []
-  const contentType = head.headers.get('content-type') ?? undefined
-  const reader = new MultiStatusReader(
-    { requestUrl: head.url, maxBytes: Number.MAX_SAFE_INTEGER, contentType },
-    (response) => responses.push(response),
-  )
-  let failure: DecodeError | undefined
-  // After the first problem the rest of the body is of no use: it is drained, not decoded.
-  const attempt = (step: () => void): void => {
-    if (failure !== undefined) return
-    try {
-      step()
-    } catch (error) {
-      if (!(error instanceof DecodeError)) throw error
-      failure = error
+export function multiStatusBodyReader<R>(map: (response: MultiStatusResponse) => R): BodySinkFactory<BodyReading<R>> {
+  return (head) => {
+    const responses: R[] = []
+    const contentType = head.headers.get('content-type') ?? undefined
+    const reader = new MultiStatusReader({ requestUrl: head.url, maxBytes: Number.MAX_SAFE_INTEGER, contentType }, (response) =>
+      responses.push(map(response)),
+    )
+    let failure: DecodeError | undefined
+    // After the first problem the rest of the body is of no use: it is drained, not decoded.
+    const attempt = (step: () => void): void => {
+      if (failure !== undefined) return
+      try {
+        step()
+      } catch (error) {
+        if (!(error instanceof DecodeError)) throw error
+        failure = error
+      }
     }
-  }
-  let tail: MultiStatusTail | undefined
-  return {
-    write: (chunk) => attempt(() => reader.write(chunk)),
-    end: () => {
-      attempt(() => {
-        tail = reader.end()
-      })
-      if (failure !== undefined) return readingOf(failure)
-      const { description, syncToken } = tail as MultiStatusTail
-      return { kind: 'multistatus', multistatus: { responses, description, syncToken } }
-    },
+    let tail: MultiStatusTail | undefined
+    return {
+      write: (chunk) => attempt(() => reader.write(chunk)),
+      end: () => {
+        attempt(() => {
+          tail = reader.end()
+        })
+        if (failure !== undefined) return readingOf(failure)
+        const { description, syncToken } = tail as MultiStatusTail
+        return { kind: 'multistatus', multistatus: { responses, description, syncToken } }
+      },
+    }
   }
 }
 
-function readingOf(error: DecodeError): BodyReading {
+/** {@link multiStatusBodyReader} keeping each response as it was decoded. */
+export const readMultiStatusBody: BodySinkFactory<BodyReading> = multiStatusBodyReader((response) => response)
+
+function readingOf(error: DecodeError): BodyReading<never> {
   if (error.failure.code === 'empty-body') return { kind: 'empty' }
   if (error.failure.code === 'dav-error') return { kind: 'dav-error', error: error.failure.error }
   return { kind: 'undecodable', failure: error.failure, cause: error }
@@ -64,19 +75,21 @@ function readingOf(error: DecodeError): BodyReading {
  * pipeline made while the body arrived, or else the buffered body, taken from the response (see
  * {@link takeBody}) so that only what is decoded from it lives on.
  */
-export function readResponseBody(_context: MethodContext, response: DavResponse): BodyReading {
-  const sink = readMultiStatusBody(response)
+export function readResponseBody(_context: MethodContext, response: DavResponse): BodyReading
+export function readResponseBody<R>(_context: MethodContext, response: DavResponse, map: (response: MultiStatusResponse) => R): BodyReading<R>
+export function readResponseBody<R>(_context: MethodContext, response: DavResponse, map?: (response: MultiStatusResponse) => R): BodyReading<R | MultiStatusResponse> {
+  const sink = map === undefined ? readMultiStatusBody(response) : multiStatusBodyReader(map)(response)
   sink.write(takeBody(response))
   return sink.end()
 }
 
 /** The `DAV:error` of a reading, if it was one. */
-export function davErrorOf(reading: BodyReading): DavError | undefined {
+export function davErrorOf(reading: BodyReading<unknown>): DavError | undefined {
   return reading.kind === 'dav-error' ? reading.error : undefined
 }
 
 /** The error for a body that should have been a multistatus and was not. */
-export function undecodableError(response: DavResponse, reading: BodyReading): UndecodableResponseError {
+export function undecodableError(response: DavResponse, reading: BodyReading<unknown>): UndecodableResponseError {
   const failure: DecodeFailure =
     reading.kind === 'undecodable'
       ? reading.failure
@@ -98,7 +111,7 @@ export function undecodableError(response: DavResponse, reading: BodyReading): U
 }
 
 /** The error for a status the method has no outcome for; a `DAV:error` body is attached. */
-export function statusError(response: DavResponse, reading: BodyReading | undefined): HttpStatusError {
+export function statusError(response: DavResponse, reading: BodyReading<unknown> | undefined): HttpStatusError {
   const davError = reading === undefined ? undefined : davErrorOf(reading)
   const conditions = davError?.conditions.map((c) => c.name.local).join(', ')
   return new HttpStatusError(

@@ -20,7 +20,11 @@ import { PropertyNameMismatchError } from './property-name-mismatch-error.ts'
  * const raw = findProperty(response.properties, { namespace: 'http://owncloud.org/ns', local: 'size' })
  */
 export function findProperty(properties: readonly RawProperty[], name: QName): RawProperty | undefined {
-  return properties.find((property) => sameName(property.name, name))
+  for (let index = 0; index < properties.length; index++) {
+    const property = properties[index] as RawProperty
+    if (property.name === name || sameName(property.name, name)) return property
+  }
+  return undefined
 }
 
 function runCodec<T>(codec: PropertyCodec<T>, element: XmlElement): CodecResult<T> {
@@ -77,9 +81,18 @@ export function decodeProperties<const P extends PropertyCodecs<P>>(
   codecs: P,
   properties: readonly RawProperty[],
 ): PropertyResults<P> {
-  const results: Record<string, PropertyResult<unknown>> = {}
-  for (const [key, codec] of Object.entries(codecs) as [string, PropertyCodec<unknown>][]) {
-    results[key] = decodeProperty(codec, findProperty(properties, codec.name))
+  return propertiesDecoder(codecs)(properties)
+}
+
+/**
+ * {@link decodeProperties} for many resources with the same codecs (a listing): the codecs are
+ * read once, when the decoder is made.
+ */
+export function propertiesDecoder<const P extends PropertyCodecs<P>>(codecs: P): (properties: readonly RawProperty[]) => PropertyResults<P> {
+  const entries = Object.entries(codecs) as [string, PropertyCodec<unknown>][]
+  return (properties) => {
+    const results: Record<string, PropertyResult<unknown>> = {}
+    for (const [key, codec] of entries) results[key] = decodeProperty(codec, findProperty(properties, codec.name))
+    return results as PropertyResults<P>
   }
-  return results as PropertyResults<P>
 }
