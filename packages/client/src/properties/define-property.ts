@@ -1,6 +1,7 @@
 import type { CodecResult, LiteralQName, PropertyCodec, WritablePropertyCodec, XmlElement, XmlNode } from '@davkit/types'
 import { thrownMessage, undecodable } from './codec-result.ts'
 import { InvalidPropertyNameError } from './invalid-property-name-error.ts'
+import { isNCName } from '../xml/ncname.ts'
 
 /** What {@link defineProperty} needs to know about a property. */
 export interface PropertyDefinition<T, Namespace extends string, Local extends string> {
@@ -13,8 +14,6 @@ export interface PropertyDefinition<T, Namespace extends string, Local extends s
   /** Encodes a value as the children of the property element, for PROPPATCH. */
   encode?(value: T): readonly XmlNode[]
 }
-
-const ncName = /^[\p{L}_][\p{L}\p{N}\p{Mn}\p{Mc}_.\-\u00B7\u203F\u2040]*$/u
 
 /**
  * Makes a codec for a property in any namespace. The name keeps its literal types, and the value
@@ -43,7 +42,7 @@ export function defineProperty<T, const Namespace extends string, const Local ex
 export function defineProperty<T, const Namespace extends string, const Local extends string>(
   definition: PropertyDefinition<T, Namespace, Local>,
 ): PropertyCodec<T, LiteralQName<Namespace, Local>> {
-  if (!ncName.test(definition.local)) throw new InvalidPropertyNameError(definition.local)
+  if (!isNCName(definition.local)) throw new InvalidPropertyNameError(definition.local)
   const name: LiteralQName<Namespace, Local> = { namespace: definition.namespace, local: definition.local }
   const decode = (element: XmlElement): CodecResult<T> => {
     try {

@@ -1,13 +1,12 @@
 import type { QName, XmlAttribute, XmlElement, XmlNode } from '@davkit/types'
 import { XMLBuilder } from 'fast-xml-parser'
 import { InvalidRequestError } from '../errors/invalid-request-error.ts'
+import { isNCName } from './ncname.ts'
 
 const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace'
 const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/'
 const ATTRIBUTE_PREFIX = '@_'
 
-// An NCName: an XML Name without colons (approximated with Unicode classes).
-const NCNAME = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_.\-\u00B7]*$/u
 // Characters XML 1.0 cannot carry, even escaped, and unpaired surrogates.
 const INVALID_CHARS =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u
@@ -51,7 +50,7 @@ export function dav(local: string): QName {
 type Prefixes = Map<string, string>
 
 function checkName(name: QName, what: string): void {
-  if (!NCNAME.test(name.local)) {
+  if (!isNCName(name.local)) {
     throw new InvalidRequestError(`${what} local name ${JSON.stringify(name.local)} is not an XML name`)
   }
   if (INVALID_CHARS.test(name.namespace)) {
