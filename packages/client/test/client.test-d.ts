@@ -1,5 +1,8 @@
 import type {
+  ParsedStatus,
   PropertyResult,
+  PropertyResults,
+  PropfindEntry,
   PropfindResult,
   ProppatchResult,
   ResourceType,
@@ -164,5 +167,28 @@ describe('client types', () => {
     expectTypeOf(proppatchKind).returns.toBeString()
     expectTypeOf(transferKind).returns.toBeNumber()
     expectTypeOf(errorCode).returns.toBeString()
+  })
+
+  test('propfindEach yields the entries propfind returns, typed by the codecs, narrowing on kind', async () => {
+    const listing = dav.propfindEach('Photos/', { depth: 1, props: { size: davProps.getcontentlength, ocSize }, maxBytes: 1e9 })
+    expectTypeOf(listing).toEqualTypeOf<AsyncIterable<PropfindEntry<{ readonly size: typeof davProps.getcontentlength; readonly ocSize: typeof ocSize }>>>()
+    for await (const entry of listing) {
+      if (entry.kind === 'resource') {
+        expectTypeOf(entry.props.size).toEqualTypeOf<PropertyResult<number>>()
+        expectTypeOf(entry.props.ocSize).toEqualTypeOf<PropertyResult<bigint>>()
+        if (entry.props.size.kind === 'value') expectTypeOf(entry.props.size.value).toEqualTypeOf<number>()
+      } else if (entry.kind === 'status') {
+        expectTypeOf(entry.status).toEqualTypeOf<ParsedStatus>()
+      } else {
+        expectTypeOf(entry.kind).toEqualTypeOf<'malformed'>()
+      }
+    }
+    for await (const entry of dav.propfindEach('', { propname: true })) {
+      if (entry.kind === 'resource') expectTypeOf(entry.props).toEqualTypeOf<PropertyResults<{}>>()
+    }
+    // @ts-expect-error: a limit is a number
+    dav.propfindEach('', { props: { size: davProps.getcontentlength }, maxDepth: 'deep' })
+    // @ts-expect-error: props, allprop or propname is required, as for propfind
+    dav.propfindEach('', { depth: 1 })
   })
 })
