@@ -22,11 +22,12 @@ import {
   type KyProgressListener,
   type ProgressCallback,
 } from './progress.ts'
-import { BodyLimitExceeded, readBodyCapped } from './read-body.ts'
+import type { BodySinkFactory } from './body-sink.ts'
+import { BodyLimitExceeded, readBodyCapped, readBodyInto, SinkFailure } from './read-body.ts'
 import { isSensitiveHeader, redactUrl } from './redact.ts'
 import { attemptBody, bodySize, isReplayable, type ContentBody } from './request-body.ts'
 import { responseStream } from './response-stream.ts'
-import { summarizeRequest, summarizeResponse } from './summaries.ts'
+import { EXCERPT_BYTES, summarizeRequest, summarizeResponse } from './summaries.ts'
 
 /** One request as a method hands it to the pipeline. */
 export interface DavRequest {
@@ -48,6 +49,13 @@ export interface DavRequest {
    * for the headers only, and the caller's signal aborts the body afterwards.
    */
   readonly responseBody?: 'buffer' | 'stream' | undefined
+  /**
+   * Consumes the final answer's body as it arrives, whatever its status, within the timeout and
+   * `maxResponseBytes`: each chunk goes to the sink, and what its `end` returns is the response's
+   * `decoded`. Only the first bytes are kept, for the response summary. (Ignored for a 2xx answer
+   * to a `responseBody: 'stream'` request.)
+   */
+  readonly readBody?: BodySinkFactory<unknown> | undefined
   /** Hears body bytes as `fetch` pulls them (streamed where the runtime can; see `PutOptions.onProgress`). */
   readonly onUploadProgress?: ProgressCallback | undefined
   /** The size of a stream body when the caller knows it, for upload progress. */
@@ -67,6 +75,8 @@ export interface DavResponse {
   readonly body: Uint8Array
   /** The unread body of a 2xx answer to a `responseBody: 'stream'` request. */
   readonly stream?: ReadableStream<Uint8Array> | undefined
+  /** What the request's `readBody` sink made of the body, when it had one. */
+  readonly decoded?: unknown
   /** Attempts made, retries included (1 when the first attempt answered). */
   readonly attempts: number
   /** The errors of earlier attempts, when the request was retried (a MOVE whose first attempt timed out...). */
@@ -465,9 +475,18 @@ async function attempt(
         return answer(head, new Uint8Array(0), stream, attemptNumber, requestSummary, secrets)
       }
       let body: Uint8Array
+      let decoded: { value: unknown } | undefined
       try {
-        body = await readBodyCapped(response, config.maxResponseBytes)
+        if (request.readBody === undefined) {
+          body = await readBodyCapped(response, config.maxResponseBytes)
+        } else {
+          const sunk = await readBodyInto(response, request.readBody(head), config.maxResponseBytes, EXCERPT_BYTES)
+          body = sunk.start
+          decoded = { value: sunk.value }
+        }
       } catch (cause) {
+        // What the sink threw (a decode error) is the request's outcome as it is.
+        if (cause instanceof SinkFailure) throw cause.error
         if (cause instanceof BodyLimitExceeded) {
           throw new ResponseTooLargeError(
             `${method} ${requestSummary().url}: response body exceeds maxResponseBytes (${cause.limit} bytes)`,
@@ -482,7 +501,8 @@ async function attempt(
         }
         throw failure(cause)
       }
-      return answer(head, body, undefined, attemptNumber, requestSummary, secrets)
+      const final = answer(head, body, undefined, attemptNumber, requestSummary, secrets)
+      return decoded === undefined ? final : Object.assign(final, { decoded: decoded.value })
     }
   } finally {
     if (streamed) aborts.stopTimer()

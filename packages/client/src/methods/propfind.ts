@@ -18,7 +18,7 @@ import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
 import { propertiesDecoder } from '../properties/decode-property.ts'
 import { buildPropfindBody, type PropfindBodyRequest } from '../xml/build-propfind.ts'
 import type { MethodContext } from './method-context.ts'
-import { readResponseBody, statusError, undecodableError, type BodyReading } from './read-response-body.ts'
+import { sendAndRead, statusError, undecodableError, type BodyReading } from './read-response-body.ts'
 
 interface PropfindCommonOptions extends RequestOptions {
   /** `0` (the resource), `1` (and its members) or `'infinity'` (the whole tree). Default `0`. */
@@ -155,8 +155,7 @@ export async function propfind<P extends PropRequest>(
   options: PropfindOptions<P>,
 ): Promise<PropfindResult<P>> {
   const { codecs, request } = preparePropfind(context, target, options)
-  const response = await context.pipeline.send(request)
-  const reading = readResponseBody(context, response, entryMaker(codecs))
+  const { response, reading } = await sendAndRead(context, request, entryMaker(codecs))
   if (response.status < 200 || response.status >= 300) throw propfindStatusError(response, reading, options.depth)
   if (reading.kind !== 'multistatus') throw undecodableError(response, reading)
   const responses = reading.multistatus.responses

@@ -3,7 +3,7 @@ import { DecodeError } from '../errors/decode-error.ts'
 import { HttpStatusError } from '../errors/http-status-error.ts'
 import { UndecodableResponseError } from '../errors/undecodable-response-error.ts'
 import type { BodySinkFactory } from '../http/body-sink.ts'
-import type { DavResponse } from '../http/request-pipeline.ts'
+import type { DavRequest, DavResponse } from '../http/request-pipeline.ts'
 import { MultiStatusReader, type MultiStatusTail } from '../multistatus/multistatus-reader.ts'
 import { takeBody } from '../http/take-body.ts'
 import type { MethodContext } from './method-context.ts'
@@ -81,6 +81,20 @@ export function readResponseBody<R>(_context: MethodContext, response: DavRespon
   const sink = map === undefined ? readMultiStatusBody(response) : multiStatusBodyReader(map)(response)
   sink.write(takeBody(response))
   return sink.end()
+}
+
+/**
+ * Sends a request whose answer is a WebDAV XML body, decoding it while it arrives (within the
+ * timeout, retried as the request is): each response goes through `map` as soon as it is read.
+ */
+export async function sendAndRead<R>(
+  context: MethodContext,
+  request: DavRequest,
+  map: (response: MultiStatusResponse) => R,
+): Promise<{ readonly response: DavResponse; readonly reading: BodyReading<R> }> {
+  const response = await context.pipeline.send({ ...request, readBody: multiStatusBodyReader(map) })
+  const reading = (response.decoded as BodyReading<R> | undefined) ?? readResponseBody(context, response, map)
+  return { response, reading }
 }
 
 /** The `DAV:error` of a reading, if it was one. */
