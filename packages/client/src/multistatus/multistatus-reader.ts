@@ -109,8 +109,10 @@ export class MultiStatusReader implements XmlContentHandler {
     const builder = this.#builder
     if (builder.depth === 0) return
     // Whitespace between the children of a response, propstat or prop is layout, never content.
-    const current = builder.current as QName
-    if (current.namespace === 'DAV:' && STRUCTURE.has(current.local) && isWhitespace(text)) return
+    if (isWhitespace(text)) {
+      const current = builder.current as QName
+      if (current.namespace === 'DAV:' && STRUCTURE.has(current.local)) return
+    }
     builder.text(text)
   }
 

@@ -86,13 +86,36 @@ export function decodeProperties<const P extends PropertyCodecs<P>>(
 
 /**
  * {@link decodeProperties} for many resources with the same codecs (a listing): the codecs are
- * read once, when the decoder is made.
+ * read once, and each property name seen is matched to its codecs once. Decoded documents use one
+ * name object per (namespace, local name), so the match is found by identity afterwards.
  */
 export function propertiesDecoder<const P extends PropertyCodecs<P>>(codecs: P): (properties: readonly RawProperty[]) => PropertyResults<P> {
   const entries = Object.entries(codecs) as [string, PropertyCodec<unknown>][]
+  // For each name object seen, the indexes of the codecs it answers (most often one, or none).
+  const matches = new Map<QName, readonly number[]>()
+  const matchesOf = (name: QName): readonly number[] => {
+    let found = matches.get(name)
+    if (found === undefined) {
+      found = entries.flatMap(([, codec], index) => (sameName(codec.name, name) ? [index] : []))
+      // Names made by hand (not by the decoder) could be many: the memo stays small.
+      if (matches.size > 1024) matches.clear()
+      matches.set(name, found)
+    }
+    return found
+  }
   return (properties) => {
+    // The first property of each codec's name, in document order.
+    const firsts: (RawProperty | undefined)[] = new Array(entries.length)
+    for (let index = 0; index < properties.length; index++) {
+      const property = properties[index] as RawProperty
+      for (const codecIndex of matchesOf(property.name)) firsts[codecIndex] ??= property
+    }
     const results: Record<string, PropertyResult<unknown>> = {}
-    for (const [key, codec] of entries) results[key] = decodeProperty(codec, findProperty(properties, codec.name))
+    for (let index = 0; index < entries.length; index++) {
+      const [key, codec] = entries[index] as [string, PropertyCodec<unknown>]
+      results[key] = decodeProperty(codec, firsts[index])
+    }
     return results as PropertyResults<P>
   }
 }
+
