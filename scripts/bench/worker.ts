@@ -3,27 +3,29 @@
  * heap, and prints a {@link WorkerResult} line. Run with `--expose-gc` so that each run starts
  * from a collected heap.
  */
-import { decodeContenders } from './decode-contenders.ts'
-import { runFakeServerSuite } from './fake-server-suite.ts'
 import { generateListing } from './listing-body.ts'
-import { servedContenders } from './served-contenders.ts'
 import { RESULT_PREFIX, type WorkerResult, type WorkerTask } from './worker-protocol.ts'
 
 const collect = (globalThis as { gc?: () => void }).gc ?? ((): void => {})
 
 async function prepare(task: WorkerTask): Promise<() => Promise<number>> {
   switch (task.kind) {
+    // Each kind's modules are loaded only when measured: peak RSS is then the contender's own.
     case 'decode': {
+      const { decodeContenders } = await import('./decode-contenders.ts')
       const body = generateListing(task.entries)
       const decode = decodeContenders[task.contender]
       return async () => decode(body)
     }
     case 'served': {
+      const { servedContenders } = await import('./served-contenders.ts')
       const request = await servedContenders[task.contender](task.url)
       return () => request(task.depth)
     }
-    case 'fake-server':
+    case 'fake-server': {
+      const { runFakeServerSuite } = await import('./fake-server-suite.ts')
       return async () => (await runFakeServerSuite(task.mode, task.tests)).requests
+    }
   }
 }
 
