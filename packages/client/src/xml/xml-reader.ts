@@ -5,6 +5,14 @@ import { clip, isNamespaceDeclaration, NamespaceBindings, NamespaceError } from 
 import type { ResolvedXmlLimits } from './xml-limits.ts'
 import { XML_NAMESPACE } from './xml-namespaces.ts'
 
+// A parser and the reader it reads for; see `XmlReader.#takeParser`.
+interface PooledParser {
+  readonly parser: SaxesParser<{ xmlns: false; position: true }>
+  reader: XmlReader | undefined
+}
+
+const MAX_IDLE_PARSERS = 4
+
 /** What a {@link XmlReader} reports, in document order, with every name resolved to its namespace. */
 export interface XmlContentHandler {
   /** An element starts; `depth` is 1 for the root. */
@@ -57,6 +65,7 @@ export class XmlReader {
   readonly #limits: ResolvedXmlLimits
   readonly #contentType: string | undefined
   readonly #parser: SaxesParser<{ xmlns: false; position: true }>
+  readonly #pooled: PooledParser
   readonly #bindings = new NamespaceBindings()
   // The prefixes the open elements declared, in order, and how many each declared, by depth.
   readonly #declared: string[] = []
@@ -83,28 +92,56 @@ export class XmlReader {
     this.#handler = handler
     this.#limits = limits
     this.#contentType = contentType
+    this.#pooled = XmlReader.#takeParser(this)
+    this.#parser = this.#pooled.parser
+  }
+
+  // Parsers are reused, one per document being read at a time. A parser made per document
+  // changes the hidden class V8 gives parsers each time, and after a full garbage collection the
+  // code optimised for the old one is thrown away: after a few documents V8 stops optimising
+  // saxes altogether and reading gets four times slower. A reused parser keeps one class, one set
+  // of handlers, and its optimised code.
+  static readonly #idle: PooledParser[] = []
+
+  static #takeParser(reader: XmlReader): PooledParser {
+    const pooled = XmlReader.#idle.pop() ?? XmlReader.#makeParser()
+    pooled.reader = reader
+    return pooled
+  }
+
+  static #makeParser(): PooledParser {
     const parser = new SaxesParser({ xmlns: false, position: true })
-    this.#parser = parser
+    const pooled: PooledParser = { parser, reader: undefined }
+    const reader = (): XmlReader => pooled.reader as XmlReader
     // No `error` handler: saxes then throws its errors, caught in `write` and `end`. saxes keeps its
     // handlers as properties added to the parser: with eight or more, V8 turns the parser into a
     // slow dictionary object and reading gets six times slower.
     parser.on('doctype', () => {
-      throw this.#refuseDoctype()
+      throw reader().#refuseDoctype()
     })
-    parser.on('opentagstart', (tag) => this.#startTag(tag))
-    parser.on('attribute', (attribute) => this.#attribute(attribute))
-    parser.on('opentag', (tag) => this.#openTag(tag.name))
-    parser.on('closetag', () => {
-      const depth = this.#depth--
-      for (let count = this.#declaredCounts[depth] as number; count > 0; count--) this.#bindings.undeclare(this.#declared.pop() as string)
-      this.#handler.close(depth)
-    })
-    parser.on('text', (text) => {
-      if (this.#depth > 0) this.#handler.text(text)
-    })
-    parser.on('cdata', (text) => {
-      if (this.#depth > 0) this.#handler.text(text)
-    })
+    parser.on('opentagstart', (tag) => reader().#startTag(tag))
+    parser.on('attribute', (attribute) => reader().#attribute(attribute))
+    parser.on('opentag', (tag) => reader().#openTag(tag.name))
+    parser.on('closetag', () => reader().#closeTag())
+    parser.on('text', (text) => reader().#text(text))
+    parser.on('cdata', (text) => reader().#text(text))
+    return pooled
+  }
+
+  // A parser that read a whole document is clean again (saxes resets itself at the end).
+  #releaseParser(): void {
+    this.#pooled.reader = undefined
+    if (XmlReader.#idle.length < MAX_IDLE_PARSERS) XmlReader.#idle.push(this.#pooled)
+  }
+
+  #closeTag(): void {
+    const depth = this.#depth--
+    for (let count = this.#declaredCounts[depth] as number; count > 0; count--) this.#bindings.undeclare(this.#declared.pop() as string)
+    this.#handler.close(depth)
+  }
+
+  #text(text: string): void {
+    if (this.#depth > 0) this.#handler.text(text)
   }
 
   /** The first characters of the document (at most 4,096), to quote in errors. */
@@ -139,6 +176,7 @@ export class XmlReader {
     } catch (error) {
       this.#rethrow(error)
     }
+    this.#releaseParser()
   }
 
   // What the handlers throw is already a DecodeError; anything else is saxes finding the text not well-formed.
