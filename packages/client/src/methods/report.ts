@@ -4,7 +4,7 @@ import type { RequestOptions } from '../http/client-options.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
 import { buildXmlDocument } from '../xml/build-document.ts'
 import type { MethodContext } from './method-context.ts'
-import { readResponseBody, statusError, undecodableError } from './read-response-body.ts'
+import { sendAndRead, statusError, undecodableError } from './read-response-body.ts'
 
 /** Options of a generic REPORT. */
 export interface ReportOptions extends RequestOptions {
@@ -37,14 +37,8 @@ export async function report(
     }
     headers.set('depth', String(options.depth))
   }
-  const response = await context.pipeline.send({
-    method: 'REPORT',
-    url,
-    headers,
-    body: typeof body === 'string' ? body : buildXmlDocument(body),
-    signal: options.signal,
-  })
-  const reading = readResponseBody(context, response)
+  const request = { method: 'REPORT', url, headers, body: typeof body === 'string' ? body : buildXmlDocument(body), signal: options.signal }
+  const { response, reading } = await sendAndRead(context, request, (decoded) => decoded)
   if (response.status < 200 || response.status >= 300) throw statusError(response, reading)
   if (reading.kind !== 'multistatus') throw undecodableError(response, reading)
   return { multistatus: reading.multistatus, status: response.status, attempts: response.attempts }

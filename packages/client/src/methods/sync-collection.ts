@@ -1,8 +1,10 @@
 import type {
   MultiStatusResponse,
+  PropertyResults,
   PropRequest,
   PropfindResource,
   QName,
+  RawProperty,
   ResourceHref,
   SyncLevel,
   SyncResult,
@@ -11,10 +13,10 @@ import { InvalidRequestError } from '../errors/invalid-request-error.ts'
 import { UndecodableResponseError } from '../errors/undecodable-response-error.ts'
 import type { RequestOptions } from '../http/client-options.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
-import { decodeProperties } from '../properties/decode-property.ts'
+import { propertiesDecoder } from '../properties/decode-property.ts'
 import { buildSyncCollectionBody } from '../xml/build-sync-collection.ts'
 import type { MethodContext } from './method-context.ts'
-import { readResponseBody, statusError, undecodableError } from './read-response-body.ts'
+import { sendAndRead, statusError, undecodableError } from './read-response-body.ts'
 
 /** Options of a sync-collection REPORT. */
 export interface SyncCollectionOptions<P extends PropRequest> extends RequestOptions {
@@ -72,15 +74,9 @@ export async function syncCollection<P extends PropRequest>(
   const url = resolveTarget(context.pipeline.baseUrl, target)
   const headers = new Headers(options.headers)
   headers.set('depth', '0')
-  const response = await context.pipeline.send({
-    method: 'REPORT',
-    url,
-    headers,
-    body: buildSyncCollectionBody({ token: options.token, level, names, limit: options.limit }),
-    signal: options.signal,
-  })
+  const body = buildSyncCollectionBody({ token: options.token, level, names, limit: options.limit })
+  const { response, reading } = await sendAndRead(context, { method: 'REPORT', url, headers, body, signal: options.signal }, (decoded) => decoded)
   const { status, attempts } = response
-  const reading = readResponseBody(context, response)
   if (reading.kind === 'dav-error' && hasCondition(reading.error, 'valid-sync-token')) {
     return { kind: 'invalid-token', error: reading.error, status, attempts }
   }
@@ -100,12 +96,13 @@ export async function syncCollection<P extends PropRequest>(
   const removed: ResourceHref[] = []
   const other: MultiStatusResponse[] = []
   let truncated = false
+  const decode = propertiesDecoder(options.props) as (properties: readonly RawProperty[]) => PropertyResults<P>
   for (const r of multistatus.responses) {
     if (r.kind === 'propstat') {
       changed.push({
         kind: 'resource',
         href: r.href,
-        props: decodeProperties(options.props, r.properties),
+        props: decode(r.properties),
         properties: r.properties,
         error: r.error,
         description: r.description,
