@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config'
 
+// Type tests run with vitest's typecheck, which warns on every run that it is experimental; the
+// lockfile pins vitest, so the warning tells a reader nothing.
+process.env['VITEST_DISABLE_EXPERIMENTAL_LOG'] ??= 'true'
+
 export default defineConfig({
   resolve: {
     conditions: ['@davkit/source'],
