@@ -5,8 +5,8 @@ const reasonInTitle = /\(skipped: (.+)\)\s*$/i
 
 /** Why `test` was skipped: its `context.skip(note)`, else the reason in its own or an enclosing title. */
 export function skipReasonOf(test: TestCase): string {
-  const note = test.result().note
-  if (note !== undefined && note !== '') return note
+  const result = test.result()
+  if (result.state === 'skipped' && result.note !== undefined && result.note !== '') return result.note
   for (let node: TestCase | TestCase['parent'] = test; node.type !== 'module'; node = node.parent) {
     const match = reasonInTitle.exec(node.name)
     if (match?.[1] !== undefined) return match[1]
