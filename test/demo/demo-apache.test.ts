@@ -15,7 +15,7 @@ describe.skipIf(reason !== undefined)(`pnpm demo with DAV_URL on Apache mod_dav$
 
   beforeAll(async () => {
     server = await startApache({ basicAuth: credentials })
-    run = await runDemo({ DAV_URL: server.url, DAV_USERNAME: credentials.username, DAV_PASSWORD: credentials.password })
+    run = await runDemo({ DAV_URL: server.url, DAV_USERNAME: credentials.username, DAV_PASSWORD: credentials.password, COLUMNS: '200' })
     leftInDataDir = await readdir(server.dataDir)
   }, 120_000)
   afterAll(async () => {

@@ -10,11 +10,30 @@ function section(output: string, title: RegExp): string {
   return lines.slice(start, end < 0 ? undefined : end).join('\n')
 }
 
+/** How often each three-digit status code occurs in `output` as a word of its own (not a duration in ms). */
+function statusCounts(output: string): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const [code] of output.matchAll(/(?<=^|\s)[1-5]\d\d(?=\s|$)(?!\s*ms\b)/gm)) counts.set(code, (counts.get(code) ?? 0) + 1)
+  return counts
+}
+
+describe('pnpm demo in an 80-column terminal', () => {
+  it('fits every line in 80 columns and keeps every status of the wide output', async () => {
+    const [narrow, wide] = await Promise.all([runDemo({ COLUMNS: '' }), runDemo({ COLUMNS: '200' })])
+    expect(narrow.code).toBe(0)
+    expect(narrow.stdout.split('\n').filter((line) => line.length > 80)).toEqual([])
+    expect(wide.stdout.split('\n').some((line) => line.length > 80)).toBe(true)
+    expect(statusCounts(narrow.stdout)).toEqual(statusCounts(wide.stdout))
+    expect(statusCounts(narrow.stdout).get('404')).toBeGreaterThan(10)
+  }, 60_000)
+})
+
 describe('pnpm demo against the embedded fake server', () => {
   let run: DemoRun
 
   beforeAll(async () => {
-    run = await runDemo()
+    // Wide enough for every table to keep one line per row, which the tests below parse.
+    run = await runDemo({ COLUMNS: '200' })
   }, 60_000)
 
   it('exits 0 and writes no colour when stdout is not a terminal', () => {
