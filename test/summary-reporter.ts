@@ -81,5 +81,9 @@ function timings(testModules: ReadonlyArray<TestModule>): string[] {
     perFolder.set(folder, (perFolder.get(folder) ?? 0) + ms)
   }
   const rows = [...perFolder].sort((a, b) => b[1] - a[1])
-  return ['', 'Time per folder (s, summed over files):', ...rows.map(([folder, ms]) => `  ${(ms / 1000).toFixed(1).padStart(6)}  ${folder}`)]
+  return [
+    '',
+    'Time per folder (s, summed over files):',
+    ...rows.map(([folder, ms]) => `  ${(ms / 1000).toFixed(1).padStart(6)}  ${folder}`),
+  ]
 }

@@ -73,7 +73,9 @@ export function renderTable(
   )
   const natural = columns.map((column, index) => Math.max(column.heading.length, ...cells.map((row) => row[index]?.text.length ?? 0)))
   const available = width - indent.length - GAP.length * (columns.length - 1)
-  const floor = columns.map((column, index) => Math.max(longestPiece(column.heading), ...cells.map((row) => longestPiece(row[index]?.text ?? ''))))
+  const floor = columns.map((column, index) =>
+    Math.max(longestPiece(column.heading), ...cells.map((row) => longestPiece(row[index]?.text ?? ''))),
+  )
   const widths = fitWidths(natural, floor, available)
   if (widths === undefined) return renderRecords(columns, cells, styler, indent, width)
 
@@ -101,7 +103,13 @@ export function renderTable(
 }
 
 /** One block per row: its first cell, then `heading  value` for the others, values wrapped. */
-function renderRecords(columns: readonly Column[], cells: readonly (readonly Text[])[], styler: Styler, indent: string, width: number): string {
+function renderRecords(
+  columns: readonly Column[],
+  cells: readonly (readonly Text[])[],
+  styler: Styler,
+  indent: string,
+  width: number,
+): string {
   const headingWidth = Math.max(...columns.slice(1).map((column) => column.heading.length))
   const valueIndent = `${indent}  ${' '.repeat(headingWidth)}${GAP}`
   const lines: string[] = []

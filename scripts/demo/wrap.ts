@@ -13,7 +13,12 @@ function words(text: string): string[][] {
 
 /** The longest piece of `text` that {@link wrapText} keeps on one line when it can. */
 export function longestPiece(text: string): number {
-  return Math.max(0, ...words(text).flat().map((piece) => piece.length))
+  return Math.max(
+    0,
+    ...words(text)
+      .flat()
+      .map((piece) => piece.length),
+  )
 }
 
 /**

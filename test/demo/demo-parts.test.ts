@@ -19,7 +19,10 @@ describe('renderTable', () => {
   })
 
   it('keeps the alignment when cells are coloured', () => {
-    const rows = [[{ text: 'ok', tone: 'good' as const }, 'x'], ['failure', 'y']]
+    const rows = [
+      [{ text: 'ok', tone: 'good' as const }, 'x'],
+      ['failure', 'y'],
+    ]
     const plain = renderTable([{ heading: 'A' }, { heading: 'B' }], rows, createStyler(false))
     const coloured = renderTable([{ heading: 'A' }, { heading: 'B' }], rows, createStyler(true))
     expect(coloured).toContain('\u001b[32mok\u001b[39m')
@@ -39,7 +42,8 @@ describe('renderTable in a narrow terminal', () => {
     expect(lines.every((line) => line.length <= 40)).toBe(true)
     expect(lines.length).toBeGreaterThan(2 + rows.length)
     const text = lines.slice(2).join(' ')
-    for (const word of ['403', 'Forbidden', '424', 'Failed', 'Dependency', 'cannot-', 'protected-', 'README.md']) expect(text).toContain(word)
+    for (const word of ['403', 'Forbidden', '424', 'Failed', 'Dependency', 'cannot-', 'protected-', 'README.md'])
+      expect(text).toContain(word)
   })
 
   it('prints one record per row when the columns cannot fit', () => {

@@ -62,7 +62,10 @@ describe('pnpm demo against the embedded fake server', () => {
   it('reports the failing PROPPATCH as atomic: 403 with its condition, 424 for the others, nothing applied', () => {
     const atomic = section(run.stdout, /^\d+\. PROPPATCH that fails atomically/)
     expect(atomic).toMatch(/Result: rejected: nothing was applied \(PROPPATCH is atomic\); 1 instruction\(s\) failed/)
-    const rows = atomic.split('\n').filter((line) => line.trimStart().startsWith('project/README.md')).map(cellsOf)
+    const rows = atomic
+      .split('\n')
+      .filter((line) => line.trimStart().startsWith('project/README.md'))
+      .map(cellsOf)
     expect(rows).toEqual([
       ['project/README.md', 'demo:status', 'set', 'not applied (dependency)', '424 Failed Dependency'],
       ['project/README.md', 'D:getetag', 'set', 'FAILED', '403 Forbidden', 'cannot-modify-protected-property'],
@@ -74,7 +77,9 @@ describe('pnpm demo against the embedded fake server', () => {
   it('reports the 423 member of the partial COPY and MOVE with lock-token-submitted and its href', () => {
     const transfers = section(run.stdout, /^\d+\. COPY and MOVE/)
     expect(transfers).toContain('COPY project/ -> backup/ (a first copy, nothing locked): created (HTTP 201)')
-    expect(transfers).toMatch(/COPY project\/ -> backup\/ \(Overwrite: T, backup\/docs\/notes.txt locked\): partial \(HTTP 207\): 1 member\(s\) failed/)
+    expect(transfers).toMatch(
+      /COPY project\/ -> backup\/ \(Overwrite: T, backup\/docs\/notes.txt locked\): partial \(HTTP 207\): 1 member\(s\) failed/,
+    )
     expect(transfers).toMatch(/MOVE project\/ -> moved\/ \(project\/docs\/notes.txt locked\): partial \(HTTP 207\): 1 member\(s\) failed/)
     expect(rowStarting(transfers, 'backup/docs/notes.txt', '423 Locked')).toEqual([
       'backup/docs/notes.txt',
@@ -92,7 +97,9 @@ describe('pnpm demo against the embedded fake server', () => {
   })
 
   it('cleans up after itself', () => {
-    expect(run.stdout).toMatch(/Released 2 lock\(s\), deleted davkit-demo-[\dT]+-[0-9a-f]{4}\/: PROPFIND now answers 404, the folder is gone/)
+    expect(run.stdout).toMatch(
+      /Released 2 lock\(s\), deleted davkit-demo-[\dT]+-[0-9a-f]{4}\/: PROPFIND now answers 404, the folder is gone/,
+    )
   })
 })
 

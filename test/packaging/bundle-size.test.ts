@@ -54,9 +54,7 @@ async function measureAll(): Promise<void> {
   )
   measurements.push(whole, propfindOnly)
   if (whole.exports.includes('decodeMultiStatus')) {
-    measurements.push(
-      await measureBrowserBundle('decodeMultiStatus alone', `export { decodeMultiStatus } from '@davkit/client'`),
-    )
+    measurements.push(await measureBrowserBundle('decodeMultiStatus alone', `export { decodeMultiStatus } from '@davkit/client'`))
   }
   testingMain = await measureBrowserBundle('@davkit/testing (main entry)', `export * from '@davkit/testing'`, testingDir)
   measurements.push(testingMain)

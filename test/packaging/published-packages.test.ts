@@ -65,44 +65,68 @@ function node(major: number): string {
 }
 
 describe.each(workspacePackages.map((pkg) => pkg.name))('%s as published', (name) => {
-  test('publint finds nothing, suggestions included', async () => {
-    expect(await publintFindings(packedPackage(name))).toEqual([])
-  }, toolTimeoutMs)
+  test(
+    'publint finds nothing, suggestions included',
+    async () => {
+      expect(await publintFindings(packedPackage(name))).toEqual([])
+    },
+    toolTimeoutMs,
+  )
 
-  test('attw (ESM-only profile) finds no problem', async () => {
-    const result = await attwCheck(packedPackage(name))
-    expect(result.exitCode, describeResult(result)).toBe(0)
-  }, toolTimeoutMs)
+  test(
+    'attw (ESM-only profile) finds no problem',
+    async () => {
+      const result = await attwCheck(packedPackage(name))
+      expect(result.exitCode, describeResult(result)).toBe(0)
+    },
+    toolTimeoutMs,
+  )
 
-  test('the tarball holds the built entry point and declarations, and no tests', async () => {
-    const files = await tarballFiles(packedPackage(name))
-    expect(files).toContain('dist/index.js')
-    expect(files).toContain('dist/index.d.ts')
-    expect(files).toContain('package.json')
-    expect(files.filter((file) => /\.test(-d)?\.ts$|\.tsbuildinfo$|(^|\/)test-support\//.test(file))).toEqual([])
-  }, toolTimeoutMs)
+  test(
+    'the tarball holds the built entry point and declarations, and no tests',
+    async () => {
+      const files = await tarballFiles(packedPackage(name))
+      expect(files).toContain('dist/index.js')
+      expect(files).toContain('dist/index.d.ts')
+      expect(files).toContain('package.json')
+      expect(files.filter((file) => /\.test(-d)?\.ts$|\.tsbuildinfo$|(^|\/)test-support\//.test(file))).toEqual([])
+    },
+    toolTimeoutMs,
+  )
 })
 
 describe('a consumer project installing the tarballs', () => {
-  test.each(['tsconfig.nodenext.json', 'tsconfig.bundler.json'])('type-checks with %s', async (tsconfig) => {
-    const result = await installedConsumer().typecheck(tsconfig)
-    expect(result.exitCode, describeResult(result)).toBe(0)
-  }, toolTimeoutMs)
+  test.each(['tsconfig.nodenext.json', 'tsconfig.bundler.json'])(
+    'type-checks with %s',
+    async (tsconfig) => {
+      const result = await installedConsumer().typecheck(tsconfig)
+      expect(result.exitCode, describeResult(result)).toBe(0)
+    },
+    toolTimeoutMs,
+  )
 
-  test.each(consumerNodeMajors)('runs its program on Node %i', async (major) => {
-    const project = installedConsumer()
-    const compiled = await project.typecheck('tsconfig.nodenext.json')
-    expect(compiled.exitCode, describeResult(compiled)).toBe(0)
-    const result = await project.runProgram(node(major))
-    expect(result.exitCode, describeResult(result)).toBe(0)
-    const lastLine = result.stdout.trim().split('\n').at(-1) ?? ''
-    expect(JSON.parse(lastLine), describeResult(result)).toMatchObject({ ok: true })
-  }, toolTimeoutMs)
+  test.each(consumerNodeMajors)(
+    'runs its program on Node %i',
+    async (major) => {
+      const project = installedConsumer()
+      const compiled = await project.typecheck('tsconfig.nodenext.json')
+      expect(compiled.exitCode, describeResult(compiled)).toBe(0)
+      const result = await project.runProgram(node(major))
+      expect(result.exitCode, describeResult(result)).toBe(0)
+      const lastLine = result.stdout.trim().split('\n').at(-1) ?? ''
+      expect(JSON.parse(lastLine), describeResult(result)).toMatchObject({ ok: true })
+    },
+    toolTimeoutMs,
+  )
 
-  test.each(consumerNodeMajors)('passes its vitest test using @davkit/testing on Node %i', async (major) => {
-    const result = await installedConsumer().runVitest(node(major))
-    expect(result.exitCode, describeResult(result)).toBe(0)
-    expect(result.stdout).toMatch(/Tests\s+\d+ passed/)
-    expect(result.stdout).not.toMatch(/failed/)
-  }, toolTimeoutMs)
+  test.each(consumerNodeMajors)(
+    'passes its vitest test using @davkit/testing on Node %i',
+    async (major) => {
+      const result = await installedConsumer().runVitest(node(major))
+      expect(result.exitCode, describeResult(result)).toBe(0)
+      expect(result.stdout).toMatch(/Tests\s+\d+ passed/)
+      expect(result.stdout).not.toMatch(/failed/)
+    },
+    toolTimeoutMs,
+  )
 })
