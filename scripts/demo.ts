@@ -16,9 +16,10 @@ import { DemoConfigError, printableUrl, readTarget, type DemoTarget } from './de
 import { createOutput } from './demo/output.ts'
 import { runSession } from './demo/session.ts'
 import { createStyler, wantsColour } from './demo/style.ts'
+import { outputWidth } from './demo/wrap.ts'
 
 const styler = createStyler(wantsColour(process.stdout, process.env))
-const out = createOutput(process.stdout, styler)
+const out = createOutput(process.stdout, styler, outputWidth(process.stdout, process.env))
 
 function clientsFor(baseUrl: string | URL, target: DemoTarget): { dav: DavClient; other: DavClient } {
   const auth = target.kind === 'remote' && target.auth !== undefined ? { auth: target.auth } : {}

@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
 # Installs, from Debian's apt, the real WebDAV servers, litmus and Chromium that the test suite
-# runs against. Needs root. Packages already present are left as they are.
+# runs against. Packages already present are left as they are, so a second run only checks.
+# Installing needs root (no sudo is assumed): as another user it names what is missing and fails.
 set -euo pipefail
 packages=(apache2 apache2-utils litmus chromium lighttpd lighttpd-mod-webdav nginx-light libnginx-mod-http-dav-ext rclone radicale)
+installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${packages[@]}" 2>/dev/null | awk '/ install ok installed$/ { print $1 }' || true)
 missing=()
 for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  grep -qx "$p" <<<"$installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system packages: all present" >&2
   exit 0
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "system packages: missing ${missing[*]}, and this is not a Debian-like system (no apt-get): install them with the system's package manager" >&2
+  exit 1
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "system packages: missing ${missing[*]}; installing them needs root: run 'bash scripts/install-system-packages.sh' as root" >&2
+  exit 1
 fi
 echo "system packages: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive

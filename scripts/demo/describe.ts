@@ -12,7 +12,8 @@ export function nameOf(name: QName): string {
 
 /** A parsed status as a cell: `200 OK` in green, a failure in red, a 424 in yellow. */
 export function statusCell(status: ParsedStatus): Cell {
-  if (status.kind === 'status-problem') return { text: `status ${status.problem}${status.line === undefined ? '' : ` (${status.line})`}`, tone: 'bad' }
+  if (status.kind === 'status-problem')
+    return { text: `status ${status.problem}${status.line === undefined ? '' : ` (${status.line})`}`, tone: 'bad' }
   const text = `${status.code}${status.reason === undefined ? '' : ` ${status.reason}`}`
   if (status.class === 'success') return { text, tone: 'good' }
   return { text, tone: status.code === 424 ? 'warn' : 'bad' }

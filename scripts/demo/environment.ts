@@ -42,7 +42,8 @@ export function readTarget(env: NodeJS.ProcessEnv): DemoTarget {
   if (username !== undefined && username !== '') {
     return { kind: 'remote', url, auth: { username, password: password ?? '' }, authLabel: `Basic as ${username}` }
   }
-  if (url.username !== '') return { kind: 'remote', url, auth: undefined, authLabel: `Basic as ${decodeURIComponent(url.username)} (from DAV_URL)` }
+  if (url.username !== '')
+    return { kind: 'remote', url, auth: undefined, authLabel: `Basic as ${decodeURIComponent(url.username)} (from DAV_URL)` }
   return { kind: 'remote', url, auth: undefined, authLabel: 'no credentials' }
 }
 

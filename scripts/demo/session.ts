@@ -1,11 +1,4 @@
-import {
-  davProps,
-  integerProperty,
-  removeProperty,
-  setProperty,
-  textProperty,
-  type DavClient,
-} from '../../packages/client/src/index.ts'
+import { davProps, integerProperty, removeProperty, setProperty, textProperty, type DavClient } from '../../packages/client/src/index.ts'
 import type { ProppatchOutcome, ProppatchResult, TransferResult } from '../../packages/types/src/index.ts'
 import { conditionsOf, nameOf, propertyCell, relativePath, relativeText, statusCell } from './describe.ts'
 import { exists, lock, makeCollection, putText, remove, unlock, type HeldLock } from './file-operations.ts'
@@ -58,7 +51,10 @@ export interface SessionFolder {
 
 /** A folder name no earlier run can have used: `davkit-demo-20261123T061500-3f9a`. */
 export function sessionFolder(dav: DavClient, now: Date = new Date()): SessionFolder {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, '')
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, '')
   const name = `davkit-demo-${stamp}-${crypto.randomUUID().slice(0, 4)}`
   let basePath = dav.baseUrl.pathname
   try {
@@ -85,12 +81,24 @@ function outcomeCell(outcome: ProppatchOutcome): Cell {
 }
 
 function outcomeRow(resource: string, outcome: ProppatchOutcome): CellInput[] {
-  const status: Cell = outcome.kind === 'status-problem' ? statusCell(outcome.problem) : outcome.kind === 'not-reported' ? { text: '-' } : statusCell(outcome.status)
+  const status: Cell =
+    outcome.kind === 'status-problem'
+      ? statusCell(outcome.problem)
+      : outcome.kind === 'not-reported'
+        ? { text: '-' }
+        : statusCell(outcome.status)
   const condition = outcome.kind === 'failed' || outcome.kind === 'failed-dependency' ? conditionsOf(outcome.error) : ''
   return [resource, nameOf(outcome.name), outcome.op, outcomeCell(outcome), status, condition]
 }
 
-const OUTCOME_COLUMNS = [{ heading: 'Resource' }, { heading: 'Property' }, { heading: 'Op' }, { heading: 'Outcome' }, { heading: 'Status' }, { heading: 'DAV error' }]
+const OUTCOME_COLUMNS = [
+  { heading: 'Resource' },
+  { heading: 'Property' },
+  { heading: 'Op' },
+  { heading: 'Outcome' },
+  { heading: 'Status' },
+  { heading: 'DAV error' },
+]
 
 function proppatchVerdict(result: ProppatchResult): string {
   switch (result.kind) {
@@ -127,7 +135,12 @@ export function transferVerdict(result: TransferResult): string {
 
 function transferTable(out: Output, result: TransferResult, folder: SessionFolder): void {
   if (result.kind !== 'partial') return
-  const rows = result.failures.map((failure) => [relativePath(failure.href, folder.path), statusCell(failure.status), conditionsOf(failure.error, (href) => relativeText(href, folder.path)), failure.description ?? ''])
+  const rows = result.failures.map((failure) => [
+    relativePath(failure.href, folder.path),
+    statusCell(failure.status),
+    conditionsOf(failure.error, (href) => relativeText(href, folder.path)),
+    failure.description ?? '',
+  ])
   out.table([{ heading: 'Member' }, { heading: 'Status' }, { heading: 'DAV error' }, { heading: 'Description' }], rows)
 }
 
@@ -152,7 +165,10 @@ async function buildTree(parties: SessionParties, folder: SessionFolder, out: Ou
 async function setProperties(parties: SessionParties, folder: SessionFolder, out: Output): Promise<void> {
   out.section('Set properties (PROPPATCH, all applied)')
   const plan: readonly (readonly [string, ReturnType<typeof setProperty>[]])[] = [
-    ['project/README.md', [setProperty(demoStatus, 'draft'), setProperty(demoPriority, 2), setProperty(davProps.displayname, 'Read me first')]],
+    [
+      'project/README.md',
+      [setProperty(demoStatus, 'draft'), setProperty(demoPriority, 2), setProperty(davProps.displayname, 'Read me first')],
+    ],
     ['project/docs/guide.md', [setProperty(demoStatus, 'review'), setProperty(demoPriority, 1)]],
   ]
   const rows: CellInput[][] = []
@@ -222,7 +238,11 @@ async function failAtomically(parties: SessionParties, folder: SessionFolder, ou
     removeProperty(demoPriority),
   ])
   out.line(`Result: ${proppatchVerdict(result)}`, result.kind === 'rejected' ? 'warn' : 'plain')
-  if (result.kind !== 'no-report') out.table(OUTCOME_COLUMNS, result.outcomes.map((outcome) => outcomeRow(path, outcome)))
+  if (result.kind !== 'no-report')
+    out.table(
+      OUTCOME_COLUMNS,
+      result.outcomes.map((outcome) => outcomeRow(path, outcome)),
+    )
   const after = await parties.dav.propfind(`${folder.name}/${path}`, { depth: 0, props: { status: demoStatus, priority: demoPriority } })
   const resource = after.resources[0]
   if (resource === undefined) {
@@ -267,13 +287,25 @@ async function copyAndMove(parties: SessionParties, folder: SessionFolder, out: 
   await showLocks(locks, folder, out)
 
   const copied = await dav.copy(at('project/'), at('backup/'), { overwrite: true })
-  out.line(`COPY project/ -> backup/ (Overwrite: T, backup/docs/notes.txt locked): ${transferVerdict(copied)}`, copied.kind === 'partial' ? 'warn' : 'plain')
+  out.line(
+    `COPY project/ -> backup/ (Overwrite: T, backup/docs/notes.txt locked): ${transferVerdict(copied)}`,
+    copied.kind === 'partial' ? 'warn' : 'plain',
+  )
   transferTable(out, copied, folder)
 
   const moved = await dav.move(at('project/'), at('moved/'))
-  out.line(`MOVE project/ -> moved/ (project/docs/notes.txt locked): ${transferVerdict(moved)}`, moved.kind === 'partial' ? 'warn' : 'plain')
+  out.line(
+    `MOVE project/ -> moved/ (project/docs/notes.txt locked): ${transferVerdict(moved)}`,
+    moved.kind === 'partial' ? 'warn' : 'plain',
+  )
   transferTable(out, moved, folder)
-  await whereNow(parties, folder, out, ['project/README.md', 'moved/README.md', 'project/docs/notes.txt', 'moved/docs/notes.txt', 'backup/docs/guide.md'])
+  await whereNow(parties, folder, out, [
+    'project/README.md',
+    'moved/README.md',
+    'project/docs/notes.txt',
+    'moved/docs/notes.txt',
+    'backup/docs/guide.md',
+  ])
 }
 
 async function cleanUp(parties: SessionParties, folder: SessionFolder, locks: readonly HeldLock[], out: Output): Promise<void> {

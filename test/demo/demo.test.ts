@@ -10,11 +10,30 @@ function section(output: string, title: RegExp): string {
   return lines.slice(start, end < 0 ? undefined : end).join('\n')
 }
 
+/** How often each three-digit status code occurs in `output` as a word of its own (not a duration in ms). */
+function statusCounts(output: string): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const [code] of output.matchAll(/(?<=^|\s)[1-5]\d\d(?=\s|$)(?!\s*ms\b)/gm)) counts.set(code, (counts.get(code) ?? 0) + 1)
+  return counts
+}
+
+describe('pnpm demo in an 80-column terminal', () => {
+  it('fits every line in 80 columns and keeps every status of the wide output', async () => {
+    const [narrow, wide] = await Promise.all([runDemo({ COLUMNS: '' }), runDemo({ COLUMNS: '200' })])
+    expect(narrow.code).toBe(0)
+    expect(narrow.stdout.split('\n').filter((line) => line.length > 80)).toEqual([])
+    expect(wide.stdout.split('\n').some((line) => line.length > 80)).toBe(true)
+    expect(statusCounts(narrow.stdout)).toEqual(statusCounts(wide.stdout))
+    expect(statusCounts(narrow.stdout).get('404')).toBeGreaterThan(10)
+  }, 60_000)
+})
+
 describe('pnpm demo against the embedded fake server', () => {
   let run: DemoRun
 
   beforeAll(async () => {
-    run = await runDemo()
+    // Wide enough for every table to keep one line per row, which the tests below parse.
+    run = await runDemo({ COLUMNS: '200' })
   }, 60_000)
 
   it('exits 0 and writes no colour when stdout is not a terminal', () => {
@@ -43,7 +62,10 @@ describe('pnpm demo against the embedded fake server', () => {
   it('reports the failing PROPPATCH as atomic: 403 with its condition, 424 for the others, nothing applied', () => {
     const atomic = section(run.stdout, /^\d+\. PROPPATCH that fails atomically/)
     expect(atomic).toMatch(/Result: rejected: nothing was applied \(PROPPATCH is atomic\); 1 instruction\(s\) failed/)
-    const rows = atomic.split('\n').filter((line) => line.trimStart().startsWith('project/README.md')).map(cellsOf)
+    const rows = atomic
+      .split('\n')
+      .filter((line) => line.trimStart().startsWith('project/README.md'))
+      .map(cellsOf)
     expect(rows).toEqual([
       ['project/README.md', 'demo:status', 'set', 'not applied (dependency)', '424 Failed Dependency'],
       ['project/README.md', 'D:getetag', 'set', 'FAILED', '403 Forbidden', 'cannot-modify-protected-property'],
@@ -55,7 +77,9 @@ describe('pnpm demo against the embedded fake server', () => {
   it('reports the 423 member of the partial COPY and MOVE with lock-token-submitted and its href', () => {
     const transfers = section(run.stdout, /^\d+\. COPY and MOVE/)
     expect(transfers).toContain('COPY project/ -> backup/ (a first copy, nothing locked): created (HTTP 201)')
-    expect(transfers).toMatch(/COPY project\/ -> backup\/ \(Overwrite: T, backup\/docs\/notes.txt locked\): partial \(HTTP 207\): 1 member\(s\) failed/)
+    expect(transfers).toMatch(
+      /COPY project\/ -> backup\/ \(Overwrite: T, backup\/docs\/notes.txt locked\): partial \(HTTP 207\): 1 member\(s\) failed/,
+    )
     expect(transfers).toMatch(/MOVE project\/ -> moved\/ \(project\/docs\/notes.txt locked\): partial \(HTTP 207\): 1 member\(s\) failed/)
     expect(rowStarting(transfers, 'backup/docs/notes.txt', '423 Locked')).toEqual([
       'backup/docs/notes.txt',
@@ -73,7 +97,9 @@ describe('pnpm demo against the embedded fake server', () => {
   })
 
   it('cleans up after itself', () => {
-    expect(run.stdout).toMatch(/Released 2 lock\(s\), deleted davkit-demo-[\dT]+-[0-9a-f]{4}\/: PROPFIND now answers 404, the folder is gone/)
+    expect(run.stdout).toMatch(
+      /Released 2 lock\(s\), deleted davkit-demo-[\dT]+-[0-9a-f]{4}\/: PROPFIND now answers 404, the folder is gone/,
+    )
   })
 })
 

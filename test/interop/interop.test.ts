@@ -6,7 +6,7 @@ import { differentialExceptions } from './differential-exceptions.ts'
 import { formatMatrix, type SkippedTarget } from './matrix.ts'
 import { runScenario, type ScenarioRun } from './run-scenario.ts'
 import { scenarios } from './scenarios.ts'
-import { startTarget, targetNames, targetSkipReason, type TargetName } from './targets.ts'
+import { startTarget, targetNames, targetSkipReason, type RunningTarget, type TargetName } from './targets.ts'
 import { judge, type ScenarioVerdict } from './verdict.ts'
 
 /**
@@ -27,7 +27,7 @@ const runnable = targetNames.filter((name) => {
 })
 
 async function runTarget(name: TargetName): Promise<void> {
-  let target
+  let target: RunningTarget
   try {
     target = await startTarget(name)
   } catch (error) {

@@ -107,7 +107,7 @@ function responseStatusDetail(response: MultiStatusResponse, rootPath: string): 
         href: scenarioPath(response.href.path, rootPath),
         // The href as sent: how the server encodes names (spaces, #, %, non-ASCII) and whether it
         // is absolute. Percent-escapes compare case-insensitively (RFC 3986 2.1: %c3 = %C3).
-        raw: response.href.raw.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase()),
+        raw: response.href.raw.replace(/%[0-9a-f]{2}/gi, (hex) => hex.toUpperCase()),
         properties: [...response.properties.map(rawPropertyDetail)].sort((a, b) =>
           JSON.stringify(a).localeCompare(JSON.stringify(b)),
         ),

@@ -54,11 +54,7 @@ export function nodeOnlyModules(measurement: BundleMeasurement): readonly string
  * Workspace packages resolve to their sources through the `@davkit/source` condition; esbuild
  * refuses Node built-ins on the browser platform, so a Node-only import fails the build.
  */
-export async function measureBrowserBundle(
-  label: string,
-  source: string,
-  resolveDir: string = clientDir,
-): Promise<BundleMeasurement> {
+export async function measureBrowserBundle(label: string, source: string, resolveDir: string = clientDir): Promise<BundleMeasurement> {
   const result = await build({
     stdin: { contents: source, resolveDir, sourcefile: `${label}.ts`, loader: 'ts' },
     bundle: true,

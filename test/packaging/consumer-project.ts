@@ -62,8 +62,7 @@ export async function installConsumerProject(dir: string, packed: readonly Packe
 
   return {
     dir,
-    typecheck: (tsconfig) =>
-      runCommand(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '-p', tsconfig], { cwd: dir }),
+    typecheck: (tsconfig) => runCommand(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '-p', tsconfig], { cwd: dir }),
     runProgram: (node) => runCommand(node, [join(dir, 'dist/main.js')], { cwd: dir, timeoutMs: 60_000 }),
     runVitest: (node) =>
       runCommand(node, [join(dir, 'node_modules/vitest/vitest.mjs'), 'run'], {

@@ -1,9 +1,11 @@
+import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createDavServer, davHandlers } from '../src/index.ts'
 
 const dav = createDavServer({ basePath: '/remote.php/dav/', seed: { docs: { 'a.txt': 'alpha' } } })
-const mock = setupServer(...davHandlers(dav, 'https://cloud.test'))
+// The last handler answers what the WebDAV handlers leave alone.
+const mock = setupServer(...davHandlers(dav, 'https://cloud.test'), http.all('*', () => HttpResponse.text('other handler')))
 const root = 'https://cloud.test/remote.php/dav/'
 
 beforeAll(() => mock.listen({ onUnhandledFrame: 'error' }))
@@ -51,8 +53,8 @@ describe('msw adapter (msw/node, plain fetch)', () => {
   })
 
   it('leaves other origins and paths outside basePath to other handlers', async () => {
-    await expect(fetch('https://cloud.test/elsewhere')).rejects.toThrow()
-    await expect(fetch('https://other.test/remote.php/dav/docs/a.txt')).rejects.toThrow()
+    expect(await (await fetch('https://cloud.test/elsewhere')).text()).toBe('other handler')
+    expect(await (await fetch('https://other.test/remote.php/dav/docs/a.txt')).text()).toBe('other handler')
   })
 
   it('refuses a base URL whose path is not the server basePath', () => {

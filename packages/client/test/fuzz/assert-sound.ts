@@ -16,7 +16,8 @@ function checkHref(href: ResourceHref): void {
 function checkStatus(status: ParsedStatus): void {
   if (status.kind === 'status') {
     if (!Number.isInteger(status.code) || status.code < 200 || status.code > 599) fail(`status code ${status.code}`)
-    if (String(status.code).charAt(0) !== { success: '2', redirection: '3', 'client-error': '4', 'server-error': '5' }[status.class]) fail('status class')
+    if (String(status.code).charAt(0) !== { success: '2', redirection: '3', 'client-error': '4', 'server-error': '5' }[status.class])
+      fail('status class')
   } else if (status.kind === 'status-problem') {
     if (!['missing', 'empty', 'garbled', 'informational'].includes(status.problem)) fail(`status problem ${status.problem}`)
   } else {
@@ -77,7 +78,8 @@ export function assertSound(multistatus: MultiStatus): void {
       case 'malformed':
         response.hrefs.forEach(checkHref)
         checkElement(response.element)
-        if (!['no-href', 'no-status-or-propstat', 'status-and-propstat', 'several-hrefs-with-propstat'].includes(response.problem)) fail('problem')
+        if (!['no-href', 'no-status-or-propstat', 'status-and-propstat', 'several-hrefs-with-propstat'].includes(response.problem))
+          fail('problem')
         break
       default:
         fail('response kind')
