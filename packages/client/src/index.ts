@@ -34,7 +34,15 @@ export type { UnlockOptions } from './methods/unlock.ts'
 export type { ReportOptions } from './methods/report.ts'
 export type { SyncCollectionOptions } from './methods/sync-collection.ts'
 export type { ProgressCallback } from './http/progress.ts'
-export { buildIfHeader, type IfCondition, type IfList, type LockSubmission, type LockTokens } from './methods/if-header.ts'
+export {
+  buildIfHeader,
+  lockIfHeader,
+  lockIfLists,
+  type IfCondition,
+  type IfList,
+  type LockSubmission,
+  type LockTokens,
+} from './methods/if-header.ts'
 export { parseDavHeader } from './methods/options.ts'
 export { createDavFiles, type DavFiles, type ReadOptions, type WriteOptions } from './files/dav-files.ts'
 export { FileOperationError } from './files/file-operation-error.ts'

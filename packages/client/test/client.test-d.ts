@@ -1,4 +1,5 @@
 import type {
+  MemberFailure,
   PropertyResult,
   PropfindResult,
   ProppatchResult,
@@ -113,6 +114,13 @@ describe('client types', () => {
         case 'partially-applied':
           expectTypeOf(r.failed[0]!.status.code).toEqualTypeOf<number>()
           return r.kind
+        case 'locked':
+          expectTypeOf(r.lockedHrefs).toEqualTypeOf<readonly string[]>()
+          return r.kind
+        case 'failed-dependency':
+        case 'partial':
+          expectTypeOf(r.failures).toEqualTypeOf<readonly MemberFailure[]>()
+          return r.kind
         default:
           expectTypeOf(r).toBeNever()
           return r
@@ -132,6 +140,7 @@ describe('client types', () => {
         case 'uncertain':
           return r.error?.conditions.length ?? 0
         case 'partial':
+        case 'failed-dependency':
           return r.failures.length
         default:
           expectTypeOf(r).toBeNever()

@@ -65,7 +65,16 @@ describe('content results', () => {
     if (put.kind === 'uncertain') expectTypeOf(put.earlierFailures).toEqualTypeOf<readonly Error[]>()
     const made = {} as MkcolResult
     expectTypeOf<MkcolResult['kind']>().toEqualTypeOf<
-      'created' | 'already-exists' | 'uncertain' | 'unsupported-media-type' | 'conflict' | 'locked' | 'forbidden' | 'insufficient-storage'
+      | 'created'
+      | 'already-exists'
+      | 'uncertain'
+      | 'unsupported-media-type'
+      | 'conflict'
+      | 'locked'
+      | 'failed-dependency'
+      | 'partial'
+      | 'forbidden'
+      | 'insufficient-storage'
     >()
     if (made.kind === 'uncertain') expectTypeOf(made.earlierFailures).toEqualTypeOf<readonly Error[]>()
     const lock = {} as LockResult
