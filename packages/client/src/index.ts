@@ -44,6 +44,14 @@ export {
   type LockTokens,
 } from './methods/if-header.ts'
 export { parseDavHeader } from './methods/options.ts'
-export { createDavFiles, type DavFiles, type ReadOptions, type WriteOptions } from './files/dav-files.ts'
-export { FileOperationError } from './files/file-operation-error.ts'
+export {
+  createDavFiles,
+  type DavFiles,
+  type ReadOptions,
+  type TransferDone,
+  type TransferFileOptions,
+  type WriteOptions,
+} from './files/dav-files.ts'
+export { FileOperationError, type FileOperation, type FileOperationOutcome } from './files/file-operation-error.ts'
+export { filePathOf, urlOfFilePath } from './paths/file-path.ts'
 export { fileProps, type FileProps } from './files/file-props.ts'
