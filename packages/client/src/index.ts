@@ -1,6 +1,12 @@
 export * from './errors/index.ts'
 export { textOf } from './xml/element-text.ts'
-export { createDavClient, type DavClient } from './client.ts'
+export {
+  createDavClient,
+  type DavClient,
+  type DavClientUrlOptions,
+  type FlatCredentials,
+  type PropfindDefaultOptions,
+} from './client.ts'
 export type { DavClientOptions, RequestOptions } from './http/client-options.ts'
 export type { DavAuth, BasicAuth, BearerAuth, AuthFunction, AuthContext } from './http/auth.ts'
 export type { RetryOptions } from './retry/retry-options.ts'

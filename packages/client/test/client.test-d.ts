@@ -80,8 +80,11 @@ describe('client types', () => {
   })
 
   test('bad requests do not compile', () => {
-    // @ts-expect-error: props, allprop or propname is required
-    void dav.propfind('', { depth: 1 })
+    // Without props: allprop, depth 0 or 1 only; a whole tree is never asked for by accident.
+    expectTypeOf(dav.propfind('')).resolves.toEqualTypeOf<PropfindResult<{}>>()
+    expectTypeOf(dav.propfind('', { depth: 1 })).resolves.toEqualTypeOf<PropfindResult<{}>>()
+    // @ts-expect-error: depth infinity needs props, allprop or propname
+    void dav.propfind('', { depth: 'infinity' })
     // @ts-expect-error: depth 2 does not exist
     void dav.propfind('', { depth: 2, propname: true })
     // @ts-expect-error: props and propname together
