@@ -1,17 +1,26 @@
-// Writes under locks against Apache mod_dav: PUT and MKCOL into a locked collection, PROPPATCH,
-// DELETE with tagged and untagged tokens, COPY and MOVE between locked trees. Skipped (with the
-// reason) when Apache is not installed, except in CI.
+// Writes under locks: PUT and MKCOL into a locked collection, PROPPATCH, DELETE with tagged and
+// untagged tokens, COPY and MOVE between locked trees. The same steps against Apache mod_dav and
+// against the fake server in its Apache dialect must give the same outcomes. Apache is skipped
+// (with the reason) when not installed, except in CI.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startTarget, targetSkipReason, type RunningTarget, type TargetName } from '../../../../test/interop/targets.ts'
+import { startTarget, targetSkipReason, type RunningTarget } from '../../../../test/interop/targets.ts'
+import { createDavServer } from '../../../testing/src/index.ts'
+import { listen } from '../../../testing/src/node/index.ts'
 import { createDavClient, davProps, setProperty, type DavClient } from '../../src/index.ts'
 
-const targets: readonly TargetName[] = ['apache']
+const targets = ['apache', 'fake in the Apache dialect'] as const
+
+async function start(name: (typeof targets)[number]): Promise<RunningTarget> {
+  if (name === 'apache') return startTarget('apache')
+  const http = await listen(createDavServer({ dialect: { partialFailures: 'apache' } }))
+  return { name: 'fake', url: http.url, stop: () => http.close() }
+}
 
 const codes = (failures: readonly { readonly href: { readonly path: string }; readonly status: { readonly kind: string; readonly code?: number } }[]) =>
   failures.map((f) => [f.href.path.replace(/\/$/, ''), f.status.kind === 'status' ? f.status.code : f.status.kind])
 
 describe.each(targets)('writes under locks: %s', (name) => {
-  const reason = targetSkipReason(name)
+  const reason = name === 'apache' ? targetSkipReason('apache') : undefined
   let target: RunningTarget
   let owner: DavClient
   let other: DavClient
@@ -19,7 +28,7 @@ describe.each(targets)('writes under locks: %s', (name) => {
 
   beforeAll(async () => {
     if (reason !== undefined) return
-    target = await startTarget(name)
+    target = await start(name)
     owner = createDavClient({ baseUrl: target.url, retry: false })
     other = createDavClient({ baseUrl: target.url, retry: false })
     root = new URL(target.url).pathname
