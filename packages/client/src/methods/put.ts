@@ -13,7 +13,11 @@ import { davErrorOf, readResponseBody, statusError } from './read-response-body.
 export interface PutOptions extends RequestOptions {
   /** `Content-Type`; default `text/plain; charset=utf-8` for a string, `application/octet-stream` otherwise (a Blob's own type first). */
   readonly contentType?: string
-  /** Write only if the current entity tag is this one (`If-Match`): a lost update is `precondition-failed`. */
+  /**
+   * Write only if the current entity tag is this one (`If-Match`): a lost update is
+   * `precondition-failed`. `If-Match` compares strongly, so a weak tag (`W/"..."`) never matches;
+   * the file layer refuses one before sending.
+   */
   readonly ifMatch?: string
   /** `'*'`: write only if nothing exists there yet (`If-None-Match: *`), else `precondition-failed`. */
   readonly ifNoneMatch?: '*'
