@@ -112,6 +112,10 @@ function proppatchVerdict(result: ProppatchResult): string {
       return `incomplete: some outcomes were not reported (HTTP ${result.status})`
     case 'no-report':
       return `no report: the server answered ${result.status} without a multistatus`
+    case 'locked':
+    case 'failed-dependency':
+    case 'partial':
+      return `${result.kind}: nothing was applied (HTTP ${result.status})`
   }
 }
 
@@ -174,7 +178,7 @@ async function setProperties(parties: SessionParties, folder: SessionFolder, out
   const rows: CellInput[][] = []
   for (const [path, instructions] of plan) {
     const result = await parties.dav.proppatch(`${folder.name}/${path}`, instructions)
-    if (result.kind === 'no-report') {
+    if (!('outcomes' in result)) {
       rows.push([path, '(all)', 'set', { text: 'no report', tone: 'warn' }, String(result.status), ''])
       continue
     }
@@ -238,7 +242,7 @@ async function failAtomically(parties: SessionParties, folder: SessionFolder, ou
     removeProperty(demoPriority),
   ])
   out.line(`Result: ${proppatchVerdict(result)}`, result.kind === 'rejected' ? 'warn' : 'plain')
-  if (result.kind !== 'no-report')
+  if ('outcomes' in result)
     out.table(
       OUTCOME_COLUMNS,
       result.outcomes.map((outcome) => outcomeRow(path, outcome)),

@@ -56,7 +56,7 @@ export function createClientActions(root: string): DavActions {
   const rootPath = new URL(root).pathname
 
   return {
-    mkcol: (path) => observing(async () => observeContent(await dav.mkcol(path))),
+    mkcol: (path) => observing(async () => observeContent(await dav.mkcol(path), rootPath)),
     put: (path, body, token) =>
       observing(async () =>
         observeContent(
@@ -64,6 +64,7 @@ export function createClientActions(root: string): DavActions {
             contentType: 'text/plain; charset=utf-8',
             ...(token === undefined ? {} : { lockToken: token }),
           }),
+          rootPath,
         ),
       ),
     delete: (path) => observing(async () => observeDelete(await dav.delete(path), rootPath)),

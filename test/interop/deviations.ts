@@ -63,12 +63,28 @@ const apache: readonly Deviation[] = [
     { status: 424, members: { '/coll/locked.txt': 423 } },
     'a member locked by another client: 424 with a multistatus body listing it as 423, instead of a 207',
   ),
+  deviation(
+    'apache',
+    'put-into-locked-collection',
+    2,
+    { status: 207, members: { '/coll/new.txt': 424, '/coll': 423 } },
+    'a new member of a collection locked by another client: a 207 naming the member 424 and the collection 423, instead of a 423 with lock-token-submitted',
+  ),
+  deviation(
+    'apache',
+    'put-into-locked-collection',
+    3,
+    { status: 207, members: { '/coll/sub': 424, '/coll': 423 } },
+    'a new member of a collection locked by another client: a 207 naming the member 424 and the collection 423, instead of a 423 with lock-token-submitted',
+  ),
   deviation('apache', 'lock-unlock', 2, { status: 423 }, 'a write to a locked resource without its token: 423 without the lock-token-submitted precondition'),
   deviation('apache', 'lock-unlock', 6, { status: 200, lockToken: 'present' }, 'LOCK of an unmapped URL creates it but answers 200, not 201'),
 ]
 
 /** lighttpd 1.4.69, mod_webdav with SQLite properties and locks. */
 const lighttpd: readonly Deviation[] = [
+  deviation('lighttpd', 'put-into-locked-collection', 2, { status: 423 }, 'a new member of a collection locked by another client: 423 without the lock-token-submitted precondition'),
+  deviation('lighttpd', 'put-into-locked-collection', 3, { status: 201 }, 'MKCOL of a new member ignores the lock another client holds on the collection'),
   deviation('lighttpd', 'lock-unlock', 2, { status: 423 }, 'a write to a locked resource without its token: 423 without the lock-token-submitted precondition'),
   deviation('lighttpd', 'propfind-infinity', 4, { status: 403 }, 'refuses Depth infinity with 403, without the propfind-finite-depth precondition'),
   deviation('lighttpd', 'proppatch-dead', 1, { status: 204 }, 'PROPPATCH answers 204 without a multistatus: no per-property outcome'),
@@ -158,6 +174,8 @@ const lighttpd: readonly Deviation[] = [
 
 /** nginx 1.22.1 with its dav module and dav-ext 3.0. */
 const nginx: readonly Deviation[] = [
+  deviation('nginx', 'put-into-locked-collection', 2, { status: 423 }, 'a new member of a collection locked by another client: 423 without the lock-token-submitted precondition'),
+  deviation('nginx', 'put-into-locked-collection', 3, { status: 423 }, 'a new member of a collection locked by another client: 423 without the lock-token-submitted precondition'),
   deviation('nginx', 'lock-unlock', 2, { status: 423 }, 'a write to a locked resource without its token: 423 without the lock-token-submitted precondition'),
   deviation(
     'nginx',
@@ -270,6 +288,8 @@ const rclone: readonly Deviation[] = [
   deviation('rclone', 'move-locked-member', 3, { status: 201 }, "MOVE of a collection ignores a member's lock held by another client"),
   deviation('rclone', 'move-locked-member', 4, { status: 404 }, 'follows from step 3: the locked member was moved away'),
   deviation('rclone', 'move-locked-member', 6, { status: 412 }, 'follows from step 3: dest/ exists and the source is gone; answers 412'),
+  deviation('rclone', 'put-into-locked-collection', 2, { status: 423 }, 'a new member of a collection locked by another client: 423 without the lock-token-submitted precondition'),
+  deviation('rclone', 'put-into-locked-collection', 3, { status: 423 }, 'a new member of a collection locked by another client: 423 without the lock-token-submitted precondition'),
   deviation('rclone', 'lock-unlock', 2, { status: 423 }, 'a write to a locked resource without its token: 423 without the lock-token-submitted precondition'),
   deviation('rclone', 'lock-unlock', 3, { status: 201 }, 'PUT replacing an existing file answers 201, not 204'),
   deviation('rclone', 'lock-unlock', 5, { status: 201 }, 'PUT replacing an existing file answers 201, not 204'),

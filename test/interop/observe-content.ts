@@ -1,5 +1,5 @@
 import type { Observed } from './expectation.ts'
-import type { DeleteResult, LockResult, MkcolResult, PutResult, UnlockResult } from './davkit.ts'
+import type { DeleteResult, LockResult, MemberFailure, MkcolResult, PutResult, UnlockResult } from './davkit.ts'
 import { conditionsOf, scenarioPath } from './observe.ts'
 
 /**
@@ -18,8 +18,22 @@ function errorOf(result: object): Observed[] {
   return 'error' in result ? conditionsOf(result.error as Parameters<typeof conditionsOf>[0]) : []
 }
 
-/** A PUT or MKCOL result. */
-export function observeContent(result: PutResult | MkcolResult): { outcome: Observed; detail: Observed } {
+/** The resources a multistatus reported as failed, by scenario path. */
+function membersOf(failures: readonly MemberFailure[], rootPath: string): Record<string, Observed> {
+  const members: Record<string, Observed> = {}
+  for (const failure of failures) {
+    members[scenarioPath(failure.href.path, rootPath).replace(/(.)\/$/, '$1')] =
+      failure.status.kind === 'status' ? failure.status.code : `status-problem: ${failure.status.problem}`
+  }
+  return members
+}
+
+/** A PUT or MKCOL result; one refused by a multistatus (Apache's locked parent) lists its members. */
+export function observeContent(result: PutResult | MkcolResult, rootPath: string): { outcome: Observed; detail: Observed } {
+  if ('failures' in result && result.failures.length > 0) {
+    const members = membersOf(result.failures, rootPath)
+    return { outcome: { status: result.status, members }, detail: { kind: result.kind, status: result.status, members } }
+  }
   return {
     outcome: withConditions(result.status, errorOf(result)),
     detail: { kind: result.kind, status: result.status, conditions: errorOf(result) },

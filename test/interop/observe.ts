@@ -1,5 +1,6 @@
 import type { Observed } from './expectation.ts'
 import type {
+  MemberFailure,
   DavError,
   MultiStatusResponse,
   PropRequest,
@@ -163,8 +164,9 @@ function asResponse(entry: PropfindEntry<PropRequest>): MultiStatusResponse {
 
 /** A PROPPATCH result: each instruction's status, by resource and Clark name. */
 export function observeProppatch(result: ProppatchResult, rootPath: string): { outcome: Observed; detail: Observed } {
-  if (result.kind === 'no-report') {
-    return { outcome: { status: result.status }, detail: { kind: result.kind, status: result.status } }
+  if (!('outcomes' in result)) {
+    const failures = result.kind === 'no-report' ? {} : observeFailures(result.failures, rootPath)
+    return { outcome: { status: result.status, ...failures }, detail: { kind: result.kind, status: result.status } }
   }
   const props: Record<string, Observed> = {}
   const outcomes: Observed[] = []
@@ -196,19 +198,31 @@ export function observeProppatch(result: ProppatchResult, rootPath: string): { o
   }
 }
 
-/** A COPY or MOVE result: the status, and for a partial failure the failed members. */
+/** The resources a multistatus reported as failed, by scenario path: nothing when there were none. */
+function observeFailures(failures: readonly MemberFailure[], rootPath: string): { members?: Record<string, Observed> } {
+  if (failures.length === 0) return {}
+  const members: Record<string, Observed> = {}
+  for (const failure of failures) {
+    setKey(
+      members,
+      scenarioPath(failure.href.path, rootPath),
+      failure.status.kind === 'status' ? failure.status.code : `status-problem: ${failure.status.problem}`,
+    )
+  }
+  return { members }
+}
+
+/** A COPY or MOVE result: the status, and for a failure reported by a multistatus the failed members. */
 export function observeTransfer(result: TransferResult, rootPath: string): { outcome: Observed; detail: Observed } {
-  if (result.kind === 'partial') {
-    const members: Record<string, Observed> = {}
-    for (const failure of result.failures) {
-      setKey(
-        members,
-        scenarioPath(failure.href.path, rootPath),
-        failure.status.kind === 'status' ? failure.status.code : `status-problem: ${failure.status.problem}`,
-      )
-    }
+  if (result.kind === 'locked' || result.kind === 'failed-dependency') {
     return {
-      outcome: { status: result.status, members },
+      outcome: { status: result.status, ...observeFailures(result.failures, rootPath) },
+      detail: { kind: result.kind, status: result.status },
+    }
+  }
+  if (result.kind === 'partial') {
+    return {
+      outcome: { status: result.status, members: observeFailures(result.failures, rootPath).members ?? {} },
       detail: { kind: result.kind, status: result.status, responses: sortedDetails(result.responses, rootPath) },
     }
   }

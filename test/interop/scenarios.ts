@@ -458,6 +458,19 @@ export const scenarios: readonly Scenario[] = [
     ],
   },
   {
+    id: 'put-into-locked-collection',
+    title: 'PUT and MKCOL of a new member of a collection locked by another client',
+    steps: [
+      { do: 'mkcol', path: 'coll/' },
+      { do: 'lock', path: 'coll/', owner: 'another client', by: 'other', as: 'other', depth: 'infinity' },
+      // RFC 4918 9.7.1 and 9.3.1: 423 with the lock-token-submitted precondition naming the lock root.
+      { do: 'put', path: 'coll/new.txt', body: 'intruder', expect: failedWith(423, '{DAV:}lock-token-submitted') },
+      { do: 'mkcol', path: 'coll/sub/', expect: failedWith(423, '{DAV:}lock-token-submitted') },
+      { do: 'unlock', path: 'coll/', lock: 'other', by: 'other' },
+      { do: 'put', path: 'coll/new.txt', body: 'free again', expect: created },
+    ],
+  },
+  {
     id: 'lock-unlock',
     title: 'LOCK and UNLOCK: a locked file refuses writes without its token',
     steps: [

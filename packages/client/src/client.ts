@@ -6,7 +6,8 @@ import type {
   PropfindResult,
   TransferResult,
 } from '@davkit/types'
-import type { DavClientOptions } from './http/client-options.ts'
+import { InvalidRequestError } from './errors/invalid-request-error.ts'
+import type { DavClientOptions, RequestOptions } from './http/client-options.ts'
 import { createRequestPipeline, type RequestPipeline } from './http/request-pipeline.ts'
 import type { MethodContext, MultiStatusDecoder } from './methods/method-context.ts'
 import {
@@ -21,6 +22,25 @@ import { transfer, type CopyOptions, type MoveOptions } from './methods/transfer
 import { contentMethods, type DavContentMethods } from './methods/content-methods.ts'
 import { decodeMultiStatus } from './multistatus/index.ts'
 import type { DavTarget } from './paths/resolve-target.ts'
+
+/** Options of a PROPFIND without named properties: `allprop`, at depth 0 (default) or 1. */
+export interface PropfindDefaultOptions extends RequestOptions {
+  readonly depth?: 0 | 1
+}
+
+/** The client options after the base URL, for `createDavClient(url, options)`. */
+export interface DavClientUrlOptions extends Omit<DavClientOptions, 'baseUrl'>, FlatCredentials {
+  readonly baseUrl?: never
+}
+
+/**
+ * Basic credentials given flat, as the `webdav` package takes them: the same as
+ * `auth: { username, password }`, which they cannot be combined with.
+ */
+export interface FlatCredentials {
+  readonly username?: string
+  readonly password?: string
+}
 
 /** A WebDAV client bound to one base URL. Every method takes an `AbortSignal` in its options. */
 export interface DavClient extends DavContentMethods {
@@ -47,6 +67,15 @@ export interface DavClient extends DavContentMethods {
   ): Promise<PropfindResult<P>>
   /** PROPFIND `propname`: each resource's `properties` holds the names (with empty values). */
   propfind(target: DavTarget, options: PropfindPropnameOptions): Promise<PropfindResult<{}>>
+  /**
+   * PROPFIND `allprop` of the resource alone (`Depth: 0`), or with its members (`depth: 1`);
+   * everything reported is in each resource's `properties`. `Depth: infinity` needs the explicit
+   * forms above, so that a whole tree is never asked for by accident.
+   *
+   * @example
+   * const self = await dav.propfind('Documents/')
+   */
+  propfind(target: DavTarget, options?: PropfindDefaultOptions): Promise<PropfindResult<{}>>
 
   /**
    * PROPFIND decoded as the answer arrives: each entry is handed out as soon as its response has
@@ -98,8 +127,9 @@ export function createDavClientWith(options: DavClientOptions, decoder: MultiSta
     ...contentMethods(context),
     baseUrl: pipeline.baseUrl,
     pipeline,
-    propfind: ((target: DavTarget, propfindOptions: PropfindPropOptions<PropRequest>) =>
-      propfind(context, target, propfindOptions)) as DavClient['propfind'],
+    // async: a refused depth rejects the promise, as every other bad request does.
+    propfind: (async (target: DavTarget, propfindOptions: PropfindPropOptions<PropRequest> | PropfindDefaultOptions = {}) =>
+      propfind(context, target, withDefaultBody(propfindOptions))) as DavClient['propfind'],
     propfindEach: ((target: DavTarget, eachOptions: PropfindEachOptions<PropRequest>) =>
       propfindEach(context, target, eachOptions)) as DavClient['propfindEach'],
     proppatch: (target, instructions, proppatchOptions) => proppatch(context, target, instructions, proppatchOptions),
@@ -111,9 +141,50 @@ export function createDavClientWith(options: DavClientOptions, decoder: MultiSta
   }
 }
 
+/** Options without `props`, `allprop` or `propname` ask for `allprop`, never beyond depth 1. */
+function withDefaultBody(options: PropfindPropOptions<PropRequest> | PropfindDefaultOptions): PropfindPropOptions<PropRequest> {
+  const named = options as { readonly props?: unknown; readonly allprop?: unknown; readonly propname?: unknown }
+  if (named.props !== undefined || named.allprop === true || named.propname === true) return options as PropfindPropOptions<PropRequest>
+  const depth: unknown = options.depth
+  if (depth !== undefined && depth !== 0 && depth !== 1) {
+    throw new InvalidRequestError(
+      `PROPFIND without props asks for depth 0 or 1, got ${String(depth)}; for a whole tree pass { allprop: true, depth: 'infinity' }`,
+    )
+  }
+  return { ...options, allprop: true } as unknown as PropfindPropOptions<PropRequest>
+}
+
+/** The full options, from either call shape; flat credentials become `auth`. */
+function normaliseOptions(first: DavClientOptions | string | URL, rest: DavClientUrlOptions | undefined): DavClientOptions {
+  if (typeof first !== 'string' && !(first instanceof URL)) {
+    if (first === null || typeof first !== 'object') {
+      throw new InvalidRequestError("createDavClient takes (url, options?) or ({ baseUrl, auth: { username, password } })")
+    }
+    return withFlatCredentials(first as DavClientOptions & FlatCredentials)
+  }
+  if (rest !== undefined && rest.baseUrl !== undefined) {
+    throw new InvalidRequestError('createDavClient(url, options): give the base URL once, not baseUrl in the options too')
+  }
+  return withFlatCredentials({ ...rest, baseUrl: first })
+}
+
+function withFlatCredentials(options: DavClientOptions & FlatCredentials): DavClientOptions {
+  const { username, password, ...rest } = options
+  if (username === undefined && password === undefined) return rest
+  // Never the values themselves in the message: only the shape.
+  if (rest.auth !== undefined) {
+    throw new InvalidRequestError('give credentials once: either auth: { username, password } or username and password, not both')
+  }
+  if (typeof username !== 'string' || typeof password !== 'string') {
+    throw new InvalidRequestError('flat credentials need both username and password as strings (or use auth: { username, password })')
+  }
+  return { ...rest, auth: { username, password } }
+}
+
 /**
- * Creates a WebDAV client. Paths are relative to `baseUrl` and percent-encoded by davkit;
- * credentials are only ever sent to the base URL's origin.
+ * Creates a WebDAV client. Paths are relative to the base URL and percent-encoded by davkit;
+ * credentials are only ever sent to the base URL's origin. The base URL comes first or inside
+ * the options; Basic credentials go in `auth`, or flat as `username` and `password`.
  *
  * @example
  * const dav = createDavClient({
@@ -121,9 +192,12 @@ export function createDavClientWith(options: DavClientOptions, decoder: MultiSta
  *   auth: { username: 'alice', password: 'secret' },
  *   retry: { retries: 3 },
  * })
+ * const same = createDavClient('https://files.example.com/remote.php/dav/files/alice/', { username: 'alice', password: 'secret' })
  */
-export function createDavClient(options: DavClientOptions): DavClient {
-  return createDavClientWith(options, (body, { contentType, ...rest }) =>
+export function createDavClient(options: DavClientOptions & FlatCredentials): DavClient
+export function createDavClient(baseUrl: string | URL, options?: DavClientUrlOptions): DavClient
+export function createDavClient(first: (DavClientOptions & FlatCredentials) | string | URL, rest?: DavClientUrlOptions): DavClient {
+  return createDavClientWith(normaliseOptions(first, rest), (body, { contentType, ...rest }) =>
     decodeMultiStatus(body, contentType === undefined ? rest : { ...rest, contentType }),
   )
 }

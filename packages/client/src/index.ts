@@ -1,6 +1,12 @@
 export * from './errors/index.ts'
 export { textOf } from './xml/element-text.ts'
-export { createDavClient, type DavClient } from './client.ts'
+export {
+  createDavClient,
+  type DavClient,
+  type DavClientUrlOptions,
+  type FlatCredentials,
+  type PropfindDefaultOptions,
+} from './client.ts'
 export type { DavClientOptions, RequestOptions } from './http/client-options.ts'
 export type { DavAuth, BasicAuth, BearerAuth, AuthFunction, AuthContext } from './http/auth.ts'
 export type { RetryOptions } from './retry/retry-options.ts'
@@ -35,8 +41,24 @@ export type { UnlockOptions } from './methods/unlock.ts'
 export type { ReportOptions } from './methods/report.ts'
 export type { SyncCollectionOptions } from './methods/sync-collection.ts'
 export type { ProgressCallback } from './http/progress.ts'
-export { buildIfHeader, type IfCondition, type IfList, type LockSubmission, type LockTokens } from './methods/if-header.ts'
+export {
+  buildIfHeader,
+  lockIfHeader,
+  lockIfLists,
+  type IfCondition,
+  type IfList,
+  type LockSubmission,
+  type LockTokens,
+} from './methods/if-header.ts'
 export { parseDavHeader } from './methods/options.ts'
-export { createDavFiles, type DavFiles, type ReadOptions, type WriteOptions } from './files/dav-files.ts'
-export { FileOperationError } from './files/file-operation-error.ts'
+export {
+  createDavFiles,
+  type DavFiles,
+  type ReadOptions,
+  type TransferDone,
+  type TransferFileOptions,
+  type WriteOptions,
+} from './files/dav-files.ts'
+export { FileOperationError, type FileOperation, type FileOperationOutcome } from './files/file-operation-error.ts'
+export { filePathOf, urlOfFilePath } from './paths/file-path.ts'
 export { fileProps, type FileProps } from './files/file-props.ts'

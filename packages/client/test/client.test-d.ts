@@ -1,4 +1,5 @@
 import type {
+  MemberFailure,
   ParsedStatus,
   PropertyResult,
   PropertyResults,
@@ -82,8 +83,11 @@ describe('client types', () => {
   })
 
   test('bad requests do not compile', () => {
-    // @ts-expect-error: props, allprop or propname is required
-    void dav.propfind('', { depth: 1 })
+    // Without props: allprop, depth 0 or 1 only; a whole tree is never asked for by accident.
+    expectTypeOf(dav.propfind('')).resolves.toEqualTypeOf<PropfindResult<{}>>()
+    expectTypeOf(dav.propfind('', { depth: 1 })).resolves.toEqualTypeOf<PropfindResult<{}>>()
+    // @ts-expect-error: depth infinity needs props, allprop or propname
+    void dav.propfind('', { depth: 'infinity' })
     // @ts-expect-error: depth 2 does not exist
     void dav.propfind('', { depth: 2, propname: true })
     // @ts-expect-error: props and propname together
@@ -116,6 +120,13 @@ describe('client types', () => {
         case 'partially-applied':
           expectTypeOf(r.failed[0]!.status.code).toEqualTypeOf<number>()
           return r.kind
+        case 'locked':
+          expectTypeOf(r.lockedHrefs).toEqualTypeOf<readonly string[]>()
+          return r.kind
+        case 'failed-dependency':
+        case 'partial':
+          expectTypeOf(r.failures).toEqualTypeOf<readonly MemberFailure[]>()
+          return r.kind
         default:
           expectTypeOf(r).toBeNever()
           return r
@@ -135,6 +146,7 @@ describe('client types', () => {
         case 'uncertain':
           return r.error?.conditions.length ?? 0
         case 'partial':
+        case 'failed-dependency':
           return r.failures.length
         default:
           expectTypeOf(r).toBeNever()

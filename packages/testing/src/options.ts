@@ -18,7 +18,10 @@ export interface DavDialect {
   /**
    * DELETE, COPY or MOVE of a collection with members locked by someone else: `'multistatus'` (default,
    * RFC 4918) does what it can and answers 207 listing the locked members; `'apache'` does nothing and
-   * answers 424 with that same multistatus body, as Apache mod_dav 2.4 does.
+   * answers 424 with that same multistatus body, as Apache mod_dav 2.4 does. `'apache'` also answers
+   * as Apache does where it checks the parent collection: a PUT or MKCOL refused by a lock on the
+   * parent is a 207 naming the new member 424 and the parent 423, and an untagged `If` list applies
+   * to the parent of a DELETE too (a 424 naming the parent 412 when it does not hold there).
    */
   readonly partialFailures?: 'multistatus' | 'apache'
 }

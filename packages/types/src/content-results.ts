@@ -77,14 +77,32 @@ interface ContentWithError extends ContentBase {
 
 /**
  * 423: the resource (or a collection above it) is locked and no matching lock token was
- * submitted. `lockedHrefs` lists the `DAV:href`s of `lock-token-submitted` (the lock roots),
- * empty when the server named none.
+ * submitted. Servers say so with a 423, or with a multistatus (Apache: a 207 or 424 naming the
+ * new member `424 Failed Dependency` and the locked collection `423 Locked`).
  */
 export interface ContentLocked extends ContentWithError {
   readonly kind: 'locked'
+  /**
+   * The locked resources as the server named them: every href a multistatus answered `423` for,
+   * then the `DAV:href`s of `lock-token-submitted` / `no-conflicting-lock` (the lock roots).
+   * Empty when the server named none.
+   */
   readonly lockedHrefs: readonly string[]
+  /** Every resource a multistatus reported as failed (the 424 member, the 423 collection...), empty without one. */
+  readonly failures: readonly MemberFailure[]
+  /** The multistatus `responsedescription`, when there was one. */
+  readonly description: string | undefined
 }
-
+/**
+ * 424, or a multistatus whose every failure is `424 Failed Dependency`: not done because
+ * something else failed; `failures` lists what the server named.
+ */
+export interface ContentFailedDependency extends ContentWithError {
+  readonly kind: 'failed-dependency'
+  readonly failures: readonly MemberFailure[]
+  readonly responses: readonly MultiStatusResponse[]
+  readonly description: string | undefined
+}
 /** 412: `If-Match`, `If-None-Match: *` or an `If` header did not hold; nothing was written. */
 export interface ContentPreconditionFailed extends ContentWithError {
   readonly kind: 'precondition-failed'
@@ -137,6 +155,8 @@ export type PutResult =
   | ContentPreconditionFailed
   | ContentConflict
   | ContentLocked
+  | ContentFailedDependency
+  | WritePartial
   | ContentForbidden
   | ContentInsufficientStorage
 
@@ -159,16 +179,20 @@ export interface DeleteNotFound extends ContentBase {
 }
 
 /**
- * Some members could not be deleted. Servers say so with a 207, or with another status and a
- * multistatus body (Apache); `status` is what was sent, `failures` every member that failed.
+ * A multistatus reported failures that are neither a lock on the target nor only failed
+ * dependencies: for a collection, the members that could not be acted on (the others were);
+ * for a single resource, what the server named (a parent whose `If` did not hold...). Servers say
+ * so with a 207, or with another status and a multistatus body (Apache); `status` is what was
+ * sent, `failures` every resource reported as failed, in document order.
  */
-export interface DeletePartial extends ContentBase {
+export interface WritePartial extends ContentBase {
   readonly kind: 'partial'
   readonly failures: readonly MemberFailure[]
   readonly responses: readonly MultiStatusResponse[]
   readonly description: string | undefined
 }
-
+/** Some members could not be deleted: the {@link WritePartial} of a DELETE. */
+export type DeletePartial = WritePartial
 /**
  * The DELETE was retried after an attempt whose fate is unknown (no answer, timeout, 502/504),
  * and the final answer is a 404: that attempt probably deleted it.
@@ -186,6 +210,7 @@ export type DeleteResult =
   | DeleteUncertain
   | ContentPreconditionFailed
   | ContentLocked
+  | ContentFailedDependency
   | ContentForbidden
 
 /** 201: the collection was created (with `parents`, `createdParents` lists the ones made on the way). */
@@ -225,6 +250,8 @@ export type MkcolResult =
   | MkcolUnsupportedMediaType
   | ContentConflict
   | ContentLocked
+  | ContentFailedDependency
+  | WritePartial
   | ContentForbidden
   | ContentInsufficientStorage
 

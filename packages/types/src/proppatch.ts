@@ -3,6 +3,7 @@ import type { ResourceHref } from './href.ts'
 import type { MultiStatusResponse } from './multistatus.ts'
 import type { QName } from './qname.ts'
 import type { HttpStatus, StatusProblem } from './status.ts'
+import type { ContentFailedDependency, ContentLocked, WritePartial } from './content-results.ts'
 import type { XmlNode } from './xml-node.ts'
 
 /** One PROPPATCH instruction. `value` is text, or XML children (any namespaces). */
@@ -111,10 +112,17 @@ export interface ProppatchNoReport {
   readonly attempts: number
 }
 
-/** The answer to a PROPPATCH. Narrow on `kind`. */
+/**
+ * The answer to a PROPPATCH. Narrow on `kind`. A locked resource (a 423, or a multistatus naming
+ * a `423 Locked`) is `locked`, as for every other write; a multistatus sent with a failure status
+ * that names no lock is `failed-dependency` (only 424s) or `partial`.
+ */
 export type ProppatchResult =
   | ProppatchAllApplied
   | ProppatchRejected
   | ProppatchPartiallyApplied
   | ProppatchIncomplete
   | ProppatchNoReport
+  | ContentLocked
+  | ContentFailedDependency
+  | WritePartial

@@ -37,9 +37,23 @@ export interface TransferPreconditionFailed extends TransferWithError {
 export interface TransferConflict extends TransferWithError {
   readonly kind: 'conflict'
 }
-/** 423: the source (for MOVE) or the destination is locked; `error` names the lock when the server said. */
+/**
+ * 423, or a multistatus naming a `423 Locked` at the source, the destination or a collection
+ * above them: nothing was transferred. `lockedHrefs` names the locked resources (the 423 hrefs,
+ * then the `lock-token-submitted` hrefs), `failures` everything the multistatus reported.
+ */
 export interface TransferLocked extends TransferWithError {
   readonly kind: 'locked'
+  readonly lockedHrefs: readonly string[]
+  readonly failures: readonly TransferMemberFailure[]
+  readonly description: string | undefined
+}
+/** 424, or a multistatus of only `424 Failed Dependency`: not done because something else failed. */
+export interface TransferFailedDependency extends TransferWithError {
+  readonly kind: 'failed-dependency'
+  readonly failures: readonly TransferMemberFailure[]
+  readonly responses: readonly MultiStatusResponse[]
+  readonly description: string | undefined
 }
 /** 403: refused, e.g. source and destination are the same resource. */
 export interface TransferForbidden extends TransferWithError {
@@ -91,6 +105,7 @@ export type TransferResult =
   | TransferPreconditionFailed
   | TransferConflict
   | TransferLocked
+  | TransferFailedDependency
   | TransferForbidden
   | TransferInsufficientStorage
   | TransferPartial

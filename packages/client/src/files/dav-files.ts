@@ -1,21 +1,39 @@
-import type { FileEntry, MkcolResult, PutCreated, PutReplaced } from '@davkit/types'
+import type {
+  FileEntry,
+  MemberFailure,
+  MkcolResult,
+  PutCreated,
+  PutReplaced,
+  ResourceHref,
+  TransferCreated,
+  TransferReplaced,
+  TransferResult,
+  TransferSucceeded,
+} from '@davkit/types'
 import type { DavClient } from '../client.ts'
 import { HttpStatusError } from '../errors/http-status-error.ts'
+import { InvalidRequestError } from '../errors/invalid-request-error.ts'
 import type { RequestOptions } from '../http/client-options.ts'
 import type { ProgressCallback } from '../http/progress.ts'
 import type { ContentBody } from '../http/request-body.ts'
 import type { LockTokens } from '../methods/if-header.ts'
 import { memberFailuresOf } from '../methods/content-outcomes.ts'
 import { decodePath } from '../multistatus/resolve-href.ts'
+import { filePathOf, urlOfFilePath } from '../paths/file-path.ts'
 import { resolveTarget } from '../paths/resolve-target.ts'
-import { FileOperationError } from './file-operation-error.ts'
+import { FileOperationError, type FileOperation } from './file-operation-error.ts'
 import { fileProps, relativePath, toFileEntry } from './file-props.ts'
 
 /** Options of a file-level write. */
 export interface WriteOptions extends RequestOptions {
   /** `false`: fail with outcome `precondition-failed` if something already exists (`If-None-Match: *`). Default `true`. */
   readonly overwrite?: boolean
-  /** Write only over this entity tag (from `stat` or an earlier read): a concurrent change fails as `precondition-failed`. */
+  /**
+   * Write only over this entity tag (from `stat` or an earlier read): a concurrent change fails as
+   * `precondition-failed`. A weak tag (`W/"..."`) is refused before sending, with outcome
+   * `weak-etag`: `If-Match` compares strongly, so the server would answer 412 whatever the file
+   * holds (Apache gives a weak tag to a file changed within the last second).
+   */
   readonly ifMatch?: string
   readonly contentType?: string
   /** Create the missing parent folders first. Default `false`. */
@@ -23,6 +41,19 @@ export interface WriteOptions extends RequestOptions {
   readonly lockToken?: LockTokens
   readonly onProgress?: ProgressCallback
 }
+
+/** Options of a file-level copy, move or rename. */
+export interface TransferFileOptions extends RequestOptions {
+  /** Replace what is at the destination. Default `false`: an existing destination fails with outcome `precondition-failed`. */
+  readonly overwrite?: boolean
+  /** Locks on the source side (a move out of a locked folder): the grant from `lock`, or `{ token, root }`. */
+  readonly lockToken?: LockTokens
+  /** Locks on the destination side (a locked destination or a locked folder it goes into). */
+  readonly destinationLockToken?: LockTokens
+}
+
+/** What a file-level copy, move or rename did: `created` a new destination, or `replaced` one (with `overwrite`). */
+export type TransferDone = TransferCreated | TransferReplaced | TransferSucceeded
 
 /** Options of a file-level read. */
 export interface ReadOptions extends RequestOptions {
@@ -38,8 +69,7 @@ export interface DavFiles {
   readonly client: DavClient
   /**
    * The members of a folder (not the folder itself), in the server's order. A file fails with
-   * outcome `not-a-folder`, a missing folder with the client's `HttpStatusError` 404 (or outcome
-   * `not-found` when the server says 404 inside a 207). A member the server reports as failed
+   * outcome `not-a-folder`, a missing folder with outcome `not-found` (as `stat` and `readText`). A member the server reports as failed
    * (e.g. a 403 or 500 status) or malformed is never dropped: the listing fails with outcome
    * `member-failures`, whose `failures` name each such member and its status. A member whose
    * type the server did not report usably is listed with kind `unknown`.
@@ -73,12 +103,36 @@ export interface DavFiles {
    * a PROPFIND: a folder there counts as created.
    */
   createFolder(path: string, options?: RequestOptions & { readonly recursive?: boolean }): Promise<boolean>
-  /** Deletes a file or a folder with everything in it; a missing one is fine. */
+  /**
+   * Deletes a file or a folder with everything in it; a missing one is fine. Members that could
+   * not be deleted fail with outcome `partial`, the error's `failures` naming each; a lock on it or
+   * above it fails with outcome `locked`.
+   */
   remove(path: string, options?: RequestOptions & { readonly lockToken?: LockTokens }): Promise<void>
+  /**
+   * Copies a file or a folder with everything in it to `to` (a path relative to the base URL).
+   * An existing destination fails with outcome `precondition-failed` unless `overwrite`; members
+   * that could not be copied fail with outcome `partial`, listed in the error's `failures`; a
+   * missing source fails with outcome `not-found`.
+   */
+  copy(from: string, to: string, options?: TransferFileOptions): Promise<TransferDone>
+  /** Moves a file or a folder to `to`; fails as {@link DavFiles.copy} does. */
+  move(from: string, to: string, options?: TransferFileOptions): Promise<TransferDone>
+  /** Renames a file or a folder within its folder: `newName` is one path segment (no `/`). */
+  rename(path: string, newName: string, options?: TransferFileOptions): Promise<TransferDone>
+  /** The file-layer path (relative to the base URL, decoded) of an href from a result, a URL or a server path. */
+  pathOf(href: ResourceHref | URL | string): string
+  /** The absolute, encoded URL of a file-layer path. */
+  urlOf(path: string): URL
 }
 
 function isNotResource<T extends { readonly kind: string }>(entry: T): entry is Exclude<T, { readonly kind: 'resource' }> {
   return entry.kind !== 'resource'
+}
+
+/** The resources a result's multistatus named as failed, when it had one. */
+function failuresOf(result: { readonly kind: string }): readonly MemberFailure[] {
+  return 'failures' in result ? (result.failures as readonly MemberFailure[]) : []
 }
 
 function isNotFound(error: unknown): boolean {
@@ -119,12 +173,13 @@ export function createDavFiles(client: DavClient): DavFiles {
   }
 
   async function write(
-    operation: string,
+    operation: FileOperation,
     path: string,
     body: ContentBody,
     options: WriteOptions,
   ): Promise<PutCreated | PutReplaced> {
     const { overwrite, ifMatch, contentType, createParents, lockToken, onProgress, ...request } = options
+    if (ifMatch?.trimStart().startsWith('W/') === true) throw new FileOperationError(operation, path, 'weak-etag', 0)
     if (createParents === true) {
       const slash = path.replace(/\/+$/, '').lastIndexOf('/')
       if (slash > 0) await createFolder(path.slice(0, slash), { ...request, recursive: true })
@@ -138,10 +193,10 @@ export function createDavFiles(client: DavClient): DavFiles {
       ...(onProgress === undefined ? {} : { onProgress }),
     })
     if (result.kind === 'created' || result.kind === 'replaced') return result
-    throw new FileOperationError(operation, path, result.kind, result.status)
+    throw new FileOperationError(operation, path, result.kind, result.status, failuresOf(result))
   }
 
-  async function read(operation: string, path: string, options: ReadOptions, as: 'text' | 'bytes'): Promise<string | Uint8Array> {
+  async function read(operation: FileOperation, path: string, options: ReadOptions, as: 'text' | 'bytes'): Promise<string | Uint8Array> {
     let result
     try {
       result = await client.get(path, { ...options, as })
@@ -164,13 +219,58 @@ export function createDavFiles(client: DavClient): DavFiles {
       const outcome = existing.kind === 'file' ? 'file-in-the-way' : 'unknown-type'
       throw new FileOperationError('createFolder', path, outcome, result.status)
     }
-    throw new FileOperationError('createFolder', path, result.kind, result.status)
+    throw new FileOperationError('createFolder', path, result.kind, result.status, failuresOf(result))
+  }
+
+  async function transfer(
+    operation: 'copy' | 'move' | 'rename',
+    from: string,
+    to: string,
+    options: TransferFileOptions,
+  ): Promise<TransferDone> {
+    const { overwrite = false, lockToken, destinationLockToken, ...request } = options
+    const transferOptions = {
+      ...request,
+      overwrite,
+      ...(lockToken === undefined ? {} : { lockToken }),
+      ...(destinationLockToken === undefined ? {} : { destinationLockToken }),
+    }
+    const result: TransferResult =
+      operation === 'copy' ? await client.copy(from, to, transferOptions) : await client.move(from, to, transferOptions)
+    switch (result.kind) {
+      case 'created':
+      case 'replaced':
+      case 'succeeded':
+        return result
+    }
+    throw new FileOperationError(operation, from, result.kind, result.status, failuresOf(result))
+  }
+
+  async function transferOrNotFound(
+    operation: 'copy' | 'move' | 'rename',
+    from: string,
+    to: string,
+    options: TransferFileOptions,
+  ): Promise<TransferDone> {
+    try {
+      return await transfer(operation, from, to, options)
+    } catch (error) {
+      // A COPY or MOVE of nothing is a 404, which the client has no outcome for.
+      if (isNotFound(error)) throw new FileOperationError(operation, from, 'not-found', 404)
+      throw error
+    }
   }
 
   return {
     client,
     async list(path = '', options = {}) {
-      const listing = await client.propfind(path, { ...options, depth: 1, props: fileProps })
+      let listing
+      try {
+        listing = await client.propfind(path, { ...options, depth: 1, props: fileProps })
+      } catch (error) {
+        if (isNotFound(error)) throw new FileOperationError('list', path, 'not-found', 404)
+        throw error
+      }
       const url = resolveTarget(base, path)
       const target = relativePath(base, { url: url.href, path: decodePath(url.pathname) })
       // A per-member failure inside the 207 is never dropped: the listing would look complete.
@@ -210,7 +310,20 @@ export function createDavFiles(client: DavClient): DavFiles {
         result = await client.delete(`${path}/`, options)
       }
       if (result.kind === 'deleted' || result.kind === 'not-found' || result.kind === 'uncertain') return
-      throw new FileOperationError('remove', path, result.kind, result.status)
+      throw new FileOperationError('remove', path, result.kind, result.status, failuresOf(result))
     },
+    copy: (from, to, options = {}) => transferOrNotFound('copy', from, to, options),
+    move: (from, to, options = {}) => transferOrNotFound('move', from, to, options),
+    rename(path, newName, options = {}) {
+      if (newName === '' || newName.includes('/') || newName === '.' || newName === '..') {
+        throw new InvalidRequestError(`rename ${JSON.stringify(path)}: the new name ${JSON.stringify(newName)} must be one path segment`)
+      }
+      const trimmed = path.replace(/\/+$/, '')
+      const slash = trimmed.lastIndexOf('/')
+      const folder = slash === -1 ? '' : trimmed.slice(0, slash + 1)
+      return transferOrNotFound('rename', path, `${folder}${newName}${path.endsWith('/') ? '/' : ''}`, options)
+    },
+    pathOf: (href) => filePathOf(base, href),
+    urlOf: (path) => urlOfFilePath(base, path),
   }
 }

@@ -1,5 +1,44 @@
-import type { MemberFailure } from '@davkit/types'
+import type { DeleteResult, GetResult, MemberFailure, MkcolResult, PutResult, TransferResult } from '@davkit/types'
 import { DavkitError } from '../errors/davkit-error.ts'
+
+/** The file-level operations. */
+export type FileOperation =
+  | 'list'
+  | 'stat'
+  | 'readText'
+  | 'readBytes'
+  | 'writeText'
+  | 'writeBytes'
+  | 'createFolder'
+  | 'remove'
+  | 'copy'
+  | 'move'
+  | 'rename'
+
+/**
+ * Why a file-level operation did not happen: the `kind` of the core result that stopped it (a
+ * PUT, MKCOL, DELETE, COPY, MOVE or GET outcome), or one of the file layer's own:
+ * - `not-found`: nothing at that path (`list`, `stat`, `readText`, `readBytes`, a `copy` source...);
+ * - `not-a-folder`: `list` of a file;
+ * - `member-failures`: a listing whose server reported members as failed or malformed;
+ * - `no-properties`, `unusable-answer`: a `stat` the server answered with no usable properties;
+ * - `file-in-the-way`, `unknown-type`: `createFolder` where a file (or something unknown) is;
+ * - `weak-etag`: a conditional write given a weak entity tag, which `If-Match` can never match.
+ */
+export type FileOperationOutcome =
+  | Exclude<PutResult['kind'], 'created' | 'replaced'>
+  | Exclude<MkcolResult['kind'], 'created'>
+  | Exclude<DeleteResult['kind'], 'deleted'>
+  | Exclude<TransferResult['kind'], 'created' | 'replaced' | 'succeeded'>
+  | Exclude<GetResult<unknown>['kind'], 'full' | 'partial'>
+  | 'not-found'
+  | 'not-a-folder'
+  | 'member-failures'
+  | 'no-properties'
+  | 'unusable-answer'
+  | 'file-in-the-way'
+  | 'unknown-type'
+  | 'weak-etag'
 
 function describeFailure(failure: MemberFailure): string {
   const { status } = failure
@@ -7,31 +46,42 @@ function describeFailure(failure: MemberFailure): string {
   return `${failure.href.path} ${said}`
 }
 
+const EXPLAINED: Partial<Record<FileOperationOutcome, string>> = {
+  'weak-etag':
+    'a weak entity tag (W/"...") never matches If-Match; servers such as Apache give one to a file changed within the last second. Stat again after a second for a strong one, or write under a lock',
+}
+
 /**
  * A file-level operation did not do what was asked, although the server answered: the file was
- * not found, a write was refused (locked, precondition failed, parent missing...). `outcome` is
- * the `kind` of the core result (`not-found`, `locked`, `precondition-failed`, `conflict`,
- * `uncertain`...), or a file-level one (`member-failures`, `unusable-answer`...), `status` the
- * HTTP status. Transport failures keep their own error classes.
+ * not found, a write was refused (locked, precondition failed, parent missing...). `outcome` says
+ * why (see {@link FileOperationOutcome}), `status` the HTTP status (0 when refused before sending),
+ * `failures` every resource a multistatus named. Transport failures keep their own error classes.
  */
 export class FileOperationError extends DavkitError {
   override readonly code: 'file-operation' = 'file-operation'
   /** The file-level operation, e.g. `readText`, `writeBytes`, `createFolder`. */
-  readonly operation: string
+  readonly operation: FileOperation
   /** The path it was asked for. */
   readonly path: string
-  /** The `kind` of the core result that stopped it. */
-  readonly outcome: string
+  /** Why it did not happen. */
+  readonly outcome: FileOperationOutcome
   readonly status: number
   /**
-   * For outcome `member-failures` (a listing): every member the server reported as failed or
-   * malformed, in document order. Empty otherwise.
+   * Every resource a multistatus reported as failed, in document order: the members a listing,
+   * `remove`, `copy` or `move` could not handle, the locked collection of a write. Empty otherwise.
    */
   readonly failures: readonly MemberFailure[]
 
-  constructor(operation: string, path: string, outcome: string, status: number, failures: readonly MemberFailure[] = []) {
+  constructor(
+    operation: FileOperation,
+    path: string,
+    outcome: FileOperationOutcome,
+    status: number,
+    failures: readonly MemberFailure[] = [],
+  ) {
     const detail = failures.length === 0 ? '' : `: ${failures.map(describeFailure).join(', ')}`
-    super(`${operation} ${JSON.stringify(path)}: ${outcome} (${status})${detail}`)
+    const explained = EXPLAINED[outcome] === undefined ? '' : `; ${EXPLAINED[outcome]}`
+    super(`${operation} ${JSON.stringify(path)}: ${outcome} (${status})${detail}${explained}`)
     this.operation = operation
     this.path = path
     this.outcome = outcome

@@ -1,7 +1,7 @@
 import type { FileEntry, PropertyResult, PropfindResource } from '@davkit/types'
 import { davProps, type DavProps } from '../properties/dav-props.ts'
 import { isCollection } from '../properties/resource-type.ts'
-import { decodePath } from '../multistatus/resolve-href.ts'
+import { filePathOf } from '../paths/file-path.ts'
 
 /** The properties the file layer asks for, by the field they fill (a type alias, so that it is a `PropRequest`). */
 export type FileProps = {
@@ -29,30 +29,12 @@ function valueOf<T>(result: PropertyResult<T>): T | undefined {
   return result.kind === 'value' ? result.value : undefined
 }
 
-/** A decoded path with a single trailing slash removed (`/a/b/` and `/a/b` are the same resource). */
-function withoutTrailingSlash(path: string): string {
-  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path
-}
-
 /**
  * The path of a resource relative to the base URL, decoded, without trailing slash: `''` for the
  * base itself. An href on another origin or outside the base keeps its absolute decoded path.
  */
 export function relativePath(base: URL, resource: { readonly url: string | undefined; readonly path: string }): string {
-  const basePath = withoutTrailingSlash(decodePath(base.pathname))
-  const path = withoutTrailingSlash(resource.path)
-  let sameOrigin = true
-  if (resource.url !== undefined) {
-    try {
-      sameOrigin = new URL(resource.url).origin === base.origin
-    } catch {
-      sameOrigin = false
-    }
-  }
-  if (!sameOrigin) return path
-  if (path === basePath || path === '/' && basePath === '') return ''
-  const prefix = basePath.endsWith('/') ? basePath : `${basePath}/`
-  return path.startsWith(prefix) ? path.slice(prefix.length) : path
+  return filePathOf(base, { raw: resource.path, ...resource })
 }
 
 /**

@@ -16,6 +16,7 @@ import type { DavTarget } from '../paths/resolve-target.ts'
 import { deleteResource, type DeleteOptions } from './delete.ts'
 import { get, type GetBodyKind, type GetBodyTypes, type GetOptions } from './get.ts'
 import { lock, refreshLock, type LockOptions, type RefreshLockOptions } from './lock.ts'
+import type { LockSubmission } from './if-header.ts'
 import type { MethodContext } from './method-context.ts'
 import { mkcol, type MkcolOptions } from './mkcol.ts'
 import { options, type OptionsOptions } from './options.ts'
@@ -47,7 +48,8 @@ export interface DavContentMethods {
   put(target: DavTarget, body: ContentBody, options?: PutOptions): Promise<PutResult>
 
   /**
-   * DELETE a file or a collection; members that could not be deleted are listed in `partial`.
+   * DELETE a file or a collection; members that could not be deleted are listed in `partial`, a
+   * lock on it or above it is `locked`. Pass the grant from `lock` as `lockToken` to delete under it.
    *
    * @example
    * const gone = await dav.delete('old/')
@@ -71,15 +73,15 @@ export interface DavContentMethods {
    *
    * @example
    * const held = await dav.lock('report.odt', { timeout: 600, owner: 'alice' })
-   * if (held.kind === 'granted') await dav.put('report.odt', bytes, { lockToken: held.token })
+   * if (held.kind === 'granted') await dav.put('report.odt', bytes, { lockToken: held })
    */
   lock(target: DavTarget, options?: LockOptions): Promise<LockResult>
 
-  /** Refresh a lock: reset its timeout. */
-  refreshLock(target: DavTarget, token: string, options?: RefreshLockOptions): Promise<LockResult>
+  /** Refresh a lock (the grant `lock` returned, or its token): reset its timeout. */
+  refreshLock(target: DavTarget, lock: string | LockSubmission, options?: RefreshLockOptions): Promise<LockResult>
 
-  /** UNLOCK: release a lock. */
-  unlock(target: DavTarget, token: string, options?: UnlockOptions): Promise<UnlockResult>
+  /** UNLOCK: release a lock (the grant `lock` returned, or its token). */
+  unlock(target: DavTarget, lock: string | LockSubmission, options?: UnlockOptions): Promise<UnlockResult>
 
   /** REPORT with any body, answered by a multistatus. */
   report(target: DavTarget, body: XmlElement | string, options?: ReportOptions): Promise<ReportResult>

@@ -1,15 +1,16 @@
 import type {
   ContentConflict,
+  ContentFailedDependency,
   ContentForbidden,
   ContentInsufficientStorage,
   ContentLocked,
   DavError,
-  DeletePartial,
   EntityHeaders,
   MemberFailure,
   MultiStatus,
   MultiStatusResponse,
   ParsedStatus,
+  WritePartial,
 } from '@davkit/types'
 import type { DavkitError } from '../errors/davkit-error.ts'
 import { HttpStatusError } from '../errors/http-status-error.ts'
@@ -60,15 +61,60 @@ export function memberFailuresOf(responses: readonly MultiStatusResponse[]): Mem
   return failures
 }
 
+/** What a multistatus sent with a write means: the method's `locked`, `failed-dependency` or `partial`. */
+export type MultistatusFailure = ContentLocked | ContentFailedDependency | WritePartial
+
+const codeOf = (failure: MemberFailure): number | undefined =>
+  failure.status.kind === 'status' ? failure.status.code : undefined
+
+/** Whether `href` is one of `targets` or a collection above one of them (a lock there covers the target). */
+function atOrAbove(href: MemberFailure['href'], targets: readonly URL[]): boolean {
+  if (href.url === undefined) return false
+  let url: URL
+  try {
+    url = new URL(href.url)
+  } catch {
+    return false
+  }
+  const path = url.pathname.replace(/\/+$/, '')
+  return targets.some((t) => {
+    const target = t.pathname.replace(/\/+$/, '')
+    return t.origin === url.origin && (target === path || target.startsWith(`${path}/`))
+  })
+}
+
 /**
- * The `partial` outcome of a DELETE, COPY or MOVE answered with a multistatus: some member
- * failed, or the status itself is not a success (Apache sends 423 or 403 with the multistatus).
+ * Maps a multistatus answering a write of `targets` (the request URL, and a COPY or MOVE
+ * destination) to an outcome, whatever status carried it (Apache sends 207, 423 or 424):
+ * - a `423 Locked` on a target or a collection above one: `locked`, naming every 423 href and the
+ *   `lock-token-submitted` hrefs; nothing was done;
+ * - only `424 Failed Dependency`: `failed-dependency`;
+ * - any other failure (a locked member below the target, a parent whose `If` did not hold): `partial`.
  * `undefined` when every member succeeded under a 2xx status.
  */
-export function partialOutcome(multistatus: MultiStatus, status: number, attempts: number): DeletePartial | undefined {
+export function multistatusOutcome(
+  multistatus: MultiStatus,
+  status: number,
+  attempts: number,
+  targets: readonly URL[],
+): MultistatusFailure | undefined {
   const failures = memberFailuresOf(multistatus.responses)
   if (failures.length === 0 && status >= 200 && status < 300) return undefined
-  return { kind: 'partial', status, attempts, failures, responses: multistatus.responses, description: multistatus.description }
+  const description = multistatus.description
+  const locks = failures.filter((f) => codeOf(f) === 423)
+  if (locks.some((f) => atOrAbove(f.href, targets)) || (failures.length === 0 && status === 423)) {
+    const lockedHrefs = [...new Set([...locks.map((f) => f.href.raw), ...failures.flatMap((f) => lockedHrefsOf(f.error))])]
+    return { kind: 'locked', status, attempts, error: locks[0]?.error, lockedHrefs, failures, description }
+  }
+  if (failures.length === 0 ? status === 424 : failures.every((f) => codeOf(f) === 424)) {
+    return { kind: 'failed-dependency', status, attempts, error: failures[0]?.error, failures, responses: multistatus.responses, description }
+  }
+  return { kind: 'partial', status, attempts, failures, responses: multistatus.responses, description }
+}
+
+/** The `locked` outcome of a plain 423 (no multistatus): `lockedHrefs` from its `DAV:error`. */
+export function lockedOutcome(status: number, attempts: number, error: DavError | undefined): ContentLocked {
+  return { kind: 'locked', status, attempts, error, lockedHrefs: lockedHrefsOf(error), failures: [], description: undefined }
 }
 
 /**
@@ -80,16 +126,18 @@ export function mayHaveBeenCarriedOut(failure: DavkitError): boolean {
   return failure instanceof HttpStatusError && (failure.status === 502 || failure.status === 504)
 }
 
-/** A write refused for a reason PUT and MKCOL share: 409, 423, 403, 507; `undefined` for other statuses. */
-export type WriteRefusal = ContentConflict | ContentLocked | ContentForbidden | ContentInsufficientStorage
+/** A write refused for a reason PUT and MKCOL share: 409, 423, 424, 403, 507; `undefined` for other statuses. */
+export type WriteRefusal = ContentConflict | ContentLocked | ContentFailedDependency | ContentForbidden | ContentInsufficientStorage
 
-/** The outcome of a write answered 409, 423, 403 or 507 (RFC 4918 sections 9.3.1, 9.7.1); `undefined` otherwise. */
+/** The outcome of a write answered 409, 423, 424, 403 or 507 (RFC 4918 sections 9.3.1, 9.7.1); `undefined` otherwise. */
 export function writeRefusal(status: number, attempts: number, error: DavError | undefined): WriteRefusal | undefined {
   switch (status) {
     case 409:
       return { kind: 'conflict', status, attempts, error }
     case 423:
-      return { kind: 'locked', status, attempts, error, lockedHrefs: lockedHrefsOf(error) }
+      return lockedOutcome(status, attempts, error)
+    case 424:
+      return { kind: 'failed-dependency', status, attempts, error, failures: [], responses: [], description: undefined }
     case 403:
       return { kind: 'forbidden', status, attempts, error }
     case 507:

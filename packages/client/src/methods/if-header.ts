@@ -9,7 +9,10 @@ export interface LockSubmission {
   readonly root?: DavTarget
 }
 
-/** What a write method accepts to act under a lock: one token, or several (a MOVE between two locked trees). */
+/**
+ * The locks a write submits: a grant from `lock` (its `token` and `root`), `{ token, root }`, a
+ * bare token (tagged with the request URL), or several (a MOVE between two locked trees).
+ */
 export type LockTokens = string | LockSubmission | readonly (string | LockSubmission)[]
 
 /** One condition of an `If` list (RFC 4918 section 10.4): a state token or an entity tag, maybe negated. */
@@ -65,25 +68,43 @@ export function buildIfHeader(lists: readonly IfList[]): string {
   return parts.join(' ')
 }
 
-/**
- * The `If` header that submits lock tokens for a write: one list per token; a token with a
- * `root` is tagged with that resource's URL, and then every token is (the If grammar allows no
- * mixing), an untagged token being tagged with the request URL.
- */
-export function lockIfHeader(base: URL, requestUrl: URL, tokens: LockTokens): string {
-  const all = (typeof tokens === 'string' || !Array.isArray(tokens) ? [tokens] : tokens) as readonly (string | LockSubmission)[]
-  const submissions = all.map((t): LockSubmission => (typeof t === 'string' ? { token: t } : t))
-  if (submissions.length === 0) throw new InvalidRequestError('no lock token given')
-  const anyRoot = submissions.some((s) => s.root !== undefined)
-  return buildIfHeader(
-    submissions.map((s) => ({
-      resource: anyRoot ? (s.root === undefined ? requestUrl.href : resolveTarget(base, s.root).href) : undefined,
-      conditions: [{ kind: 'token', token: s.token }],
-    })),
-  )
+function submissionsOf(tokens: LockTokens): LockSubmission[] {
+  const all: readonly (string | LockSubmission)[] = typeof tokens === 'string' || !Array.isArray(tokens) ? [tokens as string | LockSubmission] : tokens
+  return all.map((t) => (typeof t === 'string' || t.root === undefined ? { token: typeof t === 'string' ? t : t.token } : { token: t.token, root: t.root }))
 }
 
-/** Sets the `If` header of `headers` when lock tokens are given. */
-export function applyLockTokens(headers: Headers, base: URL, url: URL, tokens: LockTokens | undefined): void {
-  if (tokens !== undefined) headers.set('if', lockIfHeader(base, url, tokens))
+/**
+ * The tagged `If` lists that submit lock tokens: one list per token, tagged with its lock's
+ * `root`, or with `requestUrl` for a bare token. Tagging matters: an untagged list applies to
+ * every resource the server checks, the parent included, so Apache refuses a DELETE of a locked
+ * file with its own untagged token (412 for the parent).
+ */
+export function lockIfLists(baseUrl: URL, requestUrl: URL, tokens: LockTokens): IfList[] {
+  const submissions = submissionsOf(tokens)
+  if (submissions.length === 0) throw new InvalidRequestError('no lock token given')
+  return submissions.map((s) => ({
+    resource: s.root === undefined ? requestUrl.href : resolveTarget(baseUrl, s.root).href,
+    conditions: [{ kind: 'token', token: s.token }],
+  }))
+}
+
+/**
+ * The `If` header that submits lock tokens for a write (RFC 4918 section 10.4), every list tagged:
+ * a token with a `root` (a grant from `lock`) by that resource, a bare token by `requestUrl`.
+ *
+ * @example
+ * lockIfHeader(new URL('https://dav.example/'), new URL('https://dav.example/a.txt'), 'opaquelocktoken:abc')
+ * // '<https://dav.example/a.txt> (<opaquelocktoken:abc>)'
+ */
+export function lockIfHeader(baseUrl: URL, requestUrl: URL, tokens: LockTokens): string {
+  return buildIfHeader(lockIfLists(baseUrl, requestUrl, tokens))
+}
+
+/**
+ * Sets the `If` header of `headers` for the lock tokens of each URL a write touches (the request
+ * URL, and a COPY or MOVE destination); nothing when no token is given.
+ */
+export function applyLockTokens(headers: Headers, base: URL, ...sides: readonly (readonly [URL, LockTokens | undefined])[]): void {
+  const lists = sides.flatMap(([url, tokens]) => (tokens === undefined ? [] : lockIfLists(base, url, tokens)))
+  if (lists.length > 0) headers.set('if', buildIfHeader(lists))
 }

@@ -10,7 +10,7 @@ import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
 import { buildLockBody } from '../xml/build-lock.ts'
 import { parseXmlDocument } from '../xml/parse-xml-document.ts'
 import { lockedHrefsOf, memberFailuresOf } from './content-outcomes.ts'
-import { buildIfHeader } from './if-header.ts'
+import { lockIfHeader, type LockSubmission } from './if-header.ts'
 import type { MethodContext } from './method-context.ts'
 import { davErrorOf, readResponseBody, statusError, undecodableError } from './read-response-body.ts'
 
@@ -142,18 +142,21 @@ export async function lock(context: MethodContext, target: DavTarget, options: L
 
 /**
  * Refreshes a lock (a LOCK without a body, the token in an `If` header), resetting its timeout.
- * `target` is the lock root or any resource it covers. A token the server no longer knows is
- * `precondition-failed`.
+ * `target` is the lock root or any resource it covers; `lock` the grant `lock` returned, or its
+ * token. A token the server no longer knows is `precondition-failed`.
  */
 export async function refreshLock(
   context: MethodContext,
   target: DavTarget,
-  token: string,
+  lock: string | LockSubmission,
   options: RefreshLockOptions = {},
 ): Promise<LockResult> {
   const url = resolveTarget(context.pipeline.baseUrl, target)
   const headers = new Headers(options.headers)
-  headers.set('if', buildIfHeader([{ conditions: [{ kind: 'token', token }] }]))
+  // Tagged (with the lock root of a grant, else the target): an untagged list would be checked
+  // against the parent as well.
+  headers.set('if', lockIfHeader(context.pipeline.baseUrl, url, lock))
+  const token = typeof lock === 'string' ? lock : lock.token
   if (options.timeout !== undefined) headers.set('timeout', timeoutHeader(options.timeout))
   const response = await context.pipeline.send({ method: 'LOCK', url, headers, signal: options.signal })
   return outcome(context, response, token)

@@ -5,7 +5,7 @@ import type { DavResponse } from '../http/request-pipeline.ts'
 import { decodePath } from '../multistatus/resolve-href.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
 import { buildPropfindBody } from '../xml/build-propfind.ts'
-import { mayHaveBeenCarriedOut, writeRefusal } from './content-outcomes.ts'
+import { mayHaveBeenCarriedOut, multistatusOutcome, writeRefusal } from './content-outcomes.ts'
 import { applyLockTokens, type LockTokens } from './if-header.ts'
 import type { MethodContext } from './method-context.ts'
 import { davErrorOf, readResponseBody, statusError } from './read-response-body.ts'
@@ -17,16 +17,21 @@ export interface MkcolOptions extends RequestOptions {
    * missing parent is `conflict`.
    */
   readonly parents?: boolean
-  /** Lock tokens to submit (an `If` header) when the parent is locked. */
+  /** Locks to submit (a tagged `If` header) when the parent is locked: the grant `lock` returned, or `{ token, root }`. */
   readonly lockToken?: LockTokens
 }
 
 async function mkcolOnce(context: MethodContext, url: URL, options: MkcolOptions): Promise<MkcolResult> {
   const headers = new Headers(options.headers)
-  applyLockTokens(headers, context.pipeline.baseUrl, url, options.lockToken)
+  applyLockTokens(headers, context.pipeline.baseUrl, [url, options.lockToken])
   const response = await context.pipeline.send({ method: 'MKCOL', url, headers, signal: options.signal })
   const { status, attempts } = response
   const reading = readResponseBody(context, response)
+  // Apache answers a MKCOL in a locked collection with a multistatus (the member 424, the collection 423).
+  if (reading.kind === 'multistatus') {
+    const failed = multistatusOutcome(reading.multistatus, status, attempts, [url])
+    if (failed !== undefined) return failed
+  }
   const error = davErrorOf(reading)
   switch (status) {
     case 200:

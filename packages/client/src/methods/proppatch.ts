@@ -13,10 +13,18 @@ import type { RequestOptions } from '../http/client-options.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
 import { buildProppatchBody } from '../xml/build-proppatch.ts'
 import type { MethodContext } from './method-context.ts'
-import { readResponseBody, statusError, undecodableError } from './read-response-body.ts'
+import { lockedOutcome, multistatusOutcome } from './content-outcomes.ts'
+import { applyLockTokens, type LockTokens } from './if-header.ts'
+import { davErrorOf, readResponseBody, statusError, undecodableError } from './read-response-body.ts'
 
 /** Options of a PROPPATCH. */
-export interface ProppatchOptions extends RequestOptions {}
+export interface ProppatchOptions extends RequestOptions {
+  /**
+   * Locks to submit (a tagged `If` header) when the resource or a collection above it is locked:
+   * the grant `lock` returned, or `{ token, root }`; a bare token is tagged with the request URL.
+   */
+  readonly lockToken?: LockTokens
+}
 
 const sameName = (a: QName, b: QName): boolean => a.namespace === b.namespace && a.local === b.local
 
@@ -76,8 +84,10 @@ function reportedProperties(responses: readonly MultiStatusResponse[], names: re
  * per instruction, whether it was applied and, as a whole, whether the update was applied
  * (`applied`), refused atomically (`rejected`: the failing instruction's 403/409/507 is `failed`,
  * the others `failed-dependency`), applied in part by a non-atomic server (`partially-applied`),
- * or not fully reported. A 2xx without a multistatus is `no-report`, never assumed applied.
- * Other statuses (404, 423 on the resource...) are `HttpStatusError`.
+ * or not fully reported. A 2xx without a multistatus is `no-report`, never assumed applied. A
+ * locked resource is `locked` (a 423, or a multistatus naming a 423 for it or a collection above
+ * it); another failure status with a multistatus is `failed-dependency` or `partial`. Other
+ * statuses (404...) are `HttpStatusError`.
  */
 export async function proppatch(
   context: MethodContext,
@@ -93,21 +103,33 @@ export async function proppatch(
         : i,
     ),
   )
-  const response = await context.pipeline.send({
-    method: 'PROPPATCH',
-    url: resolveTarget(context.pipeline.baseUrl, target),
-    headers: options.headers,
-    body,
-    signal: options.signal,
-  })
+  const baseUrl = context.pipeline.baseUrl
+  const url = resolveTarget(baseUrl, target)
+  const headers = new Headers(options.headers)
+  applyLockTokens(headers, baseUrl, [url, options.lockToken])
+  const response = await context.pipeline.send({ method: 'PROPPATCH', url, headers, body, signal: options.signal })
   const reading = readResponseBody(context, response)
-  const success = response.status >= 200 && response.status < 300
-  if (!success) throw statusError(response, reading)
+  const { status, attempts } = response
+  const success = status >= 200 && status < 300
+  if (!success) {
+    if (reading.kind === 'multistatus') {
+      const failed = multistatusOutcome(reading.multistatus, status, attempts, [url])
+      if (failed !== undefined) return failed
+    }
+    if (status === 423) return lockedOutcome(status, attempts, davErrorOf(reading))
+    throw statusError(response, reading)
+  }
   if (reading.kind !== 'multistatus') {
     if (response.status === 207) throw undecodableError(response, reading)
     return { kind: 'no-report', status: response.status, attempts: response.attempts }
   }
   const responses = reading.multistatus.responses
+  // A whole-resource 423 inside a 207 is a lock, not a per-property failure.
+  const wholeResource = responses.filter((r) => r.kind === 'status')
+  if (wholeResource.some((r) => r.status.kind === 'status' && r.status.code === 423)) {
+    const locked = multistatusOutcome({ ...reading.multistatus, responses: wholeResource }, status, attempts, [url])
+    if (locked?.kind === 'locked') return locked
+  }
   const { properties, href } = reportedProperties(
     responses,
     instructions.map((i) => i.name),

@@ -4,7 +4,7 @@ import type { RequestOptions } from '../http/client-options.ts'
 import type { ProgressCallback } from '../http/progress.ts'
 import { bodySize, type ContentBody } from '../http/request-body.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
-import { entityHeadersOf, mayHaveBeenCarriedOut, writeRefusal } from './content-outcomes.ts'
+import { entityHeadersOf, mayHaveBeenCarriedOut, multistatusOutcome, writeRefusal } from './content-outcomes.ts'
 import { applyLockTokens, type LockTokens } from './if-header.ts'
 import type { MethodContext } from './method-context.ts'
 import { davErrorOf, readResponseBody, statusError } from './read-response-body.ts'
@@ -13,11 +13,18 @@ import { davErrorOf, readResponseBody, statusError } from './read-response-body.
 export interface PutOptions extends RequestOptions {
   /** `Content-Type`; default `text/plain; charset=utf-8` for a string, `application/octet-stream` otherwise (a Blob's own type first). */
   readonly contentType?: string
-  /** Write only if the current entity tag is this one (`If-Match`): a lost update is `precondition-failed`. */
+  /**
+   * Write only if the current entity tag is this one (`If-Match`): a lost update is
+   * `precondition-failed`. `If-Match` compares strongly, so a weak tag (`W/"..."`) never matches;
+   * the file layer refuses one before sending.
+   */
   readonly ifMatch?: string
   /** `'*'`: write only if nothing exists there yet (`If-None-Match: *`), else `precondition-failed`. */
   readonly ifNoneMatch?: '*'
-  /** Lock tokens to submit (an `If` header) when the resource or a parent is locked. */
+  /**
+   * Locks to submit (a tagged `If` header) when the resource or a collection above it is locked:
+   * the grant `lock` returned, or `{ token, root }`; a bare token is tagged with the request URL.
+   */
   readonly lockToken?: LockTokens
   /**
    * The size of a `ReadableStream` body, sent as `Content-Length` so that the upload is not
@@ -67,7 +74,7 @@ export async function put(
   headers.set('content-type', options.contentType ?? defaultContentType(body))
   if (options.ifMatch !== undefined) headers.set('if-match', options.ifMatch)
   if (options.ifNoneMatch !== undefined) headers.set('if-none-match', '*')
-  applyLockTokens(headers, base, url, options.lockToken)
+  applyLockTokens(headers, base, [url, options.lockToken])
   if (options.contentLength !== undefined) {
     if (!(body instanceof ReadableStream)) throw new InvalidRequestError('PUT contentLength is for stream bodies only')
     if (!Number.isSafeInteger(options.contentLength) || options.contentLength < 0) {
@@ -89,6 +96,11 @@ export async function put(
   if (onProgress !== undefined && total !== undefined) onProgress({ loaded: total, total })
   const { status, attempts } = response
   const reading = readResponseBody(context, response)
+  // Apache answers a PUT into a locked collection with a multistatus (the member 424, the collection 423).
+  if (reading.kind === 'multistatus') {
+    const failed = multistatusOutcome(reading.multistatus, status, attempts, [url])
+    if (failed !== undefined) return failed
+  }
   const error = davErrorOf(reading)
   switch (status) {
     case 201:

@@ -5,7 +5,8 @@ import type { RequestOptions } from '../http/client-options.ts'
 import { redactUrl } from '../http/redact.ts'
 import { summarizeRequest } from '../http/summaries.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
-import { mayHaveBeenCarriedOut, partialOutcome } from './content-outcomes.ts'
+import { lockedOutcome, mayHaveBeenCarriedOut, multistatusOutcome } from './content-outcomes.ts'
+import { applyLockTokens, type LockTokens } from './if-header.ts'
 import type { MethodContext } from './method-context.ts'
 import { davErrorOf, readResponseBody, statusError, undecodableError } from './read-response-body.ts'
 
@@ -19,6 +20,16 @@ export interface TransferOptions extends RequestOptions {
    * Credentials are sent to the base URL's origin only, either way.
    */
   readonly allowCrossOrigin?: boolean
+  /**
+   * Locks on the source side (a MOVE of a locked resource, or out of a locked collection): the
+   * grant `lock` returned, or `{ token, root }`; a bare token is tagged with the source URL.
+   */
+  readonly lockToken?: LockTokens
+  /**
+   * Locks on the destination side (a locked destination, or a locked collection it goes into);
+   * a bare token is tagged with the destination URL.
+   */
+  readonly destinationLockToken?: LockTokens
 }
 
 /** Options of COPY. */
@@ -60,13 +71,14 @@ export async function transfer(
       { request: summarizeRequest(method, url, headers), kind: 'destination', targetOrigin: destinationUrl.origin },
     )
   }
+  applyLockTokens(headers, base, [url, options.lockToken], [destinationUrl, options.destinationLockToken])
   const response = await context.pipeline.send({ method, url, headers, signal: options.signal })
   const reading = readResponseBody(context, response)
   const { status, attempts } = response
   const error = davErrorOf(reading)
 
   if (reading.kind === 'multistatus') {
-    return partialOutcome(reading.multistatus, status, attempts) ?? { kind: 'succeeded', status, attempts }
+    return multistatusOutcome(reading.multistatus, status, attempts, [url, destinationUrl]) ?? { kind: 'succeeded', status, attempts }
   }
   if (status === 207) throw undecodableError(response, reading)
 
@@ -85,7 +97,9 @@ export async function transfer(
     case 409:
       return { kind: 'conflict', status, attempts, error }
     case 423:
-      return { kind: 'locked', status, attempts, error }
+      return lockedOutcome(status, attempts, error)
+    case 424:
+      return { kind: 'failed-dependency', status, attempts, error, failures: [], responses: [], description: undefined }
     case 403:
       return { kind: 'forbidden', status, attempts, error }
     case 507:

@@ -2,6 +2,7 @@ import type { UnlockResult } from '@davkit/types'
 import { InvalidRequestError } from '../errors/invalid-request-error.ts'
 import type { RequestOptions } from '../http/client-options.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
+import type { LockSubmission } from './if-header.ts'
 import type { MethodContext } from './method-context.ts'
 import { davErrorOf, readResponseBody, statusError } from './read-response-body.ts'
 
@@ -9,16 +10,17 @@ import { davErrorOf, readResponseBody, statusError } from './read-response-body.
 export interface UnlockOptions extends RequestOptions {}
 
 /**
- * UNLOCK (RFC 4918 section 9.11): release the lock `token` on `target` (the lock root or a
- * resource it covers). A token that is not a lock there (expired, released, wrong resource) is
+ * UNLOCK (RFC 4918 section 9.11): release `lock` (the grant `lock` returned, or its token) on
+ * `target` (the lock root or a resource it covers). A token that is not a lock there (expired, released, wrong resource) is
  * `not-locked` (409 per RFC 4918, 400 from Apache, or 412). UNLOCK is idempotent and retried per the policy.
  */
 export async function unlock(
   context: MethodContext,
   target: DavTarget,
-  token: string,
+  lock: string | LockSubmission,
   options: UnlockOptions = {},
 ): Promise<UnlockResult> {
+  const token = typeof lock === 'string' ? lock : lock.token
   if (!/^[^\s<>]+$/.test(token)) throw new InvalidRequestError(`lock token ${JSON.stringify(token)} is not a URI`)
   const url = resolveTarget(context.pipeline.baseUrl, target)
   const headers = new Headers(options.headers)

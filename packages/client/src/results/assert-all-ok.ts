@@ -91,8 +91,11 @@ export function assertAllOk(
     case 'no-report':
       throw new NotAllOkError([`PROPPATCH answered ${result.status} without reporting any property`], result)
     case 'partial':
+    case 'failed-dependency':
       throw new NotAllOkError(
-        result.failures.map((f) => `${f.href.path}: ${formatStatus(f.status)}`),
+        result.failures.length === 0
+          ? [`${result.kind} (${result.status})`]
+          : result.failures.map((f) => `${f.href.path}: ${formatStatus(f.status)}`),
         result,
       )
     case 'uncertain':
@@ -100,9 +103,10 @@ export function assertAllOk(
         [`answered ${result.status} after a retry; an earlier attempt may have been carried out`],
         result,
       )
+    case 'locked':
+      throw new NotAllOkError([`locked (${result.status})${result.lockedHrefs.length === 0 ? '' : `: ${result.lockedHrefs.join(', ')}`}`], result)
     case 'precondition-failed':
     case 'conflict':
-    case 'locked':
     case 'forbidden':
     case 'insufficient-storage':
       throw new NotAllOkError([`${result.kind} (${result.status})`], result)

@@ -1,5 +1,12 @@
 import type {
+  ContentFailedDependency,
+  ContentLocked,
   DeleteResult,
+  MemberFailure,
+  ProppatchResult,
+  TransferFailedDependency,
+  TransferResult,
+  WritePartial,
   EntityTag,
   GetResult,
   LockGranted,
@@ -13,7 +20,7 @@ import type {
   SyncResult,
 } from '@davkit/types'
 import { describe, expectTypeOf, it } from 'vitest'
-import { createDavClient, davProps, type LockSubmission } from '../../src/index.ts'
+import { createDavClient, davProps, lockIfHeader, type LockSubmission } from '../../src/index.ts'
 
 const dav = createDavClient({ baseUrl: 'https://dav.example/' })
 const props = { etag: davProps.getetag, size: davProps.getcontentlength }
@@ -65,7 +72,16 @@ describe('content results', () => {
     if (put.kind === 'uncertain') expectTypeOf(put.earlierFailures).toEqualTypeOf<readonly Error[]>()
     const made = {} as MkcolResult
     expectTypeOf<MkcolResult['kind']>().toEqualTypeOf<
-      'created' | 'already-exists' | 'uncertain' | 'unsupported-media-type' | 'conflict' | 'locked' | 'forbidden' | 'insufficient-storage'
+      | 'created'
+      | 'already-exists'
+      | 'uncertain'
+      | 'unsupported-media-type'
+      | 'conflict'
+      | 'locked'
+      | 'failed-dependency'
+      | 'partial'
+      | 'forbidden'
+      | 'insufficient-storage'
     >()
     if (made.kind === 'uncertain') expectTypeOf(made.earlierFailures).toEqualTypeOf<readonly Error[]>()
     const lock = {} as LockResult
@@ -84,5 +100,42 @@ describe('content results', () => {
   it('refuses bodies PUT cannot send', () => {
     // @ts-expect-error a number is not a body
     void dav.put('a', 42)
+  })
+})
+
+describe('locks on every write, and the outcomes of a multistatus', () => {
+  const grant = {} as LockGranted
+
+  it('every write takes a grant, a { token, root } or a bare token; COPY and MOVE per side', () => {
+    void dav.put('a', 'x', { lockToken: grant })
+    void dav.delete('a', { lockToken: 'opaquelocktoken:1' })
+    void dav.mkcol('d', { lockToken: [grant, { token: 'opaquelocktoken:2', root: 'd/' }] })
+    void dav.proppatch('a', [], { lockToken: grant })
+    void dav.copy('a', 'b', { lockToken: grant, destinationLockToken: { token: 'opaquelocktoken:3', root: 'b/' } })
+    void dav.move('a', 'b', { destinationLockToken: grant })
+    void dav.refreshLock('a', grant)
+    void dav.unlock('a', grant)
+    expectTypeOf(lockIfHeader).returns.toEqualTypeOf<string>()
+    expectTypeOf<LockGranted>().toMatchTypeOf<LockSubmission>()
+    // @ts-expect-error a token is a string
+    void dav.put('a', 'x', { lockToken: 42 })
+  })
+
+  it('locked, failed-dependency and partial are in every write union, with what the multistatus said', () => {
+    expectTypeOf<Extract<PutResult['kind'], 'locked' | 'failed-dependency' | 'partial'>>().toEqualTypeOf<'locked' | 'failed-dependency' | 'partial'>()
+    expectTypeOf<Extract<DeleteResult['kind'], 'locked' | 'failed-dependency' | 'partial'>>().toEqualTypeOf<'locked' | 'failed-dependency' | 'partial'>()
+    expectTypeOf<Extract<TransferResult['kind'], 'locked' | 'failed-dependency' | 'partial'>>().toEqualTypeOf<'locked' | 'failed-dependency' | 'partial'>()
+    expectTypeOf<Extract<ProppatchResult['kind'], 'locked' | 'failed-dependency' | 'partial'>>().toEqualTypeOf<'locked' | 'failed-dependency' | 'partial'>()
+    const put = {} as PutResult
+    if (put.kind === 'locked') {
+      expectTypeOf(put).toEqualTypeOf<ContentLocked>()
+      expectTypeOf(put.failures).toEqualTypeOf<readonly MemberFailure[]>()
+      expectTypeOf(put.description).toEqualTypeOf<string | undefined>()
+    }
+    if (put.kind === 'failed-dependency') expectTypeOf(put).toEqualTypeOf<ContentFailedDependency>()
+    if (put.kind === 'partial') expectTypeOf(put).toEqualTypeOf<WritePartial>()
+    const moved = {} as TransferResult
+    if (moved.kind === 'locked') expectTypeOf(moved.lockedHrefs).toEqualTypeOf<readonly string[]>()
+    if (moved.kind === 'failed-dependency') expectTypeOf(moved).toEqualTypeOf<TransferFailedDependency>()
   })
 })

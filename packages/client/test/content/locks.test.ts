@@ -60,8 +60,9 @@ describe('lock', () => {
     if (refused.kind === 'locked') expect(refused.lockedHrefs.length).toBeGreaterThan(0)
     expect(server.read('/dir/a.txt')?.text).toBe('x')
 
+    // A bare token is tagged with the request URL, never sent untagged (which would apply to the parent too).
     expect((await dav.put('dir/a.txt', 'y', { lockToken: held.token })).kind).toBe('replaced')
-    expect(requests.at(-1)?.headers.get('if')).toBe(`(<${held.token}>)`)
+    expect(requests.at(-1)?.headers.get('if')).toBe(`<https://dav.test/dir/a.txt> (<${held.token}>)`)
     expect((await dav.put('dir/b.txt', 'z', { lockToken: { token: held.token, root: 'dir/' } })).kind).toBe('created')
     expect(requests.at(-1)?.headers.get('if')).toBe(`<https://dav.test/dir/> (<${held.token}>)`)
     // The granted lock is itself a submission, tagged with its root.
@@ -76,7 +77,8 @@ describe('lock', () => {
     const held = await dav.lock('a.txt', { timeout: 60 })
     if (held.kind !== 'granted') throw new Error(held.kind)
     const refreshed = await dav.refreshLock('a.txt', held.token, { timeout: 3600 })
-    expect(requests.at(-1)?.headers.get('if')).toBe(`(<${held.token}>)`)
+    expect(requests.at(-1)?.headers.get('if')).toBe(`<https://dav.test/a.txt> (<${held.token}>)`)
+    expect((await dav.refreshLock('a.txt', held)).kind).toBe('granted')
     expect(await requests.at(-1)?.text()).toBe('')
     expect(refreshed).toMatchObject({ kind: 'granted', token: held.token })
     if (refreshed.kind === 'granted') expect(refreshed.lock?.timeout).toEqual({ kind: 'seconds', seconds: 3600 })

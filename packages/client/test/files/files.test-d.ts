@@ -1,6 +1,16 @@
-import type { FileEntry, FileEntryCollection, FileEntryFile, PutCreated, PutReplaced, ResourceHref } from '@davkit/types'
+import type { FileEntry, FileEntryCollection, FileEntryFile, MemberFailure, PutCreated, PutReplaced, ResourceHref } from '@davkit/types'
 import { describe, expectTypeOf, it } from 'vitest'
-import { createDavClient, createDavFiles, type DavFiles } from '../../src/index.ts'
+import {
+  createDavClient,
+  createDavFiles,
+  filePathOf,
+  urlOfFilePath,
+  type DavFiles,
+  type FileOperation,
+  type FileOperationError,
+  type FileOperationOutcome,
+  type TransferDone,
+} from '../../src/index.ts'
 
 const files: DavFiles = createDavFiles(createDavClient({ baseUrl: 'https://dav.example/' }))
 
@@ -48,5 +58,28 @@ describe('file-level entries', () => {
     void files.writeText('a', new Uint8Array())
     // @ts-expect-error writeBytes does not take a string
     void files.writeBytes('a', 'text')
+  })
+})
+
+describe('file-level errors and transfers', () => {
+  it('FileOperationError.outcome and operation are literal unions', () => {
+    const error = {} as FileOperationError
+    expectTypeOf(error.operation).toEqualTypeOf<FileOperation>()
+    expectTypeOf(error.outcome).toEqualTypeOf<FileOperationOutcome>()
+    expectTypeOf<'weak-etag' | 'not-found' | 'partial' | 'locked' | 'failed-dependency' | 'precondition-failed'>().toMatchTypeOf<FileOperationOutcome>()
+    // @ts-expect-error not an outcome
+    const wrong: FileOperationOutcome = 'missing'
+    void wrong
+    expectTypeOf(error.failures).toEqualTypeOf<readonly MemberFailure[]>()
+  })
+
+  it('copy, move and rename resolve to what was done; paths convert both ways', () => {
+    expectTypeOf(files.copy('a', 'b')).resolves.toEqualTypeOf<TransferDone>()
+    expectTypeOf<TransferDone['kind']>().toEqualTypeOf<'created' | 'replaced' | 'succeeded'>()
+    expectTypeOf(files.rename('a', 'b', { overwrite: true })).resolves.toEqualTypeOf<TransferDone>()
+    expectTypeOf(files.pathOf).parameter(0).toEqualTypeOf<ResourceHref | URL | string>()
+    expectTypeOf(files.urlOf('a')).toEqualTypeOf<URL>()
+    expectTypeOf(filePathOf).returns.toEqualTypeOf<string>()
+    expectTypeOf(urlOfFilePath).returns.toEqualTypeOf<URL>()
   })
 })

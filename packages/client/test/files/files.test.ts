@@ -86,7 +86,71 @@ describe('createDavFiles', () => {
     expect(server.exists('/d/e')).toBe(false)
     await files.remove('d/e')
     server.lockAsOtherOwner('/d/a.txt', { depth: '0' })
-    await expect(files.remove('d')).rejects.toMatchObject({ operation: 'remove', outcome: 'partial' })
+    const error = await files.remove('d').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(FileOperationError)
+    expect(error).toMatchObject({ operation: 'remove', outcome: 'partial' })
+    if (!(error instanceof FileOperationError)) return
+    expect(error.failures.map((f) => [f.href.path, f.status.kind === 'status' ? f.status.code : 0])).toEqual([
+      ['/remote.php/dav/files/alice/d/a.txt', 423],
+    ])
+    expect(error.message).toContain('d/a.txt 423')
     expect(server.exists('/d/a.txt')).toBe(true)
+  })
+
+  test('a missing path is the same error and outcome from list, stat, readText and readBytes', async () => {
+    const { files } = setup()
+    for (const attempt of [() => files.list('gone'), () => files.stat('gone'), () => files.readText('gone'), () => files.readBytes('gone')]) {
+      const error = await attempt().catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(FileOperationError)
+      expect(error).toMatchObject({ outcome: 'not-found', status: 404, path: 'gone' })
+    }
+  })
+
+  test('copy, move and rename: created, refused over an existing destination unless overwrite, not-found for a missing source', async () => {
+    const { files, server } = setup({ seed: { d: { 'a.txt': 'a', 'b.txt': 'b' } } })
+    expect(await files.copy('d/a.txt', 'd/c.txt')).toMatchObject({ kind: 'created' })
+    expect(server.read('/d/c.txt')?.text).toBe('a')
+    await expect(files.copy('d/a.txt', 'd/b.txt')).rejects.toMatchObject({ operation: 'copy', outcome: 'precondition-failed', status: 412 })
+    expect(server.read('/d/b.txt')?.text).toBe('b')
+    expect(await files.copy('d/a.txt', 'd/b.txt', { overwrite: true })).toMatchObject({ kind: 'replaced' })
+    expect(await files.move('d', 'e')).toMatchObject({ kind: 'created' })
+    expect(server.exists('/d')).toBe(false)
+    expect(await files.rename('e/a.txt', 'renamed a.txt')).toMatchObject({ kind: 'created' })
+    expect((await files.list('e')).map((e) => e.path).sort()).toEqual(['e/b.txt', 'e/c.txt', 'e/renamed a.txt'])
+    await expect(files.move('nothing.txt', 'x.txt')).rejects.toMatchObject({ operation: 'move', outcome: 'not-found', status: 404 })
+    expect(() => files.rename('e/b.txt', 'a/b')).toThrow(/one path segment/)
+  })
+
+  test('a folder copy with a locked member lists it; a move into a locked folder is locked, and done with the grant', async () => {
+    const { files, server, dav } = setup({ seed: { d: { 'a.txt': 'a', 'b.txt': 'b' }, t: {} } })
+    server.lockAsOtherOwner('/t/', { depth: 'infinity' })
+    const locked = await files.move('d/a.txt', 't/a.txt').catch((e: unknown) => e)
+    expect(locked).toMatchObject({ operation: 'move', outcome: 'locked', status: 423 })
+    expect(server.exists('/d/a.txt')).toBe(true)
+    const mine = await dav.lock('d/', { depth: 'infinity' })
+    if (mine.kind !== 'granted') throw new Error(mine.kind)
+    await expect(files.rename('d/b.txt', 'c.txt')).rejects.toMatchObject({ outcome: 'locked' })
+    expect(await files.rename('d/b.txt', 'c.txt', { lockToken: mine })).toMatchObject({ kind: 'created' })
+  })
+
+  test('a weak ETag is refused before sending, with the reason, instead of a certain 412', async () => {
+    const { files, requests } = setup({ seed: { 'a.txt': 'a' } })
+    const before = requests.length
+    const error = await files.writeText('a.txt', 'b', { ifMatch: 'W/"1-abc"' }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(FileOperationError)
+    expect(error).toMatchObject({ operation: 'writeText', outcome: 'weak-etag', status: 0 })
+    expect((error as Error).message).toMatch(/never matches If-Match/)
+    expect(requests.length).toBe(before)
+  })
+
+  test('paths convert both ways: hrefs and server paths to file paths, file paths to encoded URLs', async () => {
+    const { files } = setup({ seed: { 'My Docs': { 'a b#1.txt': 'x' } } })
+    const [entry] = await files.list('My Docs')
+    if (entry === undefined) throw new Error('empty listing')
+    expect(files.pathOf(entry.href)).toBe('My Docs/a b#1.txt')
+    expect(files.pathOf(entry.href.path)).toBe('My Docs/a b#1.txt')
+    expect(files.urlOf('My Docs/a b#1.txt').href).toBe(entry.href.url)
+    expect(files.pathOf(files.urlOf('My Docs/a b#1.txt'))).toBe('My Docs/a b#1.txt')
+    expect(files.pathOf('/elsewhere/x')).toBe('/elsewhere/x')
   })
 })

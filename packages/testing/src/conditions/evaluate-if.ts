@@ -26,6 +26,13 @@ function resolveTag(ctx: RequestContext, resource: string): StorePath | undefine
   return mapped.ok ? mapped.path : undefined
 }
 
+/** Whether some untagged list holds for `path` (Apache checks them against the parent of a DELETE too); true without untagged lists. */
+export function untaggedListsHoldFor(ctx: RequestContext, groups: readonly IfGroup[], path: StorePath): boolean {
+  const untagged = groups.filter((group) => group.resource === undefined)
+  if (untagged.length === 0) return true
+  return untagged.some((group) => group.lists.some((list) => list.every((condition) => conditionHolds(ctx, path, condition))))
+}
+
 /**
  * Evaluates an `If` header (RFC 4918 section 10.4): true when at least one list holds,
  * untagged lists applying to the Request-URI and tagged lists to their resource.

@@ -1,5 +1,7 @@
 import type { RequestContext } from '../context.ts'
-import { lockTokenSubmitted, davErrorResponse } from '../responses.ts'
+import { lockTokenSubmitted, davErrorResponse, multistatus, statusResponse } from '../responses.ts'
+import { untaggedListsHoldFor } from './evaluate-if.ts'
+import { parseIfHeader } from './if-header.ts'
 import type { Lock } from '../store/lock-table.ts'
 import { parentOf, type StorePath } from '../store/paths.ts'
 
@@ -39,6 +41,27 @@ export function blockedMembers(ctx: RequestContext, path: StorePath): Lock[] {
     if (lock !== undefined) blocked.push(lock)
   }
   return blocked
+}
+
+/**
+ * Apache's answer to a new member refused by a lock on its parent collection: a 207 naming the
+ * member 424 and the parent 423; `undefined` in other dialects or when the lock is not the parent's.
+ */
+export function lockedParentMultistatus(ctx: RequestContext, path: StorePath, isCollection: boolean): Response | undefined {
+  if (ctx.state.dialect.partialFailures !== 'apache' || blockingMembership(ctx, path) === undefined) return undefined
+  return multistatus(ctx, [statusResponse(ctx, path, isCollection, 424), statusResponse(ctx, parentOf(path), true, 423)])
+}
+
+/**
+ * Apache applies untagged `If` lists to the parent of a DELETE as well: where none holds there
+ * (a lock token that is not the parent's), a 424 naming the parent 412. `undefined` otherwise.
+ */
+export function untaggedIfOnParent(ctx: RequestContext): Response | undefined {
+  const header = ctx.request.headers.get('If')
+  if (ctx.state.dialect.partialFailures !== 'apache' || header === null || ctx.path.length === 0) return undefined
+  const parsed = parseIfHeader(header)
+  if (!parsed.ok || untaggedListsHoldFor(ctx, parsed.groups, parentOf(ctx.path))) return undefined
+  return multistatus(ctx, [statusResponse(ctx, parentOf(ctx.path), true, 412)], 424)
 }
 
 /** 423 Locked with `DAV:lock-token-submitted` naming the lock's root. */

@@ -1,4 +1,4 @@
-import { blockingMembership, blockingModify, lockedResponse } from '../conditions/lock-check.ts'
+import { blockingMembership, blockingModify, lockedResponse, untaggedIfOnParent } from '../conditions/lock-check.ts'
 import type { RequestContext } from '../context.ts'
 import { parseDepth } from '../depth.ts'
 import { multistatus, plain } from '../responses.ts'
@@ -14,6 +14,8 @@ export function deleteMethod(ctx: RequestContext): Response {
   const depth = parseDepth(ctx.request.headers.get('Depth'))
   if (resource.kind === 'collection' && depth !== undefined && depth !== 'infinity') return plain(400, 'DELETE of a collection needs Depth: infinity.\n')
   if (entityPrecondition(ctx.request.headers, resource, false) !== undefined) return plain(412, 'Precondition Failed\n')
+  const parentRefused = untaggedIfOnParent(ctx)
+  if (parentRefused !== undefined) return parentRefused
   const lock = blockingMembership(ctx, ctx.path) ?? blockingModify(ctx, ctx.path)
   if (lock !== undefined) return lockedResponse(ctx, lock)
   if (ctx.state.dialect.partialFailures === 'apache') {

@@ -1,4 +1,4 @@
-import { blockingWrite, lockedResponse } from '../conditions/lock-check.ts'
+import { blockingWrite, lockedParentMultistatus, lockedResponse } from '../conditions/lock-check.ts'
 import type { RequestContext } from '../context.ts'
 import { plain } from '../responses.ts'
 
@@ -9,7 +9,7 @@ export function mkcol(ctx: RequestContext): Response {
   if (ctx.body.byteLength > 0) return plain(415, 'MKCOL with a body is not supported.\n')
   if (store.parentCollection(ctx.path) === undefined) return plain(409, 'The parent collection does not exist.\n')
   const lock = blockingWrite(ctx, ctx.path)
-  if (lock !== undefined) return lockedResponse(ctx, lock)
+  if (lock !== undefined) return lockedParentMultistatus(ctx, ctx.path, true) ?? lockedResponse(ctx, lock)
   store.attach(ctx.path, store.newCollection())
   return plain(201, 'Created\n')
 }

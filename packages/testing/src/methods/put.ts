@@ -1,4 +1,4 @@
-import { blockingModify, blockingWrite, lockedResponse } from '../conditions/lock-check.ts'
+import { blockingModify, blockingWrite, lockedParentMultistatus, lockedResponse } from '../conditions/lock-check.ts'
 import type { RequestContext } from '../context.ts'
 import { plain } from '../responses.ts'
 import { contentTypeFor } from '../store/content-type.ts'
@@ -17,7 +17,7 @@ export function put(ctx: RequestContext): Response {
   if (condition !== undefined) return plain(412, 'Precondition Failed\n')
   // Replacing content changes the resource only; creating one changes its parent's membership too.
   const lock = existing === undefined ? blockingWrite(ctx, ctx.path) : blockingModify(ctx, ctx.path)
-  if (lock !== undefined) return lockedResponse(ctx, lock)
+  if (lock !== undefined) return (existing === undefined ? lockedParentMultistatus(ctx, ctx.path, false) : undefined) ?? lockedResponse(ctx, lock)
   const content = ctx.body.slice()
   if (exceedsQuota(ctx, content.byteLength, existing?.kind === 'file' ? existing.content.byteLength : 0)) return plain(507, 'Insufficient Storage\n')
   const header = ctx.request.headers.get('Content-Type')
