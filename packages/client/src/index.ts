@@ -59,6 +59,7 @@ export {
   type TransferFileOptions,
   type WriteOptions,
 } from './files/dav-files.ts'
+export type { WalkOptions } from './files/folder-listing.ts'
 export { FileOperationError, type FileOperation, type FileOperationOutcome } from './files/file-operation-error.ts'
 export { filePathOf, urlOfFilePath } from './paths/file-path.ts'
 export { fileProps, type FileProps } from './files/file-props.ts'

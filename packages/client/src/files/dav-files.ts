@@ -23,6 +23,7 @@ import { filePathOf, urlOfFilePath } from '../paths/file-path.ts'
 import { resolveTarget } from '../paths/resolve-target.ts'
 import { FileOperationError, type FileOperation } from './file-operation-error.ts'
 import { fileProps, relativePath, toFileEntry } from './file-props.ts'
+import { listFolder, walkFolder, type WalkOptions } from './folder-listing.ts'
 
 /** Options of a file-level write. */
 export interface WriteOptions extends RequestOptions {
@@ -75,6 +76,26 @@ export interface DavFiles {
    * type the server did not report usably is listed with kind `unknown`.
    */
   list(path?: string, options?: RequestOptions): Promise<FileEntry[]>
+  /**
+   * The members of a folder, handed out as the listing arrives: memory does not grow with the
+   * folder, and leaving the loop early cancels the rest. Fails as {@link DavFiles.list} does, except
+   * that failed members are reported after the others have been handed out.
+   *
+   * @example
+   * for await (const entry of files.listEach('Photos')) if (entry.kind === 'file') console.log(entry.path, entry.size)
+   */
+  listEach(path?: string, options?: RequestOptions): AsyncIterable<FileEntry>
+  /**
+   * Every file and folder below a folder, listing one folder at a time as its listing arrives
+   * (`Depth: 1`, which every server answers): a folder's entries, then its subfolders in order.
+   * `maxDepth: 1` lists the folder alone. Fails as {@link DavFiles.listEach} does, at the folder
+   * where it happens.
+   *
+   * @example
+   * let bytes = 0
+   * for await (const entry of files.walk('Projects')) if (entry.kind === 'file') bytes += entry.size ?? 0
+   */
+  walk(path?: string, options?: WalkOptions): AsyncIterable<FileEntry>
   /**
    * One resource; a missing one (an HTTP 404, or a 207 holding a 404 for it) fails with outcome
    * `not-found`. Another status for it fails with outcome `no-properties`, and an answer that
@@ -285,6 +306,8 @@ export function createDavFiles(client: DavClient): DavFiles {
       if (self?.kind === 'file') throw new FileOperationError('list', path, 'not-a-folder', listing.status)
       return entries.filter((entry) => entry !== self)
     },
+    listEach: (path = '', options = {}) => listFolder(client, path, options),
+    walk: (path = '', options = {}) => walkFolder(client, path, options),
     stat,
     async exists(path, options = {}) {
       try {

@@ -14,6 +14,7 @@ export type FileOperation =
   | 'copy'
   | 'move'
   | 'rename'
+  | 'walk'
 
 /**
  * Why a file-level operation did not happen: the `kind` of the core result that stopped it (a

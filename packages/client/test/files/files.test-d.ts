@@ -82,4 +82,14 @@ describe('file-level errors and transfers', () => {
     expectTypeOf(filePathOf).returns.toEqualTypeOf<string>()
     expectTypeOf(urlOfFilePath).returns.toEqualTypeOf<URL>()
   })
+
+  it('listEach and walk hand out file entries as they arrive', async () => {
+    expectTypeOf(files.listEach('a')).toEqualTypeOf<AsyncIterable<FileEntry>>()
+    expectTypeOf(files.walk('a', { maxDepth: 2 })).toEqualTypeOf<AsyncIterable<FileEntry>>()
+    for await (const entry of files.walk()) {
+      if (entry.kind === 'file') expectTypeOf(entry.size).toEqualTypeOf<number | undefined>()
+    }
+    // @ts-expect-error: maxDepth is a number of levels
+    files.walk('a', { maxDepth: 'all' })
+  })
 })
