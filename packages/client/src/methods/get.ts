@@ -5,6 +5,7 @@ import type { RequestOptions } from '../http/client-options.ts'
 import type { ProgressCallback } from '../http/progress.ts'
 import type { DavResponse } from '../http/request-pipeline.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
+import { decodeBodyText } from '../xml/body-text-decoder.ts'
 import { entityHeadersOf, integerHeader } from './content-outcomes.ts'
 import type { MethodContext } from './method-context.ts'
 import { readResponseBody, statusError } from './read-response-body.ts'
@@ -26,7 +27,8 @@ export interface GetBodyTypes {
 export interface GetOptions<K extends GetBodyKind = 'bytes'> extends RequestOptions {
   /**
    * `bytes` (the default) and `text` read the whole body (bounded by `maxResponseBytes`; text is
-   * decoded by the `charset` of `Content-Type`, UTF-8 by default). `stream` hands over the web
+   * decoded by the rule every answer is read with: a byte order mark, else the `charset` of
+   * `Content-Type`, else an XML declaration's encoding, else UTF-8). `stream` hands over the web
    * `ReadableStream` as it arrives, unbounded: cancel it, or abort the signal, to stop.
    */
   readonly as?: K
@@ -65,25 +67,12 @@ export function parseContentRange(value: string | null): ContentRange | { readon
   return { start, end, total }
 }
 
-function charsetOf(contentType: string | null): string {
-  const match = contentType === null ? null : /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType)
-  return match?.[1] ?? 'utf-8'
-}
-
-function decodeText(bytes: Uint8Array, contentType: string | null): string {
-  try {
-    return new TextDecoder(charsetOf(contentType)).decode(bytes)
-  } catch {
-    return new TextDecoder().decode(bytes)
-  }
-}
-
 function bodyOf<K extends GetBodyKind>(kind: K, response: DavResponse): GetBodyTypes[K] {
   const value =
     kind === 'stream'
       ? response.stream
       : kind === 'text'
-        ? decodeText(response.body, response.headers.get('content-type'))
+        ? decodeBodyText(response.body, response.headers.get('content-type'), Number.POSITIVE_INFINITY)
         : response.body
   return value as GetBodyTypes[K]
 }

@@ -62,7 +62,7 @@ function readDiscovery(response: DavResponse): { locks: ActiveLock[]; problem: s
   if (response.body.byteLength === 0) return { locks: [], problem: 'the answer had no body' }
   let root: XmlElement
   try {
-    root = parseXmlDocument(response.body)
+    root = parseXmlDocument(response.body, { contentType: response.headers.get('content-type') ?? undefined })
   } catch (cause) {
     if (cause instanceof DecodeError) return { locks: [], problem: `the body could not be decoded (${cause.failure.code})` }
     throw cause
