@@ -1,5 +1,6 @@
 import type { DavError } from './dav-error.ts'
 import type { ResourceHref } from './href.ts'
+import type { MemberFailure } from './member-failure.ts'
 import type { MultiStatusResponse } from './multistatus.ts'
 import type { ParsedStatus } from './status.ts'
 
@@ -160,14 +161,6 @@ export type PutResult =
   | ContentForbidden
   | ContentInsufficientStorage
 
-/** One member of a collection that could not be deleted (or locked), from a multistatus. */
-export interface MemberFailure {
-  readonly href: ResourceHref
-  readonly status: ParsedStatus
-  readonly error: DavError | undefined
-  readonly description: string | undefined
-}
-
 /** 200 or 204: the resource (and every member) is gone. */
 export interface DeleteDeleted extends ContentBase {
   readonly kind: 'deleted'
@@ -191,8 +184,6 @@ export interface WritePartial extends ContentBase {
   readonly responses: readonly MultiStatusResponse[]
   readonly description: string | undefined
 }
-/** Some members could not be deleted: the {@link WritePartial} of a DELETE. */
-export type DeletePartial = WritePartial
 /**
  * The DELETE was retried after an attempt whose fate is unknown (no answer, timeout, 502/504),
  * and the final answer is a 404: that attempt probably deleted it.
@@ -206,7 +197,7 @@ export interface DeleteUncertain extends ContentBase {
 export type DeleteResult =
   | DeleteDeleted
   | DeleteNotFound
-  | DeletePartial
+  | WritePartial
   | DeleteUncertain
   | ContentPreconditionFailed
   | ContentLocked

@@ -55,7 +55,6 @@ export type {
   TransferFailedDependency,
   TransferForbidden,
   TransferInsufficientStorage,
-  TransferMemberFailure,
   TransferPartial,
   TransferUncertain,
   TransferResult,
@@ -81,10 +80,8 @@ export type {
   PutReplaced,
   PutUncertain,
   PutResult,
-  MemberFailure,
   DeleteDeleted,
   DeleteNotFound,
-  DeletePartial,
   DeleteUncertain,
   DeleteResult,
   MkcolCreated,
@@ -108,3 +105,4 @@ export type {
 } from './lock-result.ts'
 export type { SyncLevel, SyncChanges, SyncInvalidToken, SyncResult, ReportResult } from './sync-result.ts'
 export type { FileEntryBase, FileEntryFile, FileEntryCollection, FileEntryUnknown, FileEntry } from './file-entry.ts'
+export type { MemberFailure } from './member-failure.ts'

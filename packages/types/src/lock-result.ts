@@ -1,7 +1,7 @@
 import type { DavError } from './dav-error.ts'
 import type { ResourceHref } from './href.ts'
 import type { ActiveLock } from './property-values.ts'
-import type { MemberFailure } from './content-results.ts'
+import type { MemberFailure } from './member-failure.ts'
 import type { MultiStatusResponse } from './multistatus.ts'
 
 interface LockBase {

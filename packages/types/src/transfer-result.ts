@@ -1,5 +1,6 @@
 import type { DavError } from './dav-error.ts'
 import type { ResourceHref } from './href.ts'
+import type { MemberFailure } from './member-failure.ts'
 import type { MultiStatusResponse } from './multistatus.ts'
 import type { ParsedStatus } from './status.ts'
 
@@ -45,13 +46,13 @@ export interface TransferConflict extends TransferWithError {
 export interface TransferLocked extends TransferWithError {
   readonly kind: 'locked'
   readonly lockedHrefs: readonly string[]
-  readonly failures: readonly TransferMemberFailure[]
+  readonly failures: readonly MemberFailure[]
   readonly description: string | undefined
 }
 /** 424, or a multistatus of only `424 Failed Dependency`: not done because something else failed. */
 export interface TransferFailedDependency extends TransferWithError {
   readonly kind: 'failed-dependency'
-  readonly failures: readonly TransferMemberFailure[]
+  readonly failures: readonly MemberFailure[]
   readonly responses: readonly MultiStatusResponse[]
   readonly description: string | undefined
 }
@@ -64,14 +65,6 @@ export interface TransferInsufficientStorage extends TransferWithError {
   readonly kind: 'insufficient-storage'
 }
 
-/** One member of a collection that could not be copied, moved or deleted. */
-export interface TransferMemberFailure {
-  readonly href: ResourceHref
-  readonly status: ParsedStatus
-  readonly error: DavError | undefined
-  readonly description: string | undefined
-}
-
 /**
  * Part of the collection was transferred and some members were not. The server may say so with a
  * 207, or (as Apache does) with another status and a multistatus body; `status` is what it sent.
@@ -79,7 +72,7 @@ export interface TransferMemberFailure {
 export interface TransferPartial extends TransferBase {
   readonly kind: 'partial'
   /** Every member that failed, with its status and `DAV:error`, in document order. */
-  readonly failures: readonly TransferMemberFailure[]
+  readonly failures: readonly MemberFailure[]
   /** The multistatus as decoded. */
   readonly responses: readonly MultiStatusResponse[]
   readonly description: string | undefined

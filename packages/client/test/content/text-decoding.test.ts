@@ -3,13 +3,13 @@
 import { expect, test } from 'vitest'
 import { scriptedClient } from '../support/scripted-client.ts'
 
-const utf16le = (text: string): Uint8Array => {
+const utf16le = (text: string): Uint8Array<ArrayBuffer> => {
   const bytes = new Uint8Array(2 + text.length * 2)
   bytes.set([0xff, 0xfe])
   for (let i = 0; i < text.length; i++) bytes.set([text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8], 2 + i * 2)
   return bytes
 }
-const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0))
+const latin1 = (text: string): Uint8Array<ArrayBuffer> => Uint8Array.from(text, (c) => c.charCodeAt(0))
 
 test('GET as text: a byte order mark wins over the charset; the charset over the default', async () => {
   const { dav } = scriptedClient([
