@@ -25,6 +25,10 @@ export default defineConfig({
     // server, msw): starting a fresh worker per file cost a third of the suite's time on 2 cores.
     // Every file starts and stops its own servers and msw interceptors, so files stay independent.
     isolate: false,
+    // Vitest runs one worker on 2 cores (cores - 1), but most of the suite's time is spent waiting
+    // on child processes (servers, Chromium, tsc, TypeDoc, pnpm), so three files at a time keep
+    // both cores busy.
+    maxWorkers: 3,
     testTimeout: 20_000,
     hookTimeout: 120_000,
   },

@@ -42,7 +42,7 @@ export function describeCrossOriginServer(
   skip: string | undefined,
   startServers: () => Promise<CrossOriginServers>,
 ): void {
-  describe.skipIf(skip !== undefined)(title, () => {
+  describe.skipIf(skip !== undefined)(skip === undefined ? title : `${title} (skipped: ${skip})`, () => {
     let browser: RunningChromium | undefined
     let testPage: TestPage | undefined
     let withCors: CrossOriginServer | undefined

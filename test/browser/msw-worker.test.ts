@@ -15,7 +15,7 @@ const pageTimeoutMs = 60_000
 
 const entry = fileURLToPath(new URL('./pages/msw-worker.page.ts', import.meta.url))
 
-describe.skipIf(skip !== undefined)('the client in Chromium against the fake server in an msw service worker', () => {
+describe.skipIf(skip !== undefined)(`the client in Chromium against the fake server in an msw service worker${skip === undefined ? '' : ` (skipped: ${skip})`}`, () => {
   let browser: RunningChromium | undefined
   let testPage: TestPage | undefined
   /** Why the page could not be opened: every test then fails with it (rather than being skipped). */

@@ -67,7 +67,7 @@ for (const name of targetNames) {
   })
 }
 
-describe.skipIf(targetSkipReason('apache') !== undefined)('differential: Apache and the fake server', () => {
+describe.skipIf(targetSkipReason('apache') !== undefined)(`differential: Apache and the fake server${targetSkipReason('apache') === undefined ? '' : ` (skipped: ${targetSkipReason('apache')})`}`, () => {
   it('decode to the same results wherever both follow RFC 4918', () => {
     const apache = runs.get('apache')
     const fake = runs.get('fake')

@@ -103,7 +103,7 @@ describe('attempt signal with the runtime fetch', () => {
   })
 
   test("a streamed answer outlives the timeout, and the caller's signal still aborts its body", async () => {
-    const pipeline = createRequestPipeline({ baseUrl: base, retry: false, timeoutMs: 60 })
+    const pipeline = createRequestPipeline({ baseUrl: base, retry: false, timeoutMs: 150 })
     const whole = await pipeline.send({ method: 'GET', url: new URL('slow', base), responseBody: 'stream' })
     expect(new Uint8Array(await new Response(whole.stream).arrayBuffer())).toEqual(new Uint8Array([1, 2, 3, 4, 5]))
 

@@ -52,7 +52,8 @@ const corpusDir = join(repoRoot, '..', 'shared', 'corpus', 'multistatus')
 
 /** Whether the shared corpus of real 207 bodies is present (tests that need it are skipped otherwise). */
 export const corpusAvailable: boolean = existsSync(corpusDir)
-if (!corpusAvailable) console.warn(`davkit: corpus not found at ${corpusDir}; corpus-based tests are skipped`)
+/** Appended to the titles of the tests that need the corpus: why they skip when it is absent. */
+export const corpusSkipNote: string = corpusAvailable ? '' : ` (skipped: ${corpusDir}/ is absent)`
 
 /** A body of the shared corpus of real server answers. */
 export function corpus(name: string): string {
