@@ -22,14 +22,19 @@ import {
   type KyProgressListener,
   type ProgressCallback,
 } from './progress.ts'
+import type { BodySink, BodySinkFactory, ResponseHead } from './body-sink.ts'
 import { BodyLimitExceeded, readBodyCapped } from './read-body.ts'
+import { readIntoSink, SinkFailed, type SunkBody } from './read-into-sink.ts'
 import { isSensitiveHeader, redactUrl } from './redact.ts'
 import { attemptBody, bodySize, isReplayable, type ContentBody } from './request-body.ts'
 import { responseStream } from './response-stream.ts'
-import { summarizeRequest, summarizeResponse } from './summaries.ts'
+import { EXCERPT_BYTES, summarizeRequest, summarizeResponse } from './summaries.ts'
 
-/** One request as a method hands it to the pipeline. */
-export interface DavRequest {
+/**
+ * One request as a method hands it to the pipeline. `T` is what `readBody`'s sinks make of a
+ * body, found in the response's `decoded`.
+ */
+export interface DavRequest<T = unknown> {
   /** Method name, sent upper-case (ky upper-cases only the standard ones; the pipeline does it for WebDAV verbs). */
   readonly method: string
   /** Absolute URL; it must be on the client's origin. */
@@ -48,6 +53,15 @@ export interface DavRequest {
    * for the headers only, and the caller's signal aborts the body afterwards.
    */
   readonly responseBody?: 'buffer' | 'stream' | undefined
+  /**
+   * Reads the final answer's body, whatever its status, into a sink made for it: chunks are
+   * written as they arrive, within the attempt's timeout, `maxResponseBytes` and the caller's
+   * signal, and `end()`'s result becomes the response's `decoded`. The body is then never held
+   * whole (`body` is empty; only its first bytes are kept, for the summary's excerpt). A sink that
+   * throws has the body cancelled and the request rejected with its error, unchanged and not
+   * retried. Takes precedence over `responseBody`.
+   */
+  readonly readBody?: BodySinkFactory<T> | undefined
   /** Hears body bytes as `fetch` pulls them (streamed where the runtime can; see `PutOptions.onProgress`). */
   readonly onUploadProgress?: ProgressCallback | undefined
   /** The size of a stream body when the caller knows it, for upload progress. */
@@ -57,14 +71,16 @@ export interface DavRequest {
 }
 
 /** The final response of a request: status, headers, the body, and how it was obtained. */
-export interface DavResponse {
+export interface DavResponse<T = unknown> {
   readonly status: number
   readonly statusText: string
   readonly headers: Headers
   /** The URL that answered (after same-origin redirects). */
   readonly url: string
-  /** The whole body; empty when it is handed over in `stream`. */
+  /** The whole body; empty when it is handed over in `stream` or read by `readBody`. */
   readonly body: Uint8Array
+  /** What the request's `readBody` sink made of the body; `undefined` without `readBody`. */
+  readonly decoded?: T | undefined
   /** The unread body of a 2xx answer to a `responseBody: 'stream'` request. */
   readonly stream?: ReadableStream<Uint8Array> | undefined
   /** Attempts made, retries included (1 when the first attempt answered). */
@@ -94,7 +110,7 @@ export interface RequestPipeline {
    * Sends a request and returns its final response, whatever its status: a status that is worth
    * retrying is retried first; deciding what a status means is the method's business.
    */
-  send(request: DavRequest): Promise<DavResponse>
+  send<T = unknown>(request: DavRequest<T>): Promise<DavResponse<T>>
 }
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 307, 308])
@@ -118,7 +134,7 @@ interface PipelineConfig {
 }
 
 /** Errors that carry the response of a retryable status, so the last one can be returned. */
-const retryableResponses = new WeakMap<object, DavResponse>()
+const retryableResponses = new WeakMap<object, DavResponse<unknown>>()
 
 function positiveInteger(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback
@@ -156,11 +172,11 @@ export function createRequestPipeline(options: DavClientOptions): RequestPipelin
   }
   return {
     baseUrl: base,
-    send: (request) => send(config, request),
+    send: <T>(request: DavRequest<T>) => send(config, request),
   }
 }
 
-async function send(config: PipelineConfig, request: DavRequest): Promise<DavResponse> {
+async function send<T>(config: PipelineConfig, request: DavRequest<T>): Promise<DavResponse<T>> {
   const method = request.method.toUpperCase()
   const signal = request.signal
   if (request.url.origin !== config.base.origin) {
@@ -216,7 +232,7 @@ async function send(config: PipelineConfig, request: DavRequest): Promise<DavRes
     return response
   } catch (error) {
     const response = typeof error === 'object' && error !== null ? retryableResponses.get(error) : undefined
-    if (response !== undefined) return response
+    if (response !== undefined) return response as DavResponse<T>
     if (error instanceof DavkitError) throw error
     if (signal?.aborted === true) {
       throw new RequestAbortedError(`${method} ${redactUrl(request.url)} was aborted`, {
@@ -310,7 +326,7 @@ function attemptSignal(timeoutMs: number | false, callerSignal: AbortSignal | un
 }
 
 /** The headers of one hop: the client's defaults, the request's own, the XML content type, then auth. */
-function hopHeaders(config: PipelineConfig, request: DavRequest, auth: Headers | undefined): Headers {
+function hopHeaders(config: PipelineConfig, request: DavRequest<unknown>, auth: Headers | undefined): Headers {
   const headers = new Headers(config.headers)
   if (request.headers !== undefined) {
     const own = request.headers instanceof Headers ? request.headers : new Headers(request.headers)
@@ -336,14 +352,14 @@ function once<T>(make: () => T): () => T {
  * The redacted summaries of the request and the response are made only when something reads
  * them (an error, mostly): the response's `request` and `summary` are getters that make them once.
  */
-async function attempt(
+async function attempt<T>(
   config: PipelineConfig,
   method: string,
-  request: DavRequest,
+  request: DavRequest<T>,
   replayable: boolean,
   attemptNumber: number,
   onRequest: (summary: () => RequestSummary) => void,
-): Promise<DavResponse> {
+): Promise<DavResponse<T>> {
   const aborts = attemptSignal(config.timeoutMs, request.signal)
   const signal = aborts.signal
   // A streamed answer's body is still read after the attempt: the caller's signal must reach it.
@@ -462,9 +478,23 @@ async function attempt(
         return answer(head, new Uint8Array(0), stream, attemptNumber, requestSummary, secrets)
       }
       let body: Uint8Array
+      let sunk: SunkBody<T> | undefined
       try {
-        body = await readBodyCapped(response, config.maxResponseBytes)
+        if (request.readBody === undefined) {
+          body = await readBodyCapped(response, config.maxResponseBytes)
+        } else {
+          let sink: BodySink<T>
+          try {
+            sink = request.readBody(head)
+          } catch (error) {
+            await response.body?.cancel().catch(() => undefined)
+            throw new SinkFailed(error)
+          }
+          sunk = await readIntoSink(response, sink, config.maxResponseBytes, EXCERPT_BYTES)
+          body = new Uint8Array(0)
+        }
       } catch (cause) {
+        if (cause instanceof SinkFailed) throw cause.error
         if (cause instanceof BodyLimitExceeded) {
           throw new ResponseTooLargeError(
             `${method} ${requestSummary().url}: response body exceeds maxResponseBytes (${cause.limit} bytes)`,
@@ -479,6 +509,7 @@ async function attempt(
         }
         throw failure(cause)
       }
+      if (sunk !== undefined) return answer(head, body, undefined, attemptNumber, requestSummary, secrets, sunk)
       return answer(head, body, undefined, attemptNumber, requestSummary, secrets)
     }
   } finally {
@@ -492,15 +523,16 @@ async function attempt(
  * excerpt from the body as it was then (see `takeBody`, which has the summary made before it takes
  * a long body away).
  */
-function answer(
-  head: { readonly status: number; readonly statusText: string; readonly headers: Headers; readonly url: string },
+function answer<T>(
+  head: ResponseHead,
   body: Uint8Array,
   stream: ReadableStream<Uint8Array> | undefined,
   attemptNumber: number,
   requestSummary: () => RequestSummary,
   secrets: () => readonly string[],
-): DavResponse {
-  let excerptOf: Uint8Array | undefined = stream === undefined ? body : undefined
+  sunk?: SunkBody<T>,
+): DavResponse<T> {
+  let excerptOf: Uint8Array | undefined = sunk !== undefined ? sunk.head : stream === undefined ? body : undefined
   const responseSummary = once(() => {
     const summary = summarizeResponse(head, excerptOf, secrets())
     excerptOf = undefined
@@ -513,6 +545,7 @@ function answer(
     url: head.url,
     body,
     stream,
+    decoded: sunk?.decoded,
     attempts: attemptNumber,
     earlierFailures: [],
     get request() {
