@@ -1,6 +1,6 @@
 export { DavkitError } from './davkit-error.ts'
 export { DavRequestError, type DavRequestErrorOptions } from './dav-request-error.ts'
-export { TransportError } from './transport-error.ts'
+export { TransportError, type TransportErrorOptions, type TransportReason } from './transport-error.ts'
 export { RequestTimeoutError } from './request-timeout-error.ts'
 export { RequestAbortedError } from './request-aborted-error.ts'
 export { HttpStatusError } from './http-status-error.ts'

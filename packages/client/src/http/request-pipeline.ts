@@ -28,6 +28,7 @@ import { readIntoSink, SinkFailed, type SunkBody } from './read-into-sink.ts'
 import { isSensitiveHeader, redactUrl } from './redact.ts'
 import { attemptBody, bodySize, isReplayable, type ContentBody } from './request-body.ts'
 import { responseStream } from './response-stream.ts'
+import { describeReason, isHopeless, transportReasonOf } from './transport-reason.ts'
 import { EXCERPT_BYTES, summarizeRequest, summarizeResponse } from './summaries.ts'
 
 /**
@@ -245,7 +246,7 @@ async function send<T>(config: PipelineConfig, request: DavRequest<T>): Promise<
 }
 
 function describeFailure(error: unknown): AttemptFailure {
-  if (error instanceof TransportError) return { kind: 'network' }
+  if (error instanceof TransportError) return { kind: 'network', hopeless: isHopeless(error.reason) }
   if (error instanceof RequestTimeoutError) return { kind: 'timeout' }
   if (error instanceof HttpStatusError) {
     return { kind: 'status', status: error.status, retryAfterMs: parseRetryAfter(error.response?.headers['retry-after']) }
@@ -399,10 +400,16 @@ async function attempt<T>(
         }
         // ky wraps what it recognises as a network failure in its NetworkError, which holds the
         // Request, credentials included: keep the runtime's own error as the cause instead.
-        return new TransportError(`${method} ${summary.url} failed: no HTTP response`, {
+        const own = isNetworkError(cause) ? cause.cause : cause
+        const reason = transportReasonOf(own)
+        const port = hopUrl.port === '' ? (hopUrl.protocol === 'https:' ? 443 : 80) : Number(hopUrl.port)
+        return new TransportError(`${method} ${summary.url} failed: ${describeReason(reason)} (${hopUrl.hostname}:${port})`, {
           request: summary,
           attempts: attemptNumber,
-          cause: isNetworkError(cause) ? cause.cause : cause,
+          reason,
+          host: hopUrl.hostname,
+          port,
+          cause: own,
         })
       }
 
