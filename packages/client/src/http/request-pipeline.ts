@@ -8,12 +8,15 @@ import { RequestAbortedError } from '../errors/request-aborted-error.ts'
 import { RequestTimeoutError } from '../errors/request-timeout-error.ts'
 import { ResponseTooLargeError } from '../errors/response-too-large-error.ts'
 import { TransportError } from '../errors/transport-error.ts'
+import { UnauthorizedError } from '../errors/unauthorized-error.ts'
 import { parseBaseUrl } from '../paths/base-url.ts'
 import { classifyFailure, type AttemptFailure } from '../retry/classify-failure.ts'
 import { parseRetryAfter } from '../retry/retry-after.ts'
 import { resolveRetryOptions, type ResolvedRetryOptions } from '../retry/retry-options.ts'
 import { runWithRetry } from '../retry/run-with-retry.ts'
-import { resolveAuthHeaders, type DavAuth } from './auth.ts'
+import type { DavAuth } from './auth.ts'
+import { createAuthenticator, type Authenticator } from './authenticator.ts'
+import { parseChallenges, type Challenge } from './challenge.ts'
 import type { DavClientOptions } from './client-options.ts'
 import {
   downloadProgressListener,
@@ -121,6 +124,8 @@ const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 interface PipelineConfig {
   readonly base: URL
   readonly auth: DavAuth | undefined
+  /** The auth, with what it has learnt from the server's challenges (Digest nonces...). */
+  readonly authenticator: Authenticator | undefined
   readonly headers: Headers
   /** ky with everything that is ours turned off: no retry (p-retry is the one layer), no timeout, no HTTP errors. */
   readonly ky: KyInstance
@@ -155,6 +160,7 @@ export function createRequestPipeline(options: DavClientOptions): RequestPipelin
   const config: PipelineConfig = {
     base,
     auth: options.auth ?? credentials,
+    authenticator: createAuthenticator(options.auth ?? credentials),
     headers: new Headers(options.headers),
     ky: ky.create({
       retry: 0,
@@ -192,6 +198,11 @@ async function send<T>(config: PipelineConfig, request: DavRequest<T>): Promise<
     throw new InvalidRequestError('the body stream is locked (already being read)')
   }
   const retry: ResolvedRetryOptions = replayable ? config.retry : { ...config.retry, retries: 0 }
+  if (!replayable && config.authenticator?.wantsChallengeFirst() === true) {
+    // A stream can be sent once: a body-less request learns the server's challenge (Basic or
+    // Digest, and its nonce) first, so that the stream is not spent on a 401.
+    await send(config, { method: 'OPTIONS', url: request.url, signal }).catch(() => undefined)
+  }
   // The summary of the last request sent, made only if an abort needs it.
   let lastRequest: (() => RequestSummary) | undefined
   try {
@@ -340,6 +351,15 @@ function hopHeaders(config: PipelineConfig, request: DavRequest<unknown>, auth: 
   return headers
 }
 
+/** The bytes of a body that can be had at once (text or bytes), for Digest `auth-int`. */
+function hashableBody(body: ContentBody | undefined): Uint8Array | undefined {
+  if (body === undefined) return new Uint8Array(0)
+  if (typeof body === 'string') return new TextEncoder().encode(body)
+  if (body instanceof Uint8Array) return body
+  if (body instanceof ArrayBuffer) return new Uint8Array(body)
+  return undefined
+}
+
 /** Calls `make` the first time the result is asked for, then gives the same result. */
 function once<T>(make: () => T): () => T {
   let made: { value: T } | undefined
@@ -366,12 +386,21 @@ async function attempt<T>(
   // A streamed answer's body is still read after the attempt: the caller's signal must reach it.
   let streamed = false
   let url = request.url
+  // Set once the request was repeated after a 401: the challenges of that 401.
+  let refused: readonly Challenge[] | undefined
   try {
     for (let hop = 0; ; hop++) {
       const auth =
-        config.auth === undefined
+        config.authenticator === undefined
           ? undefined
-          : await resolveAuthHeaders(config.auth, { method, url: url.href, attempt: attemptNumber, signal: request.signal })
+          : await config.authenticator.headers({
+              method,
+              url,
+              attempt: attemptNumber,
+              signal: request.signal,
+              body: () => hashableBody(request.body),
+              refused,
+            })
       const headers = hopHeaders(config, request, auth)
       const hopUrl = url
       const authNames = new Set<string>()
@@ -444,6 +473,27 @@ async function attempt<T>(
           kind: 'redirect',
           targetOrigin: 'unknown',
         })
+      }
+      const authenticator = config.authenticator
+      if (authenticator !== undefined && response.status === 401) {
+        const decision = authenticator.challenged(response, headers.get('authorization'), refused !== undefined)
+        if (decision === 'refused') {
+          await response.body?.cancel().catch(() => undefined)
+          const challenges = parseChallenges(response.headers.get('www-authenticate'))
+          throw new UnauthorizedError(`${method} ${requestSummary().url}: 401, the renewed credentials were refused too`, {
+            request: requestSummary(),
+            response: summarizeResponse(response, undefined, secrets()),
+            attempts: attemptNumber,
+            challenges,
+          })
+        }
+        if (decision === 'repeat' && replayable) {
+          await response.body?.cancel().catch(() => undefined)
+          refused = parseChallenges(response.headers.get('www-authenticate'))
+          continue
+        }
+      } else {
+        authenticator?.answered(response)
       }
       if (REDIRECT_STATUSES.has(response.status) && replayable) {
         const location = response.headers.get('location')
