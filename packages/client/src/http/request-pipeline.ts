@@ -199,9 +199,10 @@ async function send<T>(config: PipelineConfig, request: DavRequest<T>): Promise<
   }
   const retry: ResolvedRetryOptions = replayable ? config.retry : { ...config.retry, retries: 0 }
   if (!replayable && config.authenticator?.wantsChallengeFirst() === true) {
-    // A stream can be sent once: a body-less request learns the server's challenge (Basic or
-    // Digest, and its nonce) first, so that the stream is not spent on a 401.
-    await send(config, { method: 'OPTIONS', url: request.url, signal }).catch(() => undefined)
+    // A stream can be sent once: a body-less HEAD of the same URL learns the server's challenge
+    // (Basic or Digest, and its nonce) first, so that the stream is not spent on a 401. Not
+    // OPTIONS: servers commonly let it through unauthenticated, for CORS preflights.
+    await send(config, { method: 'HEAD', url: request.url, signal }).catch(() => undefined)
   }
   // The summary of the last request sent, made only if an abort needs it.
   let lastRequest: (() => RequestSummary) | undefined

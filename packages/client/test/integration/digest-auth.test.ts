@@ -111,7 +111,7 @@ describe('Digest against @davkit/testing', () => {
     const response = await pipeline.send({ method: 'PUT', url: new URL('docs/s.txt', url), body })
     expect(response.status).toBe(201)
     expect(pulls).toBe(1)
-    expect(dav.journal.entries.map((e) => `${e.method} ${e.status}`)).toEqual(['OPTIONS 401', 'OPTIONS 200', 'PUT 201'])
+    expect(dav.journal.entries.map((e) => `${e.method} ${e.status}`)).toEqual(['HEAD 401', 'HEAD 404', 'PUT 201'])
     expect(dav.read('/docs/s.txt')?.text).toBe('streamed')
   })
 })
