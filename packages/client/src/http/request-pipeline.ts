@@ -28,7 +28,7 @@ import {
 import type { BodySink, BodySinkFactory, ResponseHead } from './body-sink.ts'
 import { BodyLimitExceeded, readBodyCapped } from './read-body.ts'
 import { readIntoSink, SinkFailed, type SunkBody } from './read-into-sink.ts'
-import { isSensitiveHeader, redactUrl } from './redact.ts'
+import { isSensitiveHeader, redactSecrets, redactUrl } from './redact.ts'
 import { attemptBody, bodySize, isReplayable, type ContentBody } from './request-body.ts'
 import { responseStream } from './response-stream.ts'
 import { describeReason, isHopeless, transportReasonOf } from './transport-reason.ts'
@@ -95,6 +95,11 @@ export interface DavResponse<T = unknown> {
   readonly request: RequestSummary
   /** The redacted response, for errors raised from this response. */
   readonly summary: ResponseSummary
+  /**
+   * Removes the credentials that were sent from text taken from the body (a decode error's
+   * snippet), as the summary's excerpt has them removed; see `scrubDecodeError`.
+   */
+  scrub(text: string): string
 }
 
 /**
@@ -282,6 +287,8 @@ function secretsOf(auth: DavAuth | undefined, authHeaders: Headers | undefined, 
     secrets.push(value)
     const space = value.indexOf(' ')
     if (space > 0) secrets.push(value.slice(space + 1))
+    // A Digest answer may come back escaped (JSON, HTML): its response hash is removed on its own too.
+    if (value.startsWith('Digest ')) for (const match of value.matchAll(/\bresponse="([^"]+)"/g)) secrets.push(match[1] ?? '')
   }
   authHeaders?.forEach((value) => add(value))
   sent.forEach((value, name) => {
@@ -612,6 +619,7 @@ function answer<T>(
     get summary() {
       return responseSummary()
     },
+    scrub: (text) => redactSecrets(text, secrets()),
   }
 }
 

@@ -3,6 +3,7 @@ import { DecodeError } from '../errors/decode-error.ts'
 import { HttpStatusError } from '../errors/http-status-error.ts'
 import { UndecodableResponseError } from '../errors/undecodable-response-error.ts'
 import type { DavResponse } from '../http/request-pipeline.ts'
+import { scrubDecodeError } from '../http/scrub-decode-error.ts'
 import { takeBody } from '../http/take-body.ts'
 import type { MethodContext } from './method-context.ts'
 
@@ -45,7 +46,8 @@ export function readResponseBody(context: MethodContext, response: DavResponse):
   } catch (cause) {
     if (cause instanceof DecodeError) {
       if (cause.failure.code === 'dav-error') return { kind: 'dav-error', error: cause.failure.error }
-      return { kind: 'undecodable', failure: cause.failure, cause }
+      const scrubbed = scrubDecodeError(cause, response.scrub)
+      return { kind: 'undecodable', failure: scrubbed.failure, cause: scrubbed }
     }
     throw cause
   }
