@@ -139,6 +139,7 @@ interface PipelineConfig {
   readonly timeoutMs: number | false
   readonly maxResponseBytes: number
   readonly maxRedirects: number
+  readonly crossOriginRedirects: 'refuse' | 'follow-without-credentials'
   readonly retry: ResolvedRetryOptions
   /** Set once a streamed upload failed where the same body sent whole worked (Chromium over HTTP/1.1). */
   readonly uploads: { streamingRefused: boolean }
@@ -179,6 +180,7 @@ export function createRequestPipeline(options: DavClientOptions): RequestPipelin
     timeoutMs,
     maxResponseBytes: positiveInteger('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES),
     maxRedirects: positiveInteger('maxRedirects', options.maxRedirects, 5),
+    crossOriginRedirects: options.crossOriginRedirects ?? 'refuse',
     retry: resolveRetryOptions(options.retry),
     uploads: { streamingRefused: false },
   }
@@ -368,6 +370,15 @@ function hashableBody(body: ContentBody | undefined): Uint8Array | undefined {
   return undefined
 }
 
+/** Removes what may be a credential from the headers of a hop to another origin. */
+function withoutCredentials(headers: Headers): void {
+  const names: string[] = []
+  headers.forEach((_, name) => {
+    if (isSensitiveHeader(name) || name === 'cookie' || name === 'if' || name === 'lock-token') names.push(name)
+  })
+  for (const name of names) headers.delete(name)
+}
+
 /** Calls `make` the first time the result is asked for, then gives the same result. */
 function once<T>(make: () => T): () => T {
   let made: { value: T } | undefined
@@ -396,10 +407,12 @@ async function attempt<T>(
   let url = request.url
   // Set once the request was repeated after a 401: the challenges of that 401.
   let refused: readonly Challenge[] | undefined
+  // Set once a redirect led to another origin (when allowed): no credentials from then on.
+  let abroad = false
   try {
     for (let hop = 0; ; hop++) {
       const auth =
-        config.authenticator === undefined
+        config.authenticator === undefined || abroad
           ? undefined
           : await config.authenticator.headers({
               method,
@@ -410,6 +423,7 @@ async function attempt<T>(
               refused,
             })
       const headers = hopHeaders(config, request, auth)
+      if (abroad) withoutCredentials(headers)
       const hopUrl = url
       const authNames = new Set<string>()
       auth?.forEach((_, name) => authNames.add(name))
@@ -483,7 +497,7 @@ async function attempt<T>(
         })
       }
       const authenticator = config.authenticator
-      if (authenticator !== undefined && response.status === 401) {
+      if (authenticator !== undefined && response.status === 401 && !abroad) {
         const decision = authenticator.challenged(response, headers.get('authorization'), refused !== undefined)
         if (decision === 'refused') {
           await response.body?.cancel().catch(() => undefined)
@@ -500,7 +514,7 @@ async function attempt<T>(
           refused = parseChallenges(response.headers.get('www-authenticate'))
           continue
         }
-      } else {
+      } else if (!abroad) {
         authenticator?.answered(response)
       }
       if (REDIRECT_STATUSES.has(response.status) && replayable) {
@@ -512,7 +526,14 @@ async function attempt<T>(
           } catch {
             next = url
           }
-          if (next.origin !== config.base.origin) {
+          const mayLeave = config.crossOriginRedirects === 'follow-without-credentials' && !headers.has('destination')
+          if (next.origin !== config.base.origin && mayLeave && hop < config.maxRedirects) {
+            await response.body?.cancel().catch(() => undefined)
+            abroad = true
+            url = next
+            continue
+          }
+          if (next.origin !== config.base.origin && !mayLeave) {
             await response.body?.cancel().catch(() => undefined)
             throw new CrossOriginError(
               `${method} ${requestSummary().url} was redirected to ${next.origin}; not followed, credentials stay on ${config.base.origin}`,
