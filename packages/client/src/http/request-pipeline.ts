@@ -145,8 +145,17 @@ interface PipelineConfig {
   readonly uploads: { streamingRefused: boolean }
 }
 
-/** Errors that carry the response of a retryable status, so the last one can be returned. */
-const retryableResponses = new WeakMap<object, DavResponse<unknown>>()
+/**
+ * A retryable status, thrown so that p-retry tries again; it carries the response, which `send`
+ * returns when no retry is left (deciding what a status means is the method's business).
+ */
+class RetryableStatus<T> extends HttpStatusError {
+  readonly answer: DavResponse<T>
+  constructor(message: string, options: ConstructorParameters<typeof HttpStatusError>[1] & { readonly answer: DavResponse<T> }) {
+    super(message, options)
+    this.answer = options.answer
+  }
+}
 
 function positiveInteger(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback
@@ -213,6 +222,8 @@ async function send<T>(config: PipelineConfig, request: DavRequest<T>): Promise<
   }
   // The summary of the last request sent, made only if an abort needs it.
   let lastRequest: (() => RequestSummary) | undefined
+  // The errors of attempts before the one that answered, filled in once the retries are over.
+  const earlier: DavkitError[] = []
   try {
     const outcome = await runWithRetry({
       method,
@@ -220,21 +231,20 @@ async function send<T>(config: PipelineConfig, request: DavRequest<T>): Promise<
       options: retry,
       signal,
       attempt: async (attemptNumber) => {
-        const response = await attempt(config, method, request, replayable, attemptNumber, (summary) => {
+        const response = await attempt(config, method, request, replayable, attemptNumber, earlier, (summary) => {
           lastRequest = summary
         })
         if (response.status >= 400) {
           const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'))
           const failure: AttemptFailure = { kind: 'status', status: response.status, retryAfterMs }
           if (classifyFailure(method, failure, retry) !== 'fatal') {
-            const error = new HttpStatusError(`${method} ${response.summary.url}: ${response.status}`, {
+            throw new RetryableStatus(`${method} ${response.summary.url}: ${response.status}`, {
               request: response.request,
               response: response.summary,
               attempts: attemptNumber,
               status: response.status,
+              answer: response,
             })
-            retryableResponses.set(error, response)
-            throw error
           }
         }
         return response
@@ -242,17 +252,10 @@ async function send<T>(config: PipelineConfig, request: DavRequest<T>): Promise<
       describe: describeFailure,
     })
     const response = outcome.value
-    if (outcome.failures.length > 0) {
-      // The response is this pipeline's own object: its summaries are made when first read, so it
-      // is completed in place rather than copied (a copy would make them at once).
-      ;(response as { earlierFailures: readonly DavkitError[] }).earlierFailures = outcome.failures.filter(
-        (f): f is DavkitError => f instanceof DavkitError,
-      )
-    }
+    earlier.push(...outcome.failures.filter((f): f is DavkitError => f instanceof DavkitError))
     return response
   } catch (error) {
-    const response = typeof error === 'object' && error !== null ? retryableResponses.get(error) : undefined
-    if (response !== undefined) return response as DavResponse<T>
+    if (error instanceof RetryableStatus) return (error as RetryableStatus<T>).answer
     if (error instanceof DavkitError) throw error
     if (signal?.aborted === true) {
       throw new RequestAbortedError(`${method} ${redactUrl(request.url)} was aborted`, {
@@ -398,6 +401,7 @@ async function attempt<T>(
   request: DavRequest<T>,
   replayable: boolean,
   attemptNumber: number,
+  earlier: readonly DavkitError[],
   onRequest: (summary: () => RequestSummary) => void,
 ): Promise<DavResponse<T>> {
   const aborts = attemptSignal(config.timeoutMs, request.signal)
@@ -561,7 +565,7 @@ async function attempt<T>(
         aborts.stopTimer()
         streamed = true
         const stream = responseStream(response, failure)
-        return answer(head, new Uint8Array(0), stream, attemptNumber, requestSummary, secrets)
+        return answer(head, new Uint8Array(0), stream, attemptNumber, earlier, requestSummary, secrets)
       }
       let body: Uint8Array
       let sunk: SunkBody<T> | undefined
@@ -595,8 +599,8 @@ async function attempt<T>(
         }
         throw failure(cause)
       }
-      if (sunk !== undefined) return answer(head, body, undefined, attemptNumber, requestSummary, secrets, sunk)
-      return answer(head, body, undefined, attemptNumber, requestSummary, secrets)
+      if (sunk !== undefined) return answer(head, body, undefined, attemptNumber, earlier, requestSummary, secrets, sunk)
+      return answer(head, body, undefined, attemptNumber, earlier, requestSummary, secrets)
     }
   } finally {
     if (streamed) aborts.stopTimer()
@@ -614,6 +618,7 @@ function answer<T>(
   body: Uint8Array,
   stream: ReadableStream<Uint8Array> | undefined,
   attemptNumber: number,
+  earlierFailures: readonly DavkitError[],
   requestSummary: () => RequestSummary,
   secrets: () => readonly string[],
   sunk?: SunkBody<T>,
@@ -633,7 +638,7 @@ function answer<T>(
     stream,
     decoded: sunk?.decoded,
     attempts: attemptNumber,
-    earlierFailures: [],
+    earlierFailures,
     get request() {
       return requestSummary()
     },
