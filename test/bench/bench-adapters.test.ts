@@ -70,7 +70,8 @@ describe('served contenders against the static server', () => {
       expect(await servedContenders[name](server.url)(1), name).toBe(entries)
     }
     expect(await servedContenders['bare-fetch'](server.url)(0)).toBe(1)
-    expect(server.requests()).toBe(4)
+    expect(await servedContenders.ky(server.url)(0)).toBe(1)
+    expect(server.requests()).toBe(5)
   })
 })
 
