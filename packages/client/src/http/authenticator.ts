@@ -102,8 +102,7 @@ function password(auth: BasicAuth): Authenticator {
     answered: (response) => {
       learnt = true
       if (digest === undefined) return
-      const info = parseChallenges(`Info ${response.headers.get('authentication-info') ?? ''}`)[0]
-      const next = info?.params['nextnonce']
+      const next = /nextnonce="([^"]*)"/.exec(response.headers.get('authentication-info') ?? '')?.[1]
       if (next !== undefined && next !== digest.nonce) {
         digest = { ...digest, nonce: next, stale: false }
         nonceCount = 0

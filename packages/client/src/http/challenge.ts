@@ -2,14 +2,11 @@
 export interface Challenge {
   /** The scheme, lower case: `digest`, `basic`, `bearer`... */
   readonly scheme: string
-  /** Parameter names lower case; quoted values unquoted. */
+  /** Parameter names lower case; quoted values unquoted. (A `token68`, as Negotiate sends, is skipped.) */
   readonly params: Readonly<Record<string, string>>
-  /** A `token68` in place of parameters (Negotiate, some Bearer challenges). */
-  readonly token68?: string | undefined
 }
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+/
-const TOKEN68 = /^[A-Za-z0-9._~+/-]+=*/
 
 /**
  * Reads every challenge of a `WWW-Authenticate` value (several headers arrive joined by `, `).
@@ -19,22 +16,22 @@ export function parseChallenges(header: string | null): Challenge[] {
   if (header === null) return []
   const challenges: Challenge[] = []
   let rest = header
-  let current: { scheme: string; params: Record<string, string>; token68?: string } | undefined
+  let current: { scheme: string; params: Record<string, string> } | undefined
   const skipSpace = (): void => {
     rest = rest.replace(/^[\s,]+/, '')
   }
   skipSpace()
   while (rest.length > 0) {
     const name = TOKEN.exec(rest)?.[0]
-    if (name === undefined) {
-      // Something unreadable: skip to the next comma.
+    const after = name === undefined ? '' : rest.slice(name.length).replace(/^\s*/, '')
+    if (name === undefined || /^=+\s*(,|$)/.test(after)) {
+      // Something unreadable, or a token68 (`abc==`): skip to the next comma.
       const comma = rest.indexOf(',')
       rest = comma < 0 ? '' : rest.slice(comma + 1)
       skipSpace()
       continue
     }
-    const after = rest.slice(name.length).replace(/^\s*/, '')
-    if (current !== undefined && after.startsWith('=') && !/^=+\s*(,|$)/.test(after)) {
+    if (current !== undefined && after.startsWith('=')) {
       // name = value, a parameter of the current challenge.
       rest = after.slice(1).replace(/^\s*/, '')
       let value: string
@@ -55,15 +52,10 @@ export function parseChallenges(header: string | null): Challenge[] {
       skipSpace()
       continue
     }
-    // A new challenge: its scheme, then parameters or a token68.
+    // A new challenge: its scheme, then its parameters.
     current = { scheme: name.toLowerCase(), params: {} }
     challenges.push(current)
     rest = after
-    const token68 = TOKEN68.exec(rest)?.[0]
-    if (token68 !== undefined && /^\s*(,|$)/.test(rest.slice(token68.length)) && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*=[^=]/.test(rest)) {
-      current.token68 = token68
-      rest = rest.slice(token68.length)
-    }
     skipSpace()
   }
   return challenges

@@ -42,10 +42,10 @@ describe('Digest answers', () => {
     })
   })
 
-  test('the strongest algorithm offered is chosen, unknown ones are skipped', () => {
-    const header = `${RFC_EXAMPLE('SHA-1')}, ${RFC_EXAMPLE('MD5')}, ${RFC_EXAMPLE('SHA-512-256-sess')}, ${RFC_EXAMPLE('SHA-256')}, Basic realm="x"`
+  test('the strongest algorithm offered is chosen; unknown ones (SHA-1, SHA-512-256) are skipped', () => {
+    const header = `${RFC_EXAMPLE('SHA-1')}, ${RFC_EXAMPLE('MD5')}, ${RFC_EXAMPLE('SHA-512-256-sess')}, ${RFC_EXAMPLE('SHA-256-sess')}, Basic realm="x"`
     const offered = digestChallenges(parseChallenges(header))
-    expect(offered.map((c) => `${c.algorithm}${c.session ? '-sess' : ''}`)).toEqual(['SHA-512-256-sess', 'SHA-256', 'MD5'])
+    expect(offered.map((c) => `${c.algorithm}${c.session ? '-sess' : ''}`)).toEqual(['SHA-256-sess', 'MD5'])
   })
 
   test('the nonce count is 8 hex digits, so the tenth request is 0000000a', async () => {
@@ -56,7 +56,7 @@ describe('Digest answers', () => {
 
   /** The RFC 7616 computation written out again with node:crypto, to check the other variants. */
   function expected(algorithm: DigestAlgorithm, session: boolean, qop: 'auth' | 'auth-int', body = ''): string {
-    const name = { MD5: 'md5', 'SHA-256': 'sha256', 'SHA-512-256': 'sha512-256' }[algorithm]
+    const name = { MD5: 'md5', 'SHA-256': 'sha256' }[algorithm]
     const H = (s: string): string => createHash(name).update(s).digest('hex')
     let ha1 = H('Mufasa:http-auth@example.org:Circle of Life')
     if (session) ha1 = H(`${ha1}:7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v:${RFC_INPUT.cnonce}`)
@@ -67,8 +67,6 @@ describe('Digest answers', () => {
   test.each([
     ['MD5-sess', 'MD5', true],
     ['SHA-256-sess', 'SHA-256', true],
-    ['SHA-512-256', 'SHA-512-256', false],
-    ['SHA-512-256-sess', 'SHA-512-256', true],
   ] as const)('%s', async (named, algorithm, session) => {
     const [challenge] = digestChallenges(parseChallenges(RFC_EXAMPLE(named)))
     const params = paramsOf(await digestAuthorization(challenge!, MUFASA, RFC_INPUT))
@@ -85,10 +83,9 @@ describe('Digest answers', () => {
     expect(params['response']).toBe(expected('SHA-256', false, 'auth-int', '<propfind/>'))
   })
 
-  // The RFC's own value for this example is wrong (its verified erratum 4897 gives the one below).
-  test('userhash sends H(username:realm) in place of the name (RFC 7616 §3.9.2, erratum 4897)', async () => {
+  test('userhash sends H(username:realm) in place of the name (RFC 7616 §3.4.4)', async () => {
     const header =
-      'Digest realm="api@example.org", qop="auth", algorithm=SHA-512-256, nonce="5TsQWLVdgBdmrQ0XsxbDODV+57QdFR34I9HAbC/RVvkK", ' +
+      'Digest realm="api@example.org", qop="auth", algorithm=SHA-256, nonce="5TsQWLVdgBdmrQ0XsxbDODV+57QdFR34I9HAbC/RVvkK", ' +
       'opaque="HRPCssKJSGjCrkzDg8OhwpzCiGPChXYjwrI2QmXDnsOS", charset=UTF-8, userhash=true'
     const [challenge] = digestChallenges(parseChallenges(header))
     const authorization = await digestAuthorization(
@@ -97,8 +94,7 @@ describe('Digest answers', () => {
       { method: 'GET', uri: '/doe.json', nonceCount: 1, cnonce: 'NTg6RKcb9boFIAS3KrFK9BGeh+iDa/sm6jUMp2wds69v', body: undefined },
     )
     const params = paramsOf(authorization)
-    expect(params['username']).toBe(createHash('sha512-256').update('J\u00e4s\u00f8n Doe:api@example.org').digest('hex'))
-    expect(params['username']).toMatch(/^793263caabb707a56211940d90411ea4a575adeccb7e360aeb624ed06ece9b0b$/)
+    expect(params['username']).toBe(createHash('sha256').update('J\u00e4s\u00f8n Doe:api@example.org').digest('hex'))
     expect(params['userhash']).toBe('true')
     expect(authorization).not.toContain('J\u00e4s')
   })
@@ -124,18 +120,17 @@ describe('Digest answers', () => {
 
   test('hashes match node:crypto', async () => {
     expect(await digestHash('SHA-256', 'abc')).toBe(createHash('sha256').update('abc').digest('hex'))
-    expect(await digestHash('SHA-512-256', 'abc')).toBe(createHash('sha512-256').update('abc').digest('hex'))
     expect(await digestHash('MD5', 'abc')).toBe(createHash('md5').update('abc').digest('hex'))
   })
 })
 
 describe('parseChallenges', () => {
-  test('reads several challenges, quoted strings with commas and escapes, and token68', () => {
+  test('reads several challenges, quoted strings with commas and escapes; skips a token68', () => {
     const challenges = parseChallenges('Newauth realm="apps", type=1, title="Login to \\"apps\\"", Basic realm="simple, really", Negotiate abc123==')
     expect(challenges).toEqual([
       { scheme: 'newauth', params: { realm: 'apps', type: '1', title: 'Login to "apps"' } },
       { scheme: 'basic', params: { realm: 'simple, really' } },
-      { scheme: 'negotiate', params: {}, token68: 'abc123==' },
+      { scheme: 'negotiate', params: {} },
     ])
   })
 

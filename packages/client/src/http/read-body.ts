@@ -10,7 +10,7 @@ export class BodyLimitExceeded extends Error {
 }
 
 /** The `Content-Length` of an answer, when it is a plain non-negative integer. */
-function announcedLength(headers: Headers): number | undefined {
+export function announcedLength(headers: Headers): number | undefined {
   const length = headers.get('content-length')
   return length !== null && /^\d+$/.test(length) ? Number(length) : undefined
 }

@@ -1,5 +1,5 @@
 import type { BodySink } from './body-sink.ts'
-import { BodyLimitExceeded } from './read-body.ts'
+import { announcedLength, BodyLimitExceeded } from './read-body.ts'
 
 /** What reading a body into a sink leaves: the sink's result and the first bytes, for a summary's excerpt. */
 export interface SunkBody<T> {
@@ -26,10 +26,10 @@ export class SinkFailed {
  * {@link SinkFailed} rejects with its error. A read failure (abort, reset) rejects as the stream did.
  */
 export async function readIntoSink<T>(response: Response, sink: BodySink<T>, limit: number, keep: number): Promise<SunkBody<T>> {
-  const announced = response.headers.get('content-length')
-  if (announced !== null && /^\d+$/.test(announced) && Number(announced) > limit) {
+  const announced = announcedLength(response.headers)
+  if (announced !== undefined && announced > limit) {
     await response.body?.cancel().catch(() => undefined)
-    throw new BodyLimitExceeded(limit, Number(announced))
+    throw new BodyLimitExceeded(limit, announced)
   }
   const head = new Uint8Array(keep)
   let size = 0

@@ -366,18 +366,15 @@ function hopHeaders(config: PipelineConfig, request: DavRequest<unknown>, auth: 
 
 /** The bytes of a body that can be had at once (text or bytes), for Digest `auth-int`. */
 function hashableBody(body: ContentBody | undefined): Uint8Array | undefined {
-  if (body === undefined) return new Uint8Array(0)
-  if (typeof body === 'string') return new TextEncoder().encode(body)
-  if (body instanceof Uint8Array) return body
-  if (body instanceof ArrayBuffer) return new Uint8Array(body)
-  return undefined
+  if (typeof body === 'string' || body === undefined) return new TextEncoder().encode(body)
+  return body instanceof Blob || body instanceof ReadableStream ? undefined : new Uint8Array(body)
 }
 
 /** Removes what may be a credential from the headers of a hop to another origin. */
 function withoutCredentials(headers: Headers): void {
   const names: string[] = []
   headers.forEach((_, name) => {
-    if (isSensitiveHeader(name) || name === 'cookie' || name === 'if' || name === 'lock-token') names.push(name)
+    if (isSensitiveHeader(name) || name === 'cookie') names.push(name)
   })
   for (const name of names) headers.delete(name)
 }
@@ -506,7 +503,7 @@ async function attempt<T>(
         if (decision === 'refused') {
           await response.body?.cancel().catch(() => undefined)
           const challenges = parseChallenges(response.headers.get('www-authenticate'))
-          throw new UnauthorizedError(`${method} ${requestSummary().url}: 401, the renewed credentials were refused too`, {
+          throw new UnauthorizedError(`${method} ${requestSummary().url}: 401 again`, {
             request: requestSummary(),
             response: summarizeResponse(response, undefined, secrets()),
             attempts: attemptNumber,

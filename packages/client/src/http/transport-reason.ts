@@ -13,7 +13,6 @@ const BY_CODE: Readonly<Record<string, TransportReason>> = {
   EHOSTDOWN: 'unreachable',
   ENETDOWN: 'unreachable',
   ENOTFOUND: 'host-not-found',
-  EAI_NONAME: 'host-not-found',
   EAI_AGAIN: 'dns-failure',
 }
 
