@@ -1,4 +1,5 @@
 import { createDavClient } from '@davkit/client'
+import ky from 'ky'
 import { LISTING_CODECS } from './decode-contenders.ts'
 import { LISTING_PATH } from './listing-body.ts'
 
@@ -82,6 +83,21 @@ const bareFetch: ServedContender = (baseUrl) => {
   }
 }
 
+/** ky alone, as davkit configures it (no retry, timeout or HTTP errors), the body read as text: what davkit adds above ky. */
+const bareKy: ServedContender = (baseUrl) => {
+  const url = new URL(LISTING_PATH, baseUrl).href
+  const client = ky.create({ retry: 0, timeout: false, throwHttpErrors: false })
+  return async (depth) => {
+    const response = await client(url, {
+      method: 'PROPFIND',
+      headers: { depth: String(depth), 'content-type': 'application/xml; charset=utf-8' },
+      body: PROPFIND_BODY,
+    })
+    await response.text()
+    return response.status === 207 ? 1 : 0
+  }
+}
+
 /** The contenders over HTTP, by name. */
 export const servedContenders = {
   davkit,
@@ -89,6 +105,7 @@ export const servedContenders = {
   webdav,
   tsdav,
   'bare-fetch': bareFetch,
+  ky: bareKy,
 } as const satisfies Record<string, ServedContender>
 
 /** A served contender's name. */

@@ -71,7 +71,8 @@ describe('served contenders against the static server', () => {
       expect(await (await servedContenders[name](server.url))(1), name).toBe(entries)
     }
     expect(await (await servedContenders['bare-fetch'](server.url))(0)).toBe(1)
-    expect(server.requests()).toBe(5)
+    expect(await (await servedContenders.ky(server.url))(0)).toBe(1)
+    expect(server.requests()).toBe(6)
   })
 })
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { chown, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { apacheModulesDir, findExecutable, requireServer } from './availability.ts'
@@ -38,6 +39,14 @@ export async function startApache(options: ApacheOptions = {}): Promise<RunningS
       const file = join(dirs.conf, 'htpasswd')
       await writeHtpasswd(htpasswd, file, options.basicAuth.username, options.basicAuth.password)
       access = await renderTemplate('apache/basic-auth.conf', { HTPASSWD_FILE: file })
+    }
+    if (options.digestAuth !== undefined) {
+      const { username, password } = options.digestAuth
+      const file = join(dirs.conf, 'htdigest')
+      // The htdigest format: user:realm:MD5(user:realm:password).
+      const ha1 = createHash('md5').update(`${username}:davkit:${password}`).digest('hex')
+      await writeFile(file, `${username}:davkit:${ha1}\n`, { mode: 0o644 })
+      access = await renderTemplate('apache/digest-auth.conf', { HTDIGEST_FILE: file })
     }
     const cors =
       options.cors === true

@@ -16,4 +16,4 @@ export {
 export { startNginx } from './nginx.ts'
 export { startRclone } from './rclone.ts'
 export { startServer, serverNames } from './start-server.ts'
-export type { ApacheOptions, BasicAuth, RunningServer, ServerName, ServerOptions } from './types.ts'
+export type { ApacheOptions, BasicAuth, DigestAuth, RunningServer, ServerName, ServerOptions } from './types.ts'

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { chown, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { findExecutable, lighttpdModulesDir, requireServer } from './availability.ts'
@@ -36,6 +37,20 @@ export async function startLighttpd(options: ServerOptions = {}): Promise<Runnin
       const file = join(dirs.conf, 'htpasswd')
       await writeHtpasswd(htpasswd, file, options.basicAuth.username, options.basicAuth.password)
       access = await renderTemplate('lighttpd/basic-auth.conf', { HTPASSWD_FILE: file })
+    }
+    if (options.digestAuth !== undefined) {
+      const { username, password, algorithm, userhash } = options.digestAuth
+      // htdigest lines, user:realm:H(user:realm:password):H(user:realm), one per algorithm: lighttpd
+      // finds a hashed username only by that fourth field (its plain backend has none).
+      const file = join(dirs.conf, 'htdigest')
+      const H = (hash: string, text: string): string => createHash(hash).update(text).digest('hex')
+      const lines = ['md5', 'sha256'].map((hash) => `${username}:davkit:${H(hash, `${username}:davkit:${password}`)}:${H(hash, `${username}:davkit`)}\n`)
+      await writeFile(file, lines.join(''), { mode: 0o644 })
+      access = await renderTemplate('lighttpd/digest-auth.conf', {
+        USER_FILE: file,
+        ALGORITHM: algorithm ?? 'MD5',
+        USERHASH: userhash === true ? ', "userhash" => "enable"' : '',
+      })
     }
     const cors =
       options.cors === true

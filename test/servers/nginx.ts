@@ -27,6 +27,7 @@ export async function startNginx(options: ServerOptions = {}): Promise<RunningSe
       runAs = `user ${user.name};`
     }
     let access = '      # No authentication.'
+    if (options.digestAuth !== undefined) throw new Error('nginx cannot require Digest authentication here (Apache and lighttpd can)')
     if (options.basicAuth !== undefined) {
       const htpasswd = findExecutable('htpasswd')
       if (htpasswd === undefined) throw new Error('nginx basicAuth needs htpasswd (apt package apache2-utils)')

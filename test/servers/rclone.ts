@@ -36,6 +36,7 @@ export async function startRclone(options: ServerOptions = {}): Promise<RunningS
       '--log-file',
       logFile,
     ]
+    if (options.digestAuth !== undefined) throw new Error('rclone cannot require Digest authentication here (Apache and lighttpd can)')
     if (options.basicAuth !== undefined) {
       const htpasswd = findExecutable('htpasswd')
       if (htpasswd === undefined) throw new Error('rclone basicAuth needs htpasswd (apt package apache2-utils)')

@@ -17,6 +17,16 @@ export interface ServerOptions {
   readonly cors?: boolean
   /** Require HTTP Basic authentication with these credentials (preflight OPTIONS stays open). */
   readonly basicAuth?: BasicAuth
+  /** Require HTTP Digest authentication instead (Apache: MD5 only; lighttpd: the algorithm given). */
+  readonly digestAuth?: DigestAuth
+}
+
+/** Credentials for HTTP Digest authentication in front of the DAV root, realm `davkit`. */
+export interface DigestAuth extends BasicAuth {
+  /** lighttpd only: `MD5` (default) or `SHA-256`, several separated by `|`. */
+  readonly algorithm?: string
+  /** lighttpd only: offer `userhash` (RFC 7616 §3.4.4). */
+  readonly userhash?: boolean
 }
 
 /** Apache httpd options. */

@@ -9,6 +9,7 @@ export {
 } from './client.ts'
 export type { DavClientOptions, RequestOptions } from './http/client-options.ts'
 export type { DavAuth, BasicAuth, BearerAuth, AuthFunction, AuthContext } from './http/auth.ts'
+export type { Challenge } from './http/challenge.ts'
 export type { RetryOptions } from './retry/retry-options.ts'
 export { classifyFailure, type AttemptFailure, type FailureClass, type ClassifyOptions } from './retry/classify-failure.ts'
 export { isIdempotentMethod } from './retry/idempotent-methods.ts'

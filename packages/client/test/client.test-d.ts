@@ -168,6 +168,9 @@ describe('client types', () => {
         case 'undecodable-response':
           expectTypeOf(e.failure.code).toBeString()
           return e.code
+        case 'unauthorized':
+          expectTypeOf(e.challenges[0]?.params).toEqualTypeOf<Readonly<Record<string, string>> | undefined>()
+          return e.code
         case 'cross-origin':
           expectTypeOf(e.kind).toEqualTypeOf<'redirect' | 'destination' | 'request'>()
           return e.code

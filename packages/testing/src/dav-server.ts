@@ -1,3 +1,4 @@
+import { createAuthGate, type DavServerAuth, type ServerAuthControl } from './auth/server-auth.ts'
 import type { ServerState } from './context.ts'
 import { Faults } from './faults/faults.ts'
 import { createHandler } from './handle-request.ts'
@@ -23,6 +24,8 @@ export interface DavServerOptions {
   readonly principal?: string
   /** The clock (default `() => new Date()`); freeze it for deterministic dates. */
   readonly now?: () => Date
+  /** Require Basic or Digest credentials of every request (none by default). */
+  readonly auth?: DavServerAuth
 }
 
 /** A resource as stored, for assertions. */
@@ -72,6 +75,8 @@ export interface DavServer {
   readonly journal: Journal
   /** Fault injection for the next matching requests. */
   readonly faults: Faults
+  /** Control of the required auth (stale nonces); `undefined` when the server requires none. */
+  readonly auth: ServerAuthControl | undefined
   /** Adds content below `at` (a store path such as `/docs`, default the root). */
   seed(tree: SeedTree, at?: string): void
   /** The tree below `at` (default the root) as plain data: files as text, collections as objects. */
@@ -117,13 +122,15 @@ export function createDavServer(options: DavServerOptions = {}): DavServer {
   }
   const journal = new Journal()
   const faults = new Faults()
-  const handle = createHandler({ state, journal, faults })
+  const auth = options.auth === undefined ? undefined : createAuthGate(options.auth)
+  const handle = createHandler({ state, journal, faults, auth })
   if (options.seed !== undefined) seedStore(store, options.seed)
   return {
     handle,
     basePath: state.basePath,
     journal,
     faults,
+    auth,
     seed(tree, at = '/') {
       seedStore(store, tree, parsePlainPath(at))
     },

@@ -1,5 +1,6 @@
 import { evaluateIf } from './conditions/evaluate-if.ts'
 import { parseIfHeader, submittedTokens } from './conditions/if-header.ts'
+import type { AuthGate } from './auth/server-auth.ts'
 import type { RequestContext, ServerState } from './context.ts'
 import type { Faults } from './faults/faults.ts'
 import type { Journal } from './journal.ts'
@@ -74,6 +75,8 @@ async function dispatch(state: ServerState, request: Request, url: URL, method: 
 /** The parts of a server the request core works with. */
 export interface CoreParts {
   readonly state: ServerState
+  /** Credentials every request must carry, when the server requires them. */
+  readonly auth?: AuthGate | undefined
   readonly journal: Journal
   readonly faults: Faults
 }
@@ -83,7 +86,7 @@ export interface CoreParts {
  * every request recorded in the journal. Unexpected failures become 500 responses, never a crash.
  */
 export function createHandler(parts: CoreParts): (request: Request) => Promise<Response> {
-  const { state, journal, faults } = parts
+  const { state, journal, faults, auth } = parts
   return async (request) => {
     const url = new URL(request.url)
     const method = request.method.toUpperCase()
@@ -104,7 +107,10 @@ export function createHandler(parts: CoreParts): (request: Request) => Promise<R
       throw new DavNetworkError(`Simulated network error for ${method} ${request.url}`)
     }
     let response: Response
-    if (answer?.action.kind === 'status') {
+    const gate = auth?.check(request, body)
+    if (gate !== undefined && 'refused' in gate) {
+      response = gate.refused
+    } else if (answer?.action.kind === 'status') {
       response = plain(answer.action.status, answer.action.body === '' ? undefined : answer.action.body, { ...answer.action.headers })
     } else {
       try {
@@ -113,6 +119,7 @@ export function createHandler(parts: CoreParts): (request: Request) => Promise<R
         response = plain(500, `Internal error of the fake server: ${error instanceof Error ? error.message : String(error)}\n`)
       }
     }
+    if (gate !== undefined && 'headers' in gate) for (const [name, value] of Object.entries(gate.headers)) response.headers.set(name, value)
     journal.record({ ...entry, status: response.status, responseHeaders: headersObject(response.headers), fault: answer?.label })
     return response
   }

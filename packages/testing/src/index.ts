@@ -6,3 +6,4 @@ export { seedFile, SeedFile, type SeedFileOptions, type SeedTree, type SnapshotT
 export { Journal, type JournalEntry, type JournalQuery } from './journal.ts'
 export { Faults, type FaultMatch, type FaultAction, type StatusFaultOptions } from './faults/faults.ts'
 export { DavNetworkError } from './network-error.ts'
+export type { DavServerAuth, ServerAuthControl, ServerDigestAlgorithm } from './auth/server-auth.ts'

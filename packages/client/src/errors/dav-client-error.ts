@@ -5,6 +5,7 @@ import type { RequestAbortedError } from './request-aborted-error.ts'
 import type { RequestTimeoutError } from './request-timeout-error.ts'
 import type { ResponseTooLargeError } from './response-too-large-error.ts'
 import type { TransportError } from './transport-error.ts'
+import type { UnauthorizedError } from './unauthorized-error.ts'
 import type { UndecodableResponseError } from './undecodable-response-error.ts'
 
 /**
@@ -17,6 +18,7 @@ export type DavClientError =
   | RequestTimeoutError
   | RequestAbortedError
   | HttpStatusError
+  | UnauthorizedError
   | UndecodableResponseError
   | ResponseTooLargeError
   | CrossOriginError

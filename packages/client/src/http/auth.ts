@@ -1,7 +1,19 @@
-/** Basic authentication (RFC 7617); the pair is UTF-8 encoded. */
+import type { Challenge } from './challenge.ts'
+
+/**
+ * A username and password, answering whichever scheme the server challenges with: Basic (RFC
+ * 7617, the pair UTF-8 encoded) or Digest (RFC 7616: MD5, SHA-256, SHA-512-256, their `-sess`
+ * variants, `userhash`). Basic is sent before any challenge unless `preemptiveBasic` is `false`.
+ */
 export interface BasicAuth {
   readonly username: string
   readonly password: string
+  /**
+   * Send Basic with the first request, before the server has challenged (default `true`, one
+   * round trip fewer). `false`: send nothing until a challenge says which scheme, so that the
+   * password never goes out in Basic form to a server that asks for Digest.
+   */
+  readonly preemptiveBasic?: boolean | undefined
 }
 
 /** A bearer token (RFC 6750), sent as `Authorization: Bearer <token>`. */
@@ -17,6 +29,12 @@ export interface AuthContext {
   /** The attempt number, from 1: a function can refresh its token between attempts. */
   readonly attempt: number
   readonly signal: AbortSignal | undefined
+  /**
+   * Set when the headers this function returned last were refused with 401: the server's
+   * challenges, parsed. Return fresh credentials (an OAuth refresh); the request is repeated once,
+   * and a second 401 rejects with `UnauthorizedError`.
+   */
+  readonly refused?: { readonly challenges: readonly Challenge[] } | undefined
 }
 
 /**

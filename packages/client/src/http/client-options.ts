@@ -30,8 +30,15 @@ export interface DavClientOptions {
   readonly retry?: RetryOptions | false
   /** The largest response body read into memory, in bytes. Default 64 MiB. */
   readonly maxResponseBytes?: number
-  /** Same-origin redirects followed per request (301, 302, 307, 308). Default 5; cross-origin ones never. */
+  /** Redirects followed per request (301, 302, 307, 308). Default 5. */
   readonly maxRedirects?: number
+  /**
+   * What to do with a redirect to another origin (iCloud's per-account hosts, a download sent to a
+   * storage host). `'refuse'` (default): reject with `CrossOriginError`. `'follow-without-credentials'`:
+   * follow it with no auth and no credential-like headers, and never answer that host's 401; a
+   * request carrying a `Destination` (COPY, MOVE) is still refused. See decisions/0013.
+   */
+  readonly crossOriginRedirects?: 'refuse' | 'follow-without-credentials'
 }
 
 /** Options every method accepts. */

@@ -1,5 +1,3 @@
-import type { BodySink } from './body-sink.ts'
-
 /** The body was larger than allowed; `size` is what had been read (or announced) when reading stopped. */
 export class BodyLimitExceeded extends Error {
   readonly limit: number
@@ -12,7 +10,7 @@ export class BodyLimitExceeded extends Error {
 }
 
 /** The `Content-Length` of an answer, when it is a plain non-negative integer. */
-function announcedLength(headers: Headers): number | undefined {
+export function announcedLength(headers: Headers): number | undefined {
   const length = headers.get('content-length')
   return length !== null && /^\d+$/.test(length) ? Number(length) : undefined
 }
@@ -78,62 +76,4 @@ export async function readBodyCapped(response: Response, limit: number): Promise
     offset += chunk.byteLength
   }
   return joined
-}
-
-/** Wraps what a body sink threw, to tell it apart from a failure to read the body. */
-export class SinkFailure extends Error {
-  readonly error: unknown
-  constructor(error: unknown) {
-    super('the body sink failed', { cause: error })
-    this.error = error
-  }
-}
-
-/**
- * Reads a response body into a sink as it arrives, never more than `limit` bytes (as
- * {@link readBodyCapped}), and keeps only its first `keep` bytes (for a summary's excerpt).
- * Rejects with {@link BodyLimitExceeded}, with a {@link SinkFailure} when the sink throws (the
- * body is then cancelled), or with whatever the stream rejects with.
- */
-export async function readBodyInto<T>(response: Response, sink: BodySink<T>, limit: number, keep: number): Promise<{ value: T; start: Uint8Array }> {
-  const announced = announcedLength(response.headers)
-  if (announced !== undefined && announced > limit) {
-    await response.body?.cancel().catch(() => undefined)
-    throw new BodyLimitExceeded(limit, announced)
-  }
-  let start = new Uint8Array(0)
-  const feed = (step: () => void): void => {
-    try {
-      step()
-    } catch (error) {
-      throw new SinkFailure(error)
-    }
-  }
-  if (response.body !== null) {
-    const reader = response.body.getReader()
-    let size = 0
-    try {
-      for (;;) {
-        const { done, value } = await reader.read()
-        if (done) break
-        size += value.byteLength
-        if (size > limit) throw new BodyLimitExceeded(limit, size)
-        if (start.byteLength < keep) {
-          const grown = new Uint8Array(Math.min(keep, start.byteLength + value.byteLength))
-          grown.set(start)
-          grown.set(value.subarray(0, grown.byteLength - start.byteLength), start.byteLength)
-          start = grown
-        }
-        feed(() => sink.write(value))
-      }
-    } catch (error) {
-      await reader.cancel().catch(() => undefined)
-      throw error
-    }
-  }
-  let value: T | undefined
-  feed(() => {
-    value = sink.end()
-  })
-  return { value: value as T, start }
 }

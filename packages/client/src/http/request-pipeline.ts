@@ -8,12 +8,15 @@ import { RequestAbortedError } from '../errors/request-aborted-error.ts'
 import { RequestTimeoutError } from '../errors/request-timeout-error.ts'
 import { ResponseTooLargeError } from '../errors/response-too-large-error.ts'
 import { TransportError } from '../errors/transport-error.ts'
+import { UnauthorizedError } from '../errors/unauthorized-error.ts'
 import { parseBaseUrl } from '../paths/base-url.ts'
 import { classifyFailure, type AttemptFailure } from '../retry/classify-failure.ts'
 import { parseRetryAfter } from '../retry/retry-after.ts'
 import { resolveRetryOptions, type ResolvedRetryOptions } from '../retry/retry-options.ts'
 import { runWithRetry } from '../retry/run-with-retry.ts'
-import { resolveAuthHeaders, type DavAuth } from './auth.ts'
+import type { DavAuth } from './auth.ts'
+import { createAuthenticator, type Authenticator } from './authenticator.ts'
+import { parseChallenges, type Challenge } from './challenge.ts'
 import type { DavClientOptions } from './client-options.ts'
 import {
   downloadProgressListener,
@@ -22,15 +25,20 @@ import {
   type KyProgressListener,
   type ProgressCallback,
 } from './progress.ts'
-import type { BodySinkFactory } from './body-sink.ts'
-import { BodyLimitExceeded, readBodyCapped, readBodyInto, SinkFailure } from './read-body.ts'
-import { isSensitiveHeader, redactUrl } from './redact.ts'
+import type { BodySink, BodySinkFactory, ResponseHead } from './body-sink.ts'
+import { BodyLimitExceeded, readBodyCapped } from './read-body.ts'
+import { readIntoSink, SinkFailed, type SunkBody } from './read-into-sink.ts'
+import { isSensitiveHeader, redactSecrets, redactUrl } from './redact.ts'
 import { attemptBody, bodySize, isReplayable, type ContentBody } from './request-body.ts'
 import { responseStream } from './response-stream.ts'
+import { describeReason, isHopeless, transportReasonOf } from './transport-reason.ts'
 import { EXCERPT_BYTES, summarizeRequest, summarizeResponse } from './summaries.ts'
 
-/** One request as a method hands it to the pipeline. */
-export interface DavRequest {
+/**
+ * One request as a method hands it to the pipeline. `T` is what `readBody`'s sinks make of a
+ * body, found in the response's `decoded`.
+ */
+export interface DavRequest<T = unknown> {
   /** Method name, sent upper-case (ky upper-cases only the standard ones; the pipeline does it for WebDAV verbs). */
   readonly method: string
   /** Absolute URL; it must be on the client's origin. */
@@ -50,12 +58,14 @@ export interface DavRequest {
    */
   readonly responseBody?: 'buffer' | 'stream' | undefined
   /**
-   * Consumes the final answer's body as it arrives, whatever its status, within the timeout and
-   * `maxResponseBytes`: each chunk goes to the sink, and what its `end` returns is the response's
-   * `decoded`. Only the first bytes are kept, for the response summary. (Ignored for a 2xx answer
-   * to a `responseBody: 'stream'` request.)
+   * Reads the final answer's body, whatever its status, into a sink made for it: chunks are
+   * written as they arrive, within the attempt's timeout, `maxResponseBytes` and the caller's
+   * signal, and `end()`'s result becomes the response's `decoded`. The body is then never held
+   * whole (`body` is empty; only its first bytes are kept, for the summary's excerpt). A sink that
+   * throws has the body cancelled and the request rejected with its error, unchanged and not
+   * retried. Takes precedence over `responseBody`.
    */
-  readonly readBody?: BodySinkFactory<unknown> | undefined
+  readonly readBody?: BodySinkFactory<T> | undefined
   /** Hears body bytes as `fetch` pulls them (streamed where the runtime can; see `PutOptions.onProgress`). */
   readonly onUploadProgress?: ProgressCallback | undefined
   /** The size of a stream body when the caller knows it, for upload progress. */
@@ -65,18 +75,18 @@ export interface DavRequest {
 }
 
 /** The final response of a request: status, headers, the body, and how it was obtained. */
-export interface DavResponse {
+export interface DavResponse<T = unknown> {
   readonly status: number
   readonly statusText: string
   readonly headers: Headers
   /** The URL that answered (after same-origin redirects). */
   readonly url: string
-  /** The whole body; empty when it is handed over in `stream`. */
+  /** The whole body; empty when it is handed over in `stream` or read by `readBody`. */
   readonly body: Uint8Array
+  /** What the request's `readBody` sink made of the body; `undefined` without `readBody`. */
+  readonly decoded?: T | undefined
   /** The unread body of a 2xx answer to a `responseBody: 'stream'` request. */
   readonly stream?: ReadableStream<Uint8Array> | undefined
-  /** What the request's `readBody` sink made of the body, when it had one. */
-  readonly decoded?: unknown
   /** Attempts made, retries included (1 when the first attempt answered). */
   readonly attempts: number
   /** The errors of earlier attempts, when the request was retried (a MOVE whose first attempt timed out...). */
@@ -85,6 +95,11 @@ export interface DavResponse {
   readonly request: RequestSummary
   /** The redacted response, for errors raised from this response. */
   readonly summary: ResponseSummary
+  /**
+   * Removes the credentials that were sent from text taken from the body (a decode error's
+   * snippet), as the summary's excerpt has them removed; see `scrubDecodeError`.
+   */
+  scrub(text: string): string
 }
 
 /**
@@ -106,7 +121,7 @@ export interface RequestPipeline {
    * Sends a request and returns its final response, whatever its status: a status that is worth
    * retrying is retried first; deciding what a status means is the method's business.
    */
-  send(request: DavRequest): Promise<DavResponse>
+  send<T = unknown>(request: DavRequest<T>): Promise<DavResponse<T>>
 }
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 307, 308])
@@ -116,6 +131,8 @@ const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 interface PipelineConfig {
   readonly base: URL
   readonly auth: DavAuth | undefined
+  /** The auth, with what it has learnt from the server's challenges (Digest nonces...). */
+  readonly authenticator: Authenticator | undefined
   readonly headers: Headers
   /** ky with everything that is ours turned off: no retry (p-retry is the one layer), no timeout, no HTTP errors. */
   readonly ky: KyInstance
@@ -124,13 +141,23 @@ interface PipelineConfig {
   readonly timeoutMs: number | false
   readonly maxResponseBytes: number
   readonly maxRedirects: number
+  readonly crossOriginRedirects: 'refuse' | 'follow-without-credentials'
   readonly retry: ResolvedRetryOptions
   /** Set once a streamed upload failed where the same body sent whole worked (Chromium over HTTP/1.1). */
   readonly uploads: { streamingRefused: boolean }
 }
 
-/** Errors that carry the response of a retryable status, so the last one can be returned. */
-const retryableResponses = new WeakMap<object, DavResponse>()
+/**
+ * A retryable status, thrown so that p-retry tries again; it carries the response, which `send`
+ * returns when no retry is left (deciding what a status means is the method's business).
+ */
+class RetryableStatus<T> extends HttpStatusError {
+  readonly answer: DavResponse<T>
+  constructor(message: string, options: ConstructorParameters<typeof HttpStatusError>[1] & { readonly answer: DavResponse<T> }) {
+    super(message, options)
+    this.answer = options.answer
+  }
+}
 
 function positiveInteger(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback
@@ -150,6 +177,7 @@ export function createRequestPipeline(options: DavClientOptions): RequestPipelin
   const config: PipelineConfig = {
     base,
     auth: options.auth ?? credentials,
+    authenticator: createAuthenticator(options.auth ?? credentials),
     headers: new Headers(options.headers),
     ky: ky.create({
       retry: 0,
@@ -163,17 +191,18 @@ export function createRequestPipeline(options: DavClientOptions): RequestPipelin
     timeoutMs,
     maxResponseBytes: positiveInteger('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES),
     maxRedirects: positiveInteger('maxRedirects', options.maxRedirects, 5),
+    crossOriginRedirects: options.crossOriginRedirects ?? 'refuse',
     retry: resolveRetryOptions(options.retry),
     uploads: { streamingRefused: false },
   }
   return {
     baseUrl: base,
     timeoutMs,
-    send: (request) => send(config, request),
+    send: <T>(request: DavRequest<T>) => send(config, request),
   }
 }
 
-async function send(config: PipelineConfig, request: DavRequest): Promise<DavResponse> {
+async function send<T>(config: PipelineConfig, request: DavRequest<T>): Promise<DavResponse<T>> {
   const method = request.method.toUpperCase()
   const signal = request.signal
   if (request.url.origin !== config.base.origin) {
@@ -188,8 +217,16 @@ async function send(config: PipelineConfig, request: DavRequest): Promise<DavRes
     throw new InvalidRequestError('the body stream is locked (already being read)')
   }
   const retry: ResolvedRetryOptions = replayable ? config.retry : { ...config.retry, retries: 0 }
+  if (!replayable && config.authenticator?.wantsChallengeFirst() === true) {
+    // A stream can be sent once: a body-less HEAD of the same URL learns the server's challenge
+    // (Basic or Digest, and its nonce) first, so that the stream is not spent on a 401. Not
+    // OPTIONS: servers commonly let it through unauthenticated, for CORS preflights.
+    await send(config, { method: 'HEAD', url: request.url, signal }).catch(() => undefined)
+  }
   // The summary of the last request sent, made only if an abort needs it.
   let lastRequest: (() => RequestSummary) | undefined
+  // The errors of attempts before the one that answered, filled in once the retries are over.
+  const earlier: DavkitError[] = []
   try {
     const outcome = await runWithRetry({
       method,
@@ -197,21 +234,20 @@ async function send(config: PipelineConfig, request: DavRequest): Promise<DavRes
       options: retry,
       signal,
       attempt: async (attemptNumber) => {
-        const response = await attempt(config, method, request, replayable, attemptNumber, (summary) => {
+        const response = await attempt(config, method, request, replayable, attemptNumber, earlier, (summary) => {
           lastRequest = summary
         })
         if (response.status >= 400) {
           const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'))
           const failure: AttemptFailure = { kind: 'status', status: response.status, retryAfterMs }
           if (classifyFailure(method, failure, retry) !== 'fatal') {
-            const error = new HttpStatusError(`${method} ${response.summary.url}: ${response.status}`, {
+            throw new RetryableStatus(`${method} ${response.summary.url}: ${response.status}`, {
               request: response.request,
               response: response.summary,
               attempts: attemptNumber,
               status: response.status,
+              answer: response,
             })
-            retryableResponses.set(error, response)
-            throw error
           }
         }
         return response
@@ -219,17 +255,10 @@ async function send(config: PipelineConfig, request: DavRequest): Promise<DavRes
       describe: describeFailure,
     })
     const response = outcome.value
-    if (outcome.failures.length > 0) {
-      // The response is this pipeline's own object: its summaries are made when first read, so it
-      // is completed in place rather than copied (a copy would make them at once).
-      ;(response as { earlierFailures: readonly DavkitError[] }).earlierFailures = outcome.failures.filter(
-        (f): f is DavkitError => f instanceof DavkitError,
-      )
-    }
+    earlier.push(...outcome.failures.filter((f): f is DavkitError => f instanceof DavkitError))
     return response
   } catch (error) {
-    const response = typeof error === 'object' && error !== null ? retryableResponses.get(error) : undefined
-    if (response !== undefined) return response
+    if (error instanceof RetryableStatus) return (error as RetryableStatus<T>).answer
     if (error instanceof DavkitError) throw error
     if (signal?.aborted === true) {
       throw new RequestAbortedError(`${method} ${redactUrl(request.url)} was aborted`, {
@@ -242,7 +271,7 @@ async function send(config: PipelineConfig, request: DavRequest): Promise<DavRes
 }
 
 function describeFailure(error: unknown): AttemptFailure {
-  if (error instanceof TransportError) return { kind: 'network' }
+  if (error instanceof TransportError) return { kind: 'network', hopeless: isHopeless(error.reason) }
   if (error instanceof RequestTimeoutError) return { kind: 'timeout' }
   if (error instanceof HttpStatusError) {
     return { kind: 'status', status: error.status, retryAfterMs: parseRetryAfter(error.response?.headers['retry-after']) }
@@ -266,6 +295,8 @@ function secretsOf(auth: DavAuth | undefined, authHeaders: Headers | undefined, 
     secrets.push(value)
     const space = value.indexOf(' ')
     if (space > 0) secrets.push(value.slice(space + 1))
+    // A Digest answer may come back escaped (JSON, HTML): its response hash is removed on its own too.
+    if (value.startsWith('Digest ')) for (const match of value.matchAll(/\bresponse="([^"]+)"/g)) secrets.push(match[1] ?? '')
   }
   authHeaders?.forEach((value) => add(value))
   sent.forEach((value, name) => {
@@ -323,7 +354,7 @@ function attemptSignal(timeoutMs: number | false, callerSignal: AbortSignal | un
 }
 
 /** The headers of one hop: the client's defaults, the request's own, the XML content type, then auth. */
-function hopHeaders(config: PipelineConfig, request: DavRequest, auth: Headers | undefined): Headers {
+function hopHeaders(config: PipelineConfig, request: DavRequest<unknown>, auth: Headers | undefined): Headers {
   const headers = new Headers(config.headers)
   if (request.headers !== undefined) {
     const own = request.headers instanceof Headers ? request.headers : new Headers(request.headers)
@@ -334,6 +365,21 @@ function hopHeaders(config: PipelineConfig, request: DavRequest, auth: Headers |
   }
   auth?.forEach((value, name) => headers.set(name, value))
   return headers
+}
+
+/** The bytes of a body that can be had at once (text or bytes), for Digest `auth-int`. */
+function hashableBody(body: ContentBody | undefined): Uint8Array | undefined {
+  if (typeof body === 'string' || body === undefined) return new TextEncoder().encode(body)
+  return body instanceof Blob || body instanceof ReadableStream ? undefined : new Uint8Array(body)
+}
+
+/** Removes what may be a credential from the headers of a hop to another origin. */
+function withoutCredentials(headers: Headers): void {
+  const names: string[] = []
+  headers.forEach((_, name) => {
+    if (isSensitiveHeader(name) || name === 'cookie') names.push(name)
+  })
+  for (const name of names) headers.delete(name)
 }
 
 /** Calls `make` the first time the result is asked for, then gives the same result. */
@@ -349,26 +395,39 @@ function once<T>(make: () => T): () => T {
  * The redacted summaries of the request and the response are made only when something reads
  * them (an error, mostly): the response's `request` and `summary` are getters that make them once.
  */
-async function attempt(
+async function attempt<T>(
   config: PipelineConfig,
   method: string,
-  request: DavRequest,
+  request: DavRequest<T>,
   replayable: boolean,
   attemptNumber: number,
+  earlier: readonly DavkitError[],
   onRequest: (summary: () => RequestSummary) => void,
-): Promise<DavResponse> {
+): Promise<DavResponse<T>> {
   const aborts = attemptSignal(config.timeoutMs, request.signal)
   const signal = aborts.signal
   // A streamed answer's body is still read after the attempt: the caller's signal must reach it.
   let streamed = false
   let url = request.url
+  // Set once the request was repeated after a 401: the challenges of that 401.
+  let refused: readonly Challenge[] | undefined
+  // Set once a redirect led to another origin (when allowed): no credentials from then on.
+  let abroad = false
   try {
     for (let hop = 0; ; hop++) {
       const auth =
-        config.auth === undefined
+        config.authenticator === undefined || abroad
           ? undefined
-          : await resolveAuthHeaders(config.auth, { method, url: url.href, attempt: attemptNumber, signal: request.signal })
+          : await config.authenticator.headers({
+              method,
+              url,
+              attempt: attemptNumber,
+              signal: request.signal,
+              body: () => hashableBody(request.body),
+              refused,
+            })
       const headers = hopHeaders(config, request, auth)
+      if (abroad) withoutCredentials(headers)
       const hopUrl = url
       const authNames = new Set<string>()
       auth?.forEach((_, name) => authNames.add(name))
@@ -396,10 +455,16 @@ async function attempt(
         }
         // ky wraps what it recognises as a network failure in its NetworkError, which holds the
         // Request, credentials included: keep the runtime's own error as the cause instead.
-        return new TransportError(`${method} ${summary.url} failed: no HTTP response`, {
+        const own = isNetworkError(cause) ? cause.cause : cause
+        const reason = transportReasonOf(own)
+        const port = hopUrl.port === '' ? (hopUrl.protocol === 'https:' ? 443 : 80) : Number(hopUrl.port)
+        return new TransportError(`${method} ${summary.url} failed: ${describeReason(reason)} (${hopUrl.hostname}:${port})`, {
           request: summary,
           attempts: attemptNumber,
-          cause: isNetworkError(cause) ? cause.cause : cause,
+          reason,
+          host: hopUrl.hostname,
+          port,
+          cause: own,
         })
       }
 
@@ -435,6 +500,27 @@ async function attempt(
           targetOrigin: 'unknown',
         })
       }
+      const authenticator = config.authenticator
+      if (authenticator !== undefined && response.status === 401 && !abroad) {
+        const decision = authenticator.challenged(response, headers.get('authorization'), refused !== undefined)
+        if (decision === 'refused') {
+          await response.body?.cancel().catch(() => undefined)
+          const challenges = parseChallenges(response.headers.get('www-authenticate'))
+          throw new UnauthorizedError(`${method} ${requestSummary().url}: 401 again`, {
+            request: requestSummary(),
+            response: summarizeResponse(response, undefined, secrets()),
+            attempts: attemptNumber,
+            challenges,
+          })
+        }
+        if (decision === 'repeat' && replayable) {
+          await response.body?.cancel().catch(() => undefined)
+          refused = parseChallenges(response.headers.get('www-authenticate'))
+          continue
+        }
+      } else if (!abroad) {
+        authenticator?.answered(response)
+      }
       if (REDIRECT_STATUSES.has(response.status) && replayable) {
         const location = response.headers.get('location')
         if (location !== null) {
@@ -444,7 +530,14 @@ async function attempt(
           } catch {
             next = url
           }
-          if (next.origin !== config.base.origin) {
+          const mayLeave = config.crossOriginRedirects === 'follow-without-credentials' && !headers.has('destination')
+          if (next.origin !== config.base.origin && mayLeave && hop < config.maxRedirects) {
+            await response.body?.cancel().catch(() => undefined)
+            abroad = true
+            url = next
+            continue
+          }
+          if (next.origin !== config.base.origin && !mayLeave) {
             await response.body?.cancel().catch(() => undefined)
             throw new CrossOriginError(
               `${method} ${requestSummary().url} was redirected to ${next.origin}; not followed, credentials stay on ${config.base.origin}`,
@@ -472,21 +565,26 @@ async function attempt(
         aborts.stopTimer()
         streamed = true
         const stream = responseStream(response, failure)
-        return answer(head, new Uint8Array(0), stream, attemptNumber, requestSummary, secrets)
+        return answer(head, new Uint8Array(0), stream, attemptNumber, earlier, requestSummary, secrets)
       }
       let body: Uint8Array
-      let decoded: { value: unknown } | undefined
+      let sunk: SunkBody<T> | undefined
       try {
         if (request.readBody === undefined) {
           body = await readBodyCapped(response, config.maxResponseBytes)
         } else {
-          const sunk = await readBodyInto(response, request.readBody(head), config.maxResponseBytes, EXCERPT_BYTES)
-          body = sunk.start
-          decoded = { value: sunk.value }
+          let sink: BodySink<T>
+          try {
+            sink = request.readBody(head)
+          } catch (error) {
+            await response.body?.cancel().catch(() => undefined)
+            throw new SinkFailed(error)
+          }
+          sunk = await readIntoSink(response, sink, config.maxResponseBytes, EXCERPT_BYTES)
+          body = new Uint8Array(0)
         }
       } catch (cause) {
-        // What the sink threw (a decode error) is the request's outcome as it is.
-        if (cause instanceof SinkFailure) throw cause.error
+        if (cause instanceof SinkFailed) throw cause.error
         if (cause instanceof BodyLimitExceeded) {
           throw new ResponseTooLargeError(
             `${method} ${requestSummary().url}: response body exceeds maxResponseBytes (${cause.limit} bytes)`,
@@ -501,8 +599,8 @@ async function attempt(
         }
         throw failure(cause)
       }
-      const final = answer(head, body, undefined, attemptNumber, requestSummary, secrets)
-      return decoded === undefined ? final : Object.assign(final, { decoded: decoded.value })
+      if (sunk !== undefined) return answer(head, body, undefined, attemptNumber, earlier, requestSummary, secrets, sunk)
+      return answer(head, body, undefined, attemptNumber, earlier, requestSummary, secrets)
     }
   } finally {
     if (streamed) aborts.stopTimer()
@@ -515,15 +613,17 @@ async function attempt(
  * excerpt from the body as it was then (see `takeBody`, which has the summary made before it takes
  * a long body away).
  */
-function answer(
-  head: { readonly status: number; readonly statusText: string; readonly headers: Headers; readonly url: string },
+function answer<T>(
+  head: ResponseHead,
   body: Uint8Array,
   stream: ReadableStream<Uint8Array> | undefined,
   attemptNumber: number,
+  earlierFailures: readonly DavkitError[],
   requestSummary: () => RequestSummary,
   secrets: () => readonly string[],
-): DavResponse {
-  let excerptOf: Uint8Array | undefined = stream === undefined ? body : undefined
+  sunk?: SunkBody<T>,
+): DavResponse<T> {
+  let excerptOf: Uint8Array | undefined = sunk !== undefined ? sunk.head : stream === undefined ? body : undefined
   const responseSummary = once(() => {
     const summary = summarizeResponse(head, excerptOf, secrets())
     excerptOf = undefined
@@ -536,14 +636,16 @@ function answer(
     url: head.url,
     body,
     stream,
+    decoded: sunk?.decoded,
     attempts: attemptNumber,
-    earlierFailures: [],
+    earlierFailures,
     get request() {
       return requestSummary()
     },
     get summary() {
       return responseSummary()
     },
+    scrub: (text) => redactSecrets(text, secrets()),
   }
 }
 

@@ -13,6 +13,7 @@ function responseOf(body: Uint8Array, contentType: string | undefined): DavRespo
     body,
     url: 'https://dav.example/',
     headers: new Headers(contentType === undefined ? {} : { 'content-type': contentType }),
+    scrub: (text: string) => text.replaceAll('s3cret', '[redacted]'),
   } as unknown as DavResponse
 }
 
@@ -65,4 +66,13 @@ test('the sink reads a body fed in chunks of any size, a character split between
     for (let offset = 0; offset < bytes.byteLength; offset += size) sink.write(bytes.subarray(offset, offset + size))
     expect(firstHref(sink.end())).toBe('/résumé-日本')
   }
+})
+
+test('what an undecodable reading quotes from the body is scrubbed of the credentials sent', () => {
+  const echoed = new TextEncoder().encode('<D:multistatus xmlns:D="DAV:"><D:response>Authorization: Basic s3cret</D:wrong></D:multistatus>')
+  const reading = readResponseBody(context, responseOf(echoed, 'text/xml'))
+  expect(reading.kind).toBe('undecodable')
+  if (reading.kind !== 'undecodable') return
+  expect(JSON.stringify(reading)).not.toContain('s3cret')
+  expect((reading.cause as { snippet?: string }).snippet).toContain('[redacted]')
 })

@@ -2,9 +2,10 @@ import type { DavError, DecodeFailure, MultiStatus, MultiStatusResponse } from '
 import { DecodeError } from '../errors/decode-error.ts'
 import { HttpStatusError } from '../errors/http-status-error.ts'
 import { UndecodableResponseError } from '../errors/undecodable-response-error.ts'
-import type { BodySinkFactory } from '../http/body-sink.ts'
+import type { BodySink, BodySinkFactory } from '../http/body-sink.ts'
 import type { DavRequest, DavResponse } from '../http/request-pipeline.ts'
 import { MultiStatusReader, type MultiStatusTail } from '../multistatus/multistatus-reader.ts'
+import { scrubDecodeError } from '../http/scrub-decode-error.ts'
 import { takeBody } from '../http/take-body.ts'
 import type { MethodContext } from './method-context.ts'
 
@@ -78,9 +79,17 @@ function readingOf(error: DecodeError): BodyReading<never> {
 export function readResponseBody(_context: MethodContext, response: DavResponse): BodyReading
 export function readResponseBody<R>(_context: MethodContext, response: DavResponse, map: (response: MultiStatusResponse) => R): BodyReading<R>
 export function readResponseBody<R>(_context: MethodContext, response: DavResponse, map?: (response: MultiStatusResponse) => R): BodyReading<R | MultiStatusResponse> {
-  const sink = map === undefined ? readMultiStatusBody(response) : multiStatusBodyReader(map)(response)
+  const sink: BodySink<BodyReading<R | MultiStatusResponse>> = map === undefined ? readMultiStatusBody(response) : multiStatusBodyReader(map)(response)
   sink.write(takeBody(response))
-  return sink.end()
+  return scrubbed(sink.end(), response)
+}
+
+// What a decode error quotes from the body may echo the request's credentials: it is scrubbed as
+// the response summary's excerpt is.
+function scrubbed<R>(reading: BodyReading<R>, response: DavResponse): BodyReading<R> {
+  if (reading.kind !== 'undecodable' || !(reading.cause instanceof DecodeError)) return reading
+  const cause = scrubDecodeError(reading.cause, (text) => response.scrub(text))
+  return { kind: 'undecodable', failure: cause.failure, cause }
 }
 
 /**
@@ -93,7 +102,7 @@ export async function sendAndRead<R>(
   map: (response: MultiStatusResponse) => R,
 ): Promise<{ readonly response: DavResponse; readonly reading: BodyReading<R> }> {
   const response = await context.pipeline.send({ ...request, readBody: multiStatusBodyReader(map) })
-  const reading = (response.decoded as BodyReading<R> | undefined) ?? readResponseBody(context, response, map)
+  const reading = response.decoded === undefined ? readResponseBody(context, response, map) : scrubbed(response.decoded, response)
   return { response, reading }
 }
 

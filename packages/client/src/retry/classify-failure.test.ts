@@ -8,6 +8,10 @@ describe('classifyFailure', () => {
     expect(classifyFailure(method, { kind: 'network' })).toBe('transient')
     expect(classifyFailure(method, { kind: 'timeout' })).toBe('transient')
   })
+  test.each(idempotent)('%s is not retried on a hopeless network failure (unknown host, bad port, TLS)', (method) => {
+    expect(classifyFailure(method, { kind: 'network', hopeless: true })).toBe('fatal')
+    expect(classifyFailure(method, { kind: 'network', hopeless: false })).toBe('transient')
+  })
   test.each(['LOCK', 'POST', 'lock'])('%s is never retried', (method) => {
     expect(classifyFailure(method, { kind: 'network' })).toBe('fatal')
     expect(classifyFailure(method, { kind: 'status', status: 503 })).toBe('fatal')
