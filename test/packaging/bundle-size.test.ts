@@ -7,8 +7,9 @@
  * Enforced: `decodeMultiStatus` alone within its 15 KB target, and ceilings that catch
  * regressions. Reported: the quick start program's distance to its 40 KB target, which the
  * mandated dependencies leave no room for (ky, saxes and fast-xml-parser's builder with the path
- * matcher it pulls in are about 23 KB gzipped together, and the client object holds every method,
- * so none is shaken out). Nothing Node-only may end up in a browser bundle.
+ * matcher it pulls in are about 23 KB gzipped together, and the client object holds every method
+ * and every authentication scheme, so none is shaken out). Nothing Node-only may end up in a
+ * browser bundle.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -18,10 +19,10 @@ import { repoRoot } from './workspace-packages.ts'
 
 /** The quick start program's target, gzipped (the `webdav` package's browser build is about 49 KB): reported. */
 const quickStartTargetBytes = 40 * 1024
-/** The quick start program's ceiling, gzipped: about 5% above today's 46 KB, so a regression fails. */
-const quickStartCeilingBytes = 48 * 1024
-/** The whole client's ceiling, gzipped: about 5% above today's 49 KB. */
-const wholeClientCeilingBytes = 52 * 1024
+/** The quick start program's ceiling, gzipped: about 5% above today's 50.3 KB, so a regression fails. */
+const quickStartCeilingBytes = 53 * 1024
+/** The whole client's ceiling, gzipped: about 5% above today's 54.4 KB. */
+const wholeClientCeilingBytes = 57 * 1024
 /** The decoder alone: target and ceiling, gzipped. */
 const decoderTargetBytes = 15 * 1024
 
