@@ -31,7 +31,7 @@ export { assertAllOk, unwrapProperty, type OkPropfindResult, type OkResource } f
 export * from './properties/index.ts'
 export * from './multistatus/index.ts'
 export type { DavContentMethods } from './methods/content-methods.ts'
-export type { ContentBody } from './http/request-body.ts'
+export type { ContentBody } from './http/request-content.ts'
 export type { ByteRange, GetBodyKind, GetBodyTypes, GetOptions } from './methods/get.ts'
 export type { PutOptions } from './methods/put.ts'
 export type { DeleteOptions } from './methods/delete.ts'

@@ -1,6 +1,6 @@
 import type { TransferProgress } from '@davkit/types'
 import type { Progress } from 'ky'
-import { decodedLength } from './read-body.ts'
+import { decodedLength } from './read-whole-body.ts'
 
 /** A progress callback: called as bytes move, never more than once per chunk. */
 export type ProgressCallback = (progress: TransferProgress) => void

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { BodyLimitExceeded } from './read-body.ts'
+import { BodyLimitExceeded } from './read-whole-body.ts'
 import { readIntoSink, SinkFailed } from './read-into-sink.ts'
 
 function chunked(chunks: readonly string[], headers: Record<string, string> = {}): { response: Response; cancelled: () => boolean } {

@@ -1,5 +1,5 @@
 import type { BodySink } from './body-sink.ts'
-import { announcedLength, BodyLimitExceeded } from './read-body.ts'
+import { announcedLength, BodyLimitExceeded } from './read-whole-body.ts'
 
 /** What reading a body into a sink leaves: the sink's result and the first bytes, for a summary's excerpt. */
 export interface SunkBody<T> {

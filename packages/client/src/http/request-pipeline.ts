@@ -26,10 +26,10 @@ import {
   type ProgressCallback,
 } from './progress.ts'
 import type { BodySink, BodySinkFactory, ResponseHead } from './body-sink.ts'
-import { BodyLimitExceeded, readBodyCapped } from './read-body.ts'
+import { BodyLimitExceeded, readBodyCapped } from './read-whole-body.ts'
 import { readIntoSink, SinkFailed, type SunkBody } from './read-into-sink.ts'
 import { isSensitiveHeader, redactSecrets, redactUrl } from './redact.ts'
-import { attemptBody, bodySize, isReplayable, type ContentBody } from './request-body.ts'
+import { attemptBody, bodySize, isReplayable, type ContentBody } from './request-content.ts'
 import { responseStream } from './response-stream.ts'
 import { describeReason, isHopeless, transportReasonOf } from './transport-reason.ts'
 import { EXCERPT_BYTES, summarizeRequest, summarizeResponse } from './summaries.ts'

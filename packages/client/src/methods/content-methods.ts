@@ -11,7 +11,7 @@ import type {
   UnlockResult,
   XmlElement,
 } from '@davkit/types'
-import type { ContentBody } from '../http/request-body.ts'
+import type { ContentBody } from '../http/request-content.ts'
 import type { DavTarget } from '../paths/resolve-target.ts'
 import { deleteResource, type DeleteOptions } from './delete.ts'
 import { get, type GetBodyKind, type GetBodyTypes, type GetOptions } from './get.ts'

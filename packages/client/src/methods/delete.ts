@@ -4,7 +4,7 @@ import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
 import { lockedOutcome, mayHaveBeenCarriedOut, multistatusOutcome } from './content-outcomes.ts'
 import { applyLockTokens, type LockTokens } from './if-header.ts'
 import type { MethodContext } from './method-context.ts'
-import { davErrorOf, readResponseBody, statusError, undecodableError } from './read-response-body.ts'
+import { davErrorOf, readResponseBody, statusError, undecodableError } from './read-dav-answer.ts'
 
 /** Options of a DELETE. */
 export interface DeleteOptions extends RequestOptions {

@@ -5,10 +5,10 @@ import type { RequestOptions } from '../http/client-options.ts'
 import type { ProgressCallback } from '../http/progress.ts'
 import type { DavResponse } from '../http/request-pipeline.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
-import { decodeBodyText } from '../xml/body-text-decoder.ts'
+import { decodeBodyText } from '../xml/text-from-bytes.ts'
 import { entityHeadersOf, integerHeader } from './content-outcomes.ts'
 import type { MethodContext } from './method-context.ts'
-import { readResponseBody, statusError } from './read-response-body.ts'
+import { readResponseBody, statusError } from './read-dav-answer.ts'
 
 /** A byte range: from `start` to `end` inclusive (to the end when omitted), or the last `suffix` bytes. */
 export type ByteRange = { readonly start: number; readonly end?: number } | { readonly suffix: number }

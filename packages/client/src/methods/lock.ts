@@ -12,7 +12,7 @@ import { parseXmlDocument } from '../xml/parse-xml-document.ts'
 import { lockedHrefsOf, memberFailuresOf } from './content-outcomes.ts'
 import { lockIfHeader, type LockSubmission } from './if-header.ts'
 import type { MethodContext } from './method-context.ts'
-import { davErrorOf, readResponseBody, statusError, undecodableError } from './read-response-body.ts'
+import { davErrorOf, readResponseBody, statusError, undecodableError } from './read-dav-answer.ts'
 
 /** How long a lock should last: seconds, or `'infinite'`. The server may grant another duration. */
 export type LockTimeoutRequest = number | 'infinite'

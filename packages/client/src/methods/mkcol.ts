@@ -8,7 +8,7 @@ import { buildPropfindBody } from '../xml/build-propfind.ts'
 import { mayHaveBeenCarriedOut, multistatusOutcome, writeRefusal } from './content-outcomes.ts'
 import { applyLockTokens, type LockTokens } from './if-header.ts'
 import type { MethodContext } from './method-context.ts'
-import { davErrorOf, readResponseBody, statusError } from './read-response-body.ts'
+import { davErrorOf, readResponseBody, statusError } from './read-dav-answer.ts'
 
 /** Options of a MKCOL. */
 export interface MkcolOptions extends RequestOptions {

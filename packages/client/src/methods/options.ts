@@ -2,7 +2,7 @@ import type { OptionsResult } from '@davkit/types'
 import type { RequestOptions } from '../http/client-options.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
 import type { MethodContext } from './method-context.ts'
-import { readResponseBody, statusError } from './read-response-body.ts'
+import { readResponseBody, statusError } from './read-dav-answer.ts'
 
 /** Options of an OPTIONS request. */
 export interface OptionsOptions extends RequestOptions {}

@@ -7,7 +7,7 @@ import type { DavTarget } from '../paths/resolve-target.ts'
 import type { XmlLimits } from '../xml/xml-limits.ts'
 import type { MethodContext } from './method-context.ts'
 import { entryMaker, preparePropfind, propfindStatusError, type PropfindOptions } from './propfind.ts'
-import { readResponseBody, undecodableError } from './read-response-body.ts'
+import { readResponseBody, undecodableError } from './read-dav-answer.ts'
 
 /**
  * The limits of a streamed listing. `maxBytes` has no default here: memory does not grow with the

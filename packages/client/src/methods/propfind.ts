@@ -18,7 +18,7 @@ import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
 import { propertiesDecoder } from '../properties/decode-property.ts'
 import { buildPropfindBody, type PropfindBodyRequest } from '../xml/build-propfind.ts'
 import type { MethodContext } from './method-context.ts'
-import { sendAndRead, statusError, undecodableError, type BodyReading } from './read-response-body.ts'
+import { sendAndRead, statusError, undecodableError, type BodyReading } from './read-dav-answer.ts'
 
 interface PropfindCommonOptions extends RequestOptions {
   /** `0` (the resource), `1` (and its members) or `'infinity'` (the whole tree). Default `0`. */

@@ -15,7 +15,7 @@ import { buildProppatchBody } from '../xml/build-proppatch.ts'
 import type { MethodContext } from './method-context.ts'
 import { lockedOutcome, multistatusOutcome } from './content-outcomes.ts'
 import { applyLockTokens, type LockTokens } from './if-header.ts'
-import { davErrorOf, readResponseBody, statusError, undecodableError } from './read-response-body.ts'
+import { davErrorOf, readResponseBody, statusError, undecodableError } from './read-dav-answer.ts'
 
 /** Options of a PROPPATCH. */
 export interface ProppatchOptions extends RequestOptions {

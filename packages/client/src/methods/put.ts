@@ -2,12 +2,12 @@ import type { PutResult } from '@davkit/types'
 import { InvalidRequestError } from '../errors/invalid-request-error.ts'
 import type { RequestOptions } from '../http/client-options.ts'
 import type { ProgressCallback } from '../http/progress.ts'
-import { bodySize, type ContentBody } from '../http/request-body.ts'
+import { bodySize, type ContentBody } from '../http/request-content.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
 import { entityHeadersOf, mayHaveBeenCarriedOut, multistatusOutcome, writeRefusal } from './content-outcomes.ts'
 import { applyLockTokens, type LockTokens } from './if-header.ts'
 import type { MethodContext } from './method-context.ts'
-import { davErrorOf, readResponseBody, statusError } from './read-response-body.ts'
+import { davErrorOf, readResponseBody, statusError } from './read-dav-answer.ts'
 
 /** Options of a PUT. */
 export interface PutOptions extends RequestOptions {

@@ -4,7 +4,7 @@ import type { RequestOptions } from '../http/client-options.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
 import { buildXmlDocument } from '../xml/build-document.ts'
 import type { MethodContext } from './method-context.ts'
-import { sendAndRead, statusError, undecodableError } from './read-response-body.ts'
+import { sendAndRead, statusError, undecodableError } from './read-dav-answer.ts'
 
 /** Options of a generic REPORT. */
 export interface ReportOptions extends RequestOptions {

@@ -16,7 +16,7 @@ import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
 import { propertiesDecoder } from '../properties/decode-property.ts'
 import { buildSyncCollectionBody } from '../xml/build-sync-collection.ts'
 import type { MethodContext } from './method-context.ts'
-import { sendAndRead, statusError, undecodableError } from './read-response-body.ts'
+import { sendAndRead, statusError, undecodableError } from './read-dav-answer.ts'
 
 /** Options of a sync-collection REPORT. */
 export interface SyncCollectionOptions<P extends PropRequest> extends RequestOptions {

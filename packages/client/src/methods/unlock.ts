@@ -4,7 +4,7 @@ import type { RequestOptions } from '../http/client-options.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
 import type { LockSubmission } from './if-header.ts'
 import type { MethodContext } from './method-context.ts'
-import { davErrorOf, readResponseBody, statusError } from './read-response-body.ts'
+import { davErrorOf, readResponseBody, statusError } from './read-dav-answer.ts'
 
 /** Options of an UNLOCK. */
 export interface UnlockOptions extends RequestOptions {}

@@ -1,5 +1,5 @@
 import type { MultiStatus, MultiStatusResponse } from '@davkit/types'
-import { bodyText, type XmlBody } from '../xml/body-text.ts'
+import { bodyText, type XmlBody } from '../xml/text-from-bytes.ts'
 import { DEFAULT_MAX_BYTES } from '../xml/xml-limits.ts'
 import { MultiStatusReader, type MultiStatusReaderOptions } from './multistatus-reader.ts'
 

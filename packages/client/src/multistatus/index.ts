@@ -12,6 +12,6 @@ export {
   DEFAULT_MAX_NAME_LENGTH,
   type XmlLimits,
 } from '../xml/xml-limits.ts'
-export type { XmlBody } from '../xml/body-text.ts'
+export type { XmlBody } from '../xml/text-from-bytes.ts'
 export { textOf } from '../xml/element-text.ts'
 export { DAV_NAMESPACE, XML_NAMESPACE } from '../xml/xml-namespaces.ts'

@@ -1,6 +1,6 @@
 import type { DavError, MultiStatusResponse, QName, XmlAttribute } from '@davkit/types'
 import { DecodeError } from '../errors/decode-error.ts'
-import { BodyTextDecoder } from '../xml/body-text-decoder.ts'
+import { BodyTextDecoder } from '../xml/text-from-bytes.ts'
 import { ElementBuilder } from '../xml/element-builder.ts'
 import { textOf } from '../xml/element-text.ts'
 import { resolveXmlLimits, type XmlLimits } from '../xml/xml-limits.ts'

@@ -1,5 +1,5 @@
 import type { QName, XmlAttribute, XmlElement } from '@davkit/types'
-import { bodyText, type XmlBody } from './body-text.ts'
+import { bodyText, type XmlBody } from './text-from-bytes.ts'
 import { ElementBuilder } from './element-builder.ts'
 import { resolveXmlLimits, type XmlLimits } from './xml-limits.ts'
 import { XmlReader, type XmlContentHandler } from './xml-reader.ts'

@@ -2,7 +2,7 @@ import type { MultiStatusResponse } from '@davkit/types'
 import { expect, test } from 'vitest'
 import type { DavResponse } from '../http/request-pipeline.ts'
 import type { MethodContext } from './method-context.ts'
-import { readMultiStatusBody, readResponseBody, type BodyReading } from './read-response-body.ts'
+import { readMultiStatusBody, readResponseBody, type BodyReading } from './read-dav-answer.ts'
 
 const context = { pipeline: undefined as never } as unknown as MethodContext
 

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import type { DavResponse } from './request-pipeline.ts'
-import { takeBody } from './take-body.ts'
+import { takeBody } from './take-buffered-body.ts'
 
 test('takeBody hands the bytes over and leaves the response with an empty body', () => {
   const body = new TextEncoder().encode('<x/>')

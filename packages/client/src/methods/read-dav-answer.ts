@@ -6,7 +6,7 @@ import type { BodySink, BodySinkFactory } from '../http/body-sink.ts'
 import type { DavRequest, DavResponse } from '../http/request-pipeline.ts'
 import { MultiStatusReader, type MultiStatusTail } from '../multistatus/multistatus-reader.ts'
 import { scrubDecodeError } from '../http/scrub-decode-error.ts'
-import { takeBody } from '../http/take-body.ts'
+import { takeBody } from '../http/take-buffered-body.ts'
 import type { MethodContext } from './method-context.ts'
 
 /** A multistatus whose responses went through a method's own mapping as they were read. */

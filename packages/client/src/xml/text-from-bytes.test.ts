@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DecodeError } from '../errors/decode-error.ts'
-import { bodyText, utf8Length } from './body-text.ts'
+import { bodyText, utf8Length } from './text-from-bytes.ts'
 
 const LIMIT = 1024
 

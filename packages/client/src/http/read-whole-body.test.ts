@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { BodyLimitExceeded, readBodyCapped } from './read-body.ts'
+import { BodyLimitExceeded, readBodyCapped } from './read-whole-body.ts'
 
 /** A response whose body arrives in the given chunks, with the given headers. */
 function chunked(chunks: readonly number[][], headers: Record<string, string> = {}): { response: Response; cancelled: () => boolean } {
