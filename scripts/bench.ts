@@ -33,7 +33,12 @@ const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const onlyArgument = args.find((arg) => arg.startsWith('--only='))
 const only = new Set<Section>(
-  onlyArgument === undefined ? SECTIONS : (onlyArgument.slice('--only='.length).split(',').filter((s): s is Section => (SECTIONS as readonly string[]).includes(s))),
+  onlyArgument === undefined
+    ? SECTIONS
+    : onlyArgument
+        .slice('--only='.length)
+        .split(',')
+        .filter((s): s is Section => (SECTIONS as readonly string[]).includes(s)),
 )
 const unknown = args.filter((arg) => arg !== '--quick' && !arg.startsWith('--only='))
 if (unknown.length > 0 || only.size === 0) {
@@ -87,7 +92,13 @@ async function measure(task: WorkerTask, contender: string, entries: number, bod
   } catch (error) {
     failures++
     failureDetails.push(`${where}: ${describeFailure(error)}`)
-    return { contender, entries, bodyBytes, result: undefined, failure: error instanceof Error ? error.message.split('\n')[0] : String(error) }
+    return {
+      contender,
+      entries,
+      bodyBytes,
+      result: undefined,
+      failure: error instanceof Error ? error.message.split('\n')[0] : String(error),
+    }
   } finally {
     progressDone()
   }
@@ -96,7 +107,10 @@ async function measure(task: WorkerTask, contender: string, entries: number, bod
 /** The first line of a failure and the lines of its stderr that name an error. */
 function describeFailure(error: unknown): string {
   const lines = (error instanceof Error ? error.message : String(error)).split('\n')
-  const errors = lines.slice(1).filter((line) => /error/i.test(line) && !/^\s+at /.test(line)).slice(0, 3)
+  const errors = lines
+    .slice(1)
+    .filter((line) => /error/i.test(line) && !/^\s+at /.test(line))
+    .slice(0, 3)
   return [lines[0] ?? '', ...errors].join('\n    ')
 }
 
@@ -155,40 +169,75 @@ async function decodeSection(): Promise<void> {
   for (const entries of SIZES) {
     const bodyBytes = Buffer.byteLength(generateListing(entries))
     const contenders = ['saxes-bare', 'davkit-multistatus', 'davkit', 'webdav'] as const
-    measurements.push(...(await measureInterleaved(contenders, entries, bodyBytes, (contender, warmup, runs) => ({ kind: 'decode', contender, entries, warmup, runs }))))
+    measurements.push(
+      ...(await measureInterleaved(contenders, entries, bodyBytes, (contender, warmup, runs) => ({
+        kind: 'decode',
+        contender,
+        entries,
+        warmup,
+        runs,
+      }))),
+    )
   }
   process.stdout.write(`${measurementTable(measurements, 'davkit', styler)}\n`)
   process.stdout.write(
     styler.paint(
       '  saxes-bare: saxes over the text, handlers that only count responses. davkit-multistatus: decodeMultiStatus alone.\n' +
-        '  davkit: decodeMultiStatus + the codecs of the 6 requested properties (what propfind returns). webdav: parseXML + getDirectoryContents\' mapping.\n',
+        "  davkit: decodeMultiStatus + the codecs of the 6 requested properties (what propfind returns). webdav: parseXML + getDirectoryContents' mapping.\n",
       'dim',
     ),
   )
-  const local: TargetCheck[] = [
-    speedTarget(measurements, 'davkit-multistatus', 'saxes-bare', 10_000, 1 / 2, 'saxes alone'),
-  ]
+  const local: TargetCheck[] = [speedTarget(measurements, 'davkit-multistatus', 'saxes-bare', 10_000, 1 / 2, 'saxes alone')]
   process.stdout.write(`${targetLines(local, styler)}\n`)
   checks.push(...local)
 }
 
 /** `subject` at least `factor` times faster than the faster of `others` at `entries`. */
-function fasterThanBest(measurements: readonly Measurement[], subject: string, others: readonly string[], entries: number, factor: number): TargetCheck {
-  const medians = others.map((other) => ({ other, timing: timingOf(measurements.find((m) => m.contender === other && m.entries === entries)) }))
+function fasterThanBest(
+  measurements: readonly Measurement[],
+  subject: string,
+  others: readonly string[],
+  entries: number,
+  factor: number,
+): TargetCheck {
+  const medians = others.map((other) => ({
+    other,
+    timing: timingOf(measurements.find((m) => m.contender === other && m.entries === entries)),
+  }))
   const best = medians.filter((m) => m.timing !== undefined).sort((a, b) => (a.timing?.median ?? 0) - (b.timing?.median ?? 0))[0]
-  return speedTarget(measurements, subject, best?.other ?? others[0] ?? '', entries, factor, `the faster peer (${best?.other ?? 'none measured'})`)
+  return speedTarget(
+    measurements,
+    subject,
+    best?.other ?? others[0] ?? '',
+    entries,
+    factor,
+    `the faster peer (${best?.other ?? 'none measured'})`,
+  )
 }
 
 /** `subject`'s peak RSS at most `factor` times the lower of `others`' at `entries`. */
-function memoryShare(measurements: readonly Measurement[], subject: string, others: readonly string[], entries: number, factor: number): TargetCheck {
-  const peak = (contender: string): number | undefined => measurements.find((m) => m.contender === contender && m.entries === entries)?.result?.peakRss
+function memoryShare(
+  measurements: readonly Measurement[],
+  subject: string,
+  others: readonly string[],
+  entries: number,
+  factor: number,
+): TargetCheck {
+  const peak = (contender: string): number | undefined =>
+    measurements.find((m) => m.contender === contender && m.entries === entries)?.result?.peakRss
   const mine = peak(subject)
-  const lowest = others.map((other) => ({ other, rss: peak(other) })).filter((o) => o.rss !== undefined).sort((a, b) => (a.rss ?? 0) - (b.rss ?? 0))[0]
+  const lowest = others
+    .map((other) => ({ other, rss: peak(other) }))
+    .filter((o) => o.rss !== undefined)
+    .sort((a, b) => (a.rss ?? 0) - (b.rss ?? 0))[0]
   const label = `${subject} peak RSS at ${entries.toLocaleString('en-US')} entries`
   const goal = `at most ${factor}x the lower peer's`
   if (mine === undefined || lowest?.rss === undefined) return { text: `${label}: not measured (target ${goal})`, met: undefined }
   const ratio = mine / lowest.rss
-  return { text: `${label}: ${formatBytes(mine)} vs ${lowest.other} ${formatBytes(lowest.rss)}, ${ratio.toFixed(2)}x (target ${goal})`, met: ratio <= factor }
+  return {
+    text: `${label}: ${formatBytes(mine)} vs ${lowest.other} ${formatBytes(lowest.rss)}, ${ratio.toFixed(2)}x (target ${goal})`,
+    met: ratio <= factor,
+  }
 }
 
 async function servedSection(): Promise<void> {
@@ -200,7 +249,15 @@ async function servedSection(): Promise<void> {
     try {
       const contenders = ['davkit', 'webdav', 'tsdav'] as const
       measurements.push(
-        ...(await measureInterleaved(contenders, entries, Buffer.byteLength(body), (contender, warmup, runs) => ({ kind: 'served', contender, url: server.url, depth: 1, entries, warmup, runs }))),
+        ...(await measureInterleaved(contenders, entries, Buffer.byteLength(body), (contender, warmup, runs) => ({
+          kind: 'served',
+          contender,
+          url: server.url,
+          depth: 1,
+          entries,
+          warmup,
+          runs,
+        }))),
       )
     } finally {
       await server.close()
@@ -208,7 +265,8 @@ async function servedSection(): Promise<void> {
   }
   process.stdout.write(`${measurementTable(measurements, 'davkit', styler)}\n`)
   const local: TargetCheck[] = []
-  for (const entries of SIZES.filter((size) => size >= 10_000)) local.push(fasterThanBest(measurements, 'davkit', ['webdav', 'tsdav'], entries, 2.5))
+  for (const entries of SIZES.filter((size) => size >= 10_000))
+    local.push(fasterThanBest(measurements, 'davkit', ['webdav', 'tsdav'], entries, 2.5))
   if (SIZES.includes(100_000)) local.push(memoryShare(measurements, 'davkit', ['webdav', 'tsdav'], 100_000, 0.6))
   process.stdout.write(`${targetLines(local, styler)}\n`)
   checks.push(...local)
@@ -352,9 +410,18 @@ const cpu = cpus()[0]?.model ?? 'unknown CPU'
 process.stdout.write(
   `${styler.paint('davkit bench', 'title')}${quick ? ' (--quick)' : ''}: Node ${process.version}, ${availableParallelism()} x ${cpu}, sizes ${SIZES.map((s) => s.toLocaleString('en-US')).join(' / ')} entries\n`,
 )
-process.stdout.write(styler.paint('The built packages (dist/), each contender in its own processes, in rounds of rotating order; times are medians of the measured runs after warm-up, peak RSS the median of the processes.\n', 'dim'))
+process.stdout.write(
+  styler.paint(
+    'The built packages (dist/), each contender in its own processes, in rounds of rotating order; times are medians of the measured runs after warm-up, peak RSS the median of the processes.\n',
+    'dim',
+  ),
+)
 process.stdout.write(`Revision: ${revision()}\n`)
-process.stdout.write(`Load average at start: ${loadavg().map((value) => value.toFixed(2)).join(' ')} (numbers from a busy machine are noisy)\n`)
+process.stdout.write(
+  `Load average at start: ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ')} (numbers from a busy machine are noisy)\n`,
+)
 if (only.has('decode')) await decodeSection()
 if (only.has('served')) await servedSection()
 if (only.has('streamed')) await streamedSection()
@@ -368,5 +435,9 @@ if (failureDetails.length > 0) {
 
 heading('Targets')
 process.stdout.write(`${targetLines(checks, styler)}\n`)
-process.stdout.write(`\nLoad average at end: ${loadavg().map((value) => value.toFixed(2)).join(' ')}. Total time ${formatMs(performance.now() - started)}${failures > 0 ? `, ${failures} measurement(s) failed` : ''}.\n`)
+process.stdout.write(
+  `\nLoad average at end: ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ')}. Total time ${formatMs(performance.now() - started)}${failures > 0 ? `, ${failures} measurement(s) failed` : ''}.\n`,
+)
 process.exitCode = failures > 0 ? 1 : 0

@@ -19,11 +19,13 @@ export async function listFolder(serverUrl: string, path: string, signal?: Abort
   const files = createDavFiles(createDavClient({ baseUrl: serverUrl, timeoutMs: 15_000, retry: { retries: 1 } }))
   const entries = await files.list(path, signal === undefined ? {} : { signal })
   return entries
-    .map((entry): FolderRow => ({
-      name: entry.name,
-      kind: entry.kind === 'collection' ? 'folder' : 'file',
-      size: entry.kind === 'file' ? (entry.size ?? null) : null,
-      modified: entry.modified?.toISOString() ?? null,
-    }))
+    .map(
+      (entry): FolderRow => ({
+        name: entry.name,
+        kind: entry.kind === 'collection' ? 'folder' : 'file',
+        size: entry.kind === 'file' ? (entry.size ?? null) : null,
+        modified: entry.modified?.toISOString() ?? null,
+      }),
+    )
     .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'folder' ? -1 : 1))
 }

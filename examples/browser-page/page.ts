@@ -31,7 +31,11 @@ function render(body: HTMLTableSectionElement, rows: readonly FolderRow[]): void
   body.replaceChildren(
     ...rows.map((row) => {
       const tr = document.createElement('tr')
-      for (const cell of [row.kind === 'folder' ? `${row.name}/` : row.name, row.size === null ? '' : `${row.size} B`, row.modified ?? '']) {
+      for (const cell of [
+        row.kind === 'folder' ? `${row.name}/` : row.name,
+        row.size === null ? '' : `${row.size} B`,
+        row.modified ?? '',
+      ]) {
         const td = document.createElement('td')
         td.textContent = cell
         tr.append(td)

@@ -68,7 +68,9 @@ export async function startExamplePage(options: { readonly seed?: SeedTree; read
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n')
       return
     }
-    response.writeHead(200, { 'content-type': asset.type, 'cache-control': 'no-store' }).end(request.method === 'HEAD' ? undefined : asset.body)
+    response
+      .writeHead(200, { 'content-type': asset.type, 'cache-control': 'no-store' })
+      .end(request.method === 'HEAD' ? undefined : asset.body)
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

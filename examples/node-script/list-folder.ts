@@ -62,7 +62,9 @@ try {
       }
       case 'status':
         // One status for one or more hrefs, e.g. a 404 inside the 207 (nginx does that).
-        console.log(`${entry.hrefs.map((h) => h.path).join(', ')}: ${entry.status.kind === 'status' ? entry.status.code : 'no usable status'}`)
+        console.log(
+          `${entry.hrefs.map((h) => h.path).join(', ')}: ${entry.status.kind === 'status' ? entry.status.code : 'no usable status'}`,
+        )
         break
       case 'malformed':
         console.log(`a response davkit could not read (${entry.problem}), kept as is`)

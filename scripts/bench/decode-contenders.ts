@@ -54,7 +54,9 @@ export function bareParse(body: string): number {
 }
 
 interface WebdavResult {
-  readonly multistatus: { readonly response: readonly { readonly href: string; readonly propstat: { readonly prop: Record<string, unknown> } }[] }
+  readonly multistatus: {
+    readonly response: readonly { readonly href: string; readonly propstat: { readonly prop: Record<string, unknown> } }[]
+  }
 }
 
 /**

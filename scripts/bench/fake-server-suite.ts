@@ -31,7 +31,12 @@ export async function runFakeServerSuite(mode: FakeServerMode, tests: number): P
   const dav = createDavServer()
   const http = mode === 'http' ? await listen(dav) : undefined
   const origin = http?.url ?? 'http://dav.test/'
-  const call = async (method: string, path: string, expected: number, init: { headers?: Record<string, string>; body?: string } = {}): Promise<void> => {
+  const call = async (
+    method: string,
+    path: string,
+    expected: number,
+    init: { headers?: Record<string, string>; body?: string } = {},
+  ): Promise<void> => {
     const request = new Request(new URL(path, origin), { method, ...init })
     const response = http === undefined ? await dav.handle(request) : await fetch(request)
     await response.arrayBuffer()

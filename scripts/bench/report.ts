@@ -48,7 +48,9 @@ export function measurementTable(measurements: readonly Measurement[], reference
       String(timing.runs),
       formatBytes(m.result.peakRss),
       formatBytes(m.result.peakRss - m.result.baselineRss),
-      m.contender === reference || referenceTiming === undefined ? '' : ratioText(timing.median, referenceTiming.median, 'faster', 'slower'),
+      m.contender === reference || referenceTiming === undefined
+        ? ''
+        : ratioText(timing.median, referenceTiming.median, 'faster', 'slower'),
     ]
   })
   return renderTable(columns, rows, styler)
@@ -64,7 +66,14 @@ export interface TargetCheck {
  * `davkit vs webdav at 10,000 entries: 1.52x faster (target >= 1.30x faster): MET`. `factor` is
  * how many times faster (time) davkit must be; a factor below 1 allows davkit to be that much slower.
  */
-export function speedTarget(measurements: readonly Measurement[], subject: string, other: string, entries: number, factor: number, otherLabel = other): TargetCheck {
+export function speedTarget(
+  measurements: readonly Measurement[],
+  subject: string,
+  other: string,
+  entries: number,
+  factor: number,
+  otherLabel = other,
+): TargetCheck {
   const a = timingOf(find(measurements, subject, entries))
   const b = timingOf(find(measurements, other, entries))
   const label = `${subject} vs ${otherLabel} at ${entries.toLocaleString('en-US')} entries`
@@ -90,7 +99,8 @@ export function memoryTarget(measurements: readonly Measurement[], subject: stri
 export function targetLines(checks: readonly TargetCheck[], styler: Styler): string {
   return checks
     .map((check) => {
-      const mark = check.met === undefined ? styler.paint('n/a   ', 'dim') : check.met ? styler.paint('MET   ', 'good') : styler.paint('MISSED', 'bad')
+      const mark =
+        check.met === undefined ? styler.paint('n/a   ', 'dim') : check.met ? styler.paint('MET   ', 'good') : styler.paint('MISSED', 'bad')
       return `  ${mark} ${check.text}`
     })
     .join('\n')

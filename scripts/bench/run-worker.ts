@@ -32,7 +32,8 @@ export function runWorker(task: WorkerTask, timeoutMs: number): Promise<WorkerRe
         return
       }
       const label = task.kind === 'fake-server' ? `fake-server ${task.mode}` : `${task.kind} ${task.contender}`
-      const ending = signal === null ? `exit code ${String(code)}` : `signal ${signal}${signal === 'SIGTERM' ? ` (timeout ${timeoutMs} ms?)` : ''}`
+      const ending =
+        signal === null ? `exit code ${String(code)}` : `signal ${signal}${signal === 'SIGTERM' ? ` (timeout ${timeoutMs} ms?)` : ''}`
       reject(new WorkerFailedError(`${label}: ${ending}\n${stderr.trim()}`))
     })
   })

@@ -101,7 +101,7 @@ describe('bench statistics', () => {
     expect(() => summarize([])).toThrow(RangeError)
   })
 
-  it('states ratios from the subject\'s side', () => {
+  it("states ratios from the subject's side", () => {
     expect(ratioText(50, 100)).toBe('2.00x faster')
     expect(ratioText(100, 50)).toBe('2.00x slower')
     expect(ratioText(100, 100.5)).toBe('same')

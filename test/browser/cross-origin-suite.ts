@@ -37,11 +37,7 @@ export interface CrossOriginServers {
  * served from one port of 127.0.0.1 and the servers listen on others. The servers are seeded
  * with `a.txt` (`hello`) and `b.txt` (`world!`) over HTTP. `skip` is the reason to skip, if any.
  */
-export function describeCrossOriginServer(
-  title: string,
-  skip: string | undefined,
-  startServers: () => Promise<CrossOriginServers>,
-): void {
+export function describeCrossOriginServer(title: string, skip: string | undefined, startServers: () => Promise<CrossOriginServers>): void {
   describe.skipIf(skip !== undefined)(skip === undefined ? title : `${title} (skipped: ${skip})`, () => {
     let browser: RunningChromium | undefined
     let testPage: TestPage | undefined
@@ -89,58 +85,78 @@ export function describeCrossOriginServer(
       expect(new URL(serverUrl(withCors)).origin).not.toBe(open().server.origin)
     })
 
-    test('PROPFIND Depth 1 lists the collection, with sizes and entity tags', async () => {
-      const result = (await open().run('listing', { baseUrl: serverUrl(withCors) })) as {
-        status: number
-        resources: { path: string }[]
-      }
-      expect(result.status).toBe(207)
-      expect([...result.resources].sort((a, b) => a.path.localeCompare(b.path))).toEqual([
-        { path: '/', size: 'failed', etag: 'value' },
-        { path: '/a.txt', size: 5, etag: 'value' },
-        { path: '/b.txt', size: 6, etag: 'value' },
-      ])
-    }, pageTimeoutMs)
+    test(
+      'PROPFIND Depth 1 lists the collection, with sizes and entity tags',
+      async () => {
+        const result = (await open().run('listing', { baseUrl: serverUrl(withCors) })) as {
+          status: number
+          resources: { path: string }[]
+        }
+        expect(result.status).toBe(207)
+        expect([...result.resources].sort((a, b) => a.path.localeCompare(b.path))).toEqual([
+          { path: '/', size: 'failed', etag: 'value' },
+          { path: '/a.txt', size: 5, etag: 'value' },
+          { path: '/b.txt', size: 6, etag: 'value' },
+        ])
+      },
+      pageTimeoutMs,
+    )
 
-    test('PROPPATCH sets a dead property that PROPFIND reads back', async () => {
-      expect(await open().run('proppatchThenRead', { baseUrl: serverUrl(withCors) })).toEqual({
-        patch: 'applied',
-        readBack: 'blue',
-      })
-    }, pageTimeoutMs)
+    test(
+      'PROPPATCH sets a dead property that PROPFIND reads back',
+      async () => {
+        expect(await open().run('proppatchThenRead', { baseUrl: serverUrl(withCors) })).toEqual({
+          patch: 'applied',
+          readBack: 'blue',
+        })
+      },
+      pageTimeoutMs,
+    )
 
-    test('COPY with Overwrite: F (created, then 412), then MOVE with Destination', async () => {
-      const result = (await open().run('copyAndMove', { baseUrl: serverUrl(withCors) })) as { paths: string[] }
-      expect(result).toMatchObject({ copied: 'created', copiedAgain: 'precondition-failed', moved: 'created' })
-      expect([...result.paths].sort()).toEqual(['/', '/a.txt', '/b.txt', '/moved.txt'])
-    }, pageTimeoutMs)
+    test(
+      'COPY with Overwrite: F (created, then 412), then MOVE with Destination',
+      async () => {
+        const result = (await open().run('copyAndMove', { baseUrl: serverUrl(withCors) })) as { paths: string[] }
+        expect(result).toMatchObject({ copied: 'created', copiedAgain: 'precondition-failed', moved: 'created' })
+        expect([...result.paths].sort()).toEqual(['/', '/a.txt', '/b.txt', '/moved.txt'])
+      },
+      pageTimeoutMs,
+    )
 
-    test('LOCK with Timeout, PUT with If, UNLOCK with Lock-Token; Lock-Token, ETag and DAV are readable', async () => {
-      const result = await open().run('lockHeaders', { baseUrl: serverUrl(withCors) })
-      expect(result).toMatchObject({
-        lock: 200,
-        lockToken: 'a coded URL',
-        putWithout: 423,
-        unlock: 204,
-        content: 'locked by me',
-        etag: 'readable',
-      })
-      expect((result as { putWithIf: number }).putWithIf).toBeGreaterThanOrEqual(200)
-      expect((result as { putWithIf: number }).putWithIf).toBeLessThan(300)
-      expect((result as { dav: string | null }).dav).toMatch(/\b1\b.*\b2\b/)
-    }, pageTimeoutMs)
+    test(
+      'LOCK with Timeout, PUT with If, UNLOCK with Lock-Token; Lock-Token, ETag and DAV are readable',
+      async () => {
+        const result = await open().run('lockHeaders', { baseUrl: serverUrl(withCors) })
+        expect(result).toMatchObject({
+          lock: 200,
+          lockToken: 'a coded URL',
+          putWithout: 423,
+          unlock: 204,
+          content: 'locked by me',
+          etag: 'readable',
+        })
+        expect((result as { putWithIf: number }).putWithIf).toBeGreaterThanOrEqual(200)
+        expect((result as { putWithIf: number }).putWithIf).toBeLessThan(300)
+        expect((result as { dav: string | null }).dav).toMatch(/\b1\b.*\b2\b/)
+      },
+      pageTimeoutMs,
+    )
 
-    test('without CORS the client rejects quickly with a TransportError, not a hang', async () => {
-      const result = (await open().run('withoutCors', { baseUrl: serverUrl(withoutCors) })) as {
-        outcome: string
-        elapsedMs: number
-        error: { name: string; code: string; message: string; causes: string[] }
-      }
-      console.log(`Without CORS the client reports: ${JSON.stringify(result)}`)
-      expect(result.outcome).toBe('rejected')
-      expect(result.error).toMatchObject({ name: 'TransportError', code: 'transport' })
-      expect(result.error.message).not.toBe('')
-      expect(result.elapsedMs).toBeLessThan(10_000)
-    }, pageTimeoutMs)
+    test(
+      'without CORS the client rejects quickly with a TransportError, not a hang',
+      async () => {
+        const result = (await open().run('withoutCors', { baseUrl: serverUrl(withoutCors) })) as {
+          outcome: string
+          elapsedMs: number
+          error: { name: string; code: string; message: string; causes: string[] }
+        }
+        console.log(`Without CORS the client reports: ${JSON.stringify(result)}`)
+        expect(result.outcome).toBe('rejected')
+        expect(result.error).toMatchObject({ name: 'TransportError', code: 'transport' })
+        expect(result.error.message).not.toBe('')
+        expect(result.elapsedMs).toBeLessThan(10_000)
+      },
+      pageTimeoutMs,
+    )
   })
 }

@@ -15,77 +15,108 @@ const pageTimeoutMs = 60_000
 
 const entry = fileURLToPath(new URL('./pages/msw-worker.page.ts', import.meta.url))
 
-describe.skipIf(skip !== undefined)(`the client in Chromium against the fake server in an msw service worker${skip === undefined ? '' : ` (skipped: ${skip})`}`, () => {
-  let browser: RunningChromium | undefined
-  let testPage: TestPage | undefined
-  /** Why the page could not be opened: every test then fails with it (rather than being skipped). */
-  let setupError: unknown
+describe.skipIf(skip !== undefined)(
+  `the client in Chromium against the fake server in an msw service worker${skip === undefined ? '' : ` (skipped: ${skip})`}`,
+  () => {
+    let browser: RunningChromium | undefined
+    let testPage: TestPage | undefined
+    /** Why the page could not be opened: every test then fails with it (rather than being skipped). */
+    let setupError: unknown
 
-  beforeAll(async () => {
-    try {
-      browser = await launchChromium()
-      testPage = await openTestPage(browser, entry)
-    } catch (error) {
-      setupError = error
+    beforeAll(async () => {
+      try {
+        browser = await launchChromium()
+        testPage = await openTestPage(browser, entry)
+      } catch (error) {
+        setupError = error
+      }
+    }, 120_000)
+
+    afterAll(async () => {
+      await testPage?.close()
+      await browser?.close()
+    })
+
+    function open(): TestPage {
+      if (setupError !== undefined) throw setupError
+      if (testPage === undefined) throw new Error('the test page did not open (see beforeAll)')
+      return testPage
     }
-  }, 120_000)
 
-  afterAll(async () => {
-    await testPage?.close()
-    await browser?.close()
-  })
+    test(
+      'PROPFIND Depth 1 lists the seeded collection with typed sizes',
+      async () => {
+        expect(await open().run('listing')).toEqual({
+          status: 207,
+          resources: [
+            { path: '/dav/docs/', size: 'failed' },
+            { path: '/dav/docs/a.txt', size: 5 },
+            { path: '/dav/docs/b.txt', size: 6 },
+          ],
+        })
+      },
+      pageTimeoutMs,
+    )
 
-  function open(): TestPage {
-    if (setupError !== undefined) throw setupError
-    if (testPage === undefined) throw new Error('the test page did not open (see beforeAll)')
-    return testPage
-  }
+    test(
+      'PROPPATCH sets a dead property that PROPFIND reads back',
+      async () => {
+        expect(await open().run('proppatchThenRead')).toEqual({
+          patch: 'applied',
+          readBack: 'blue',
+          stored: { '{urn:davkit:browser-test}color': 'blue' },
+        })
+      },
+      pageTimeoutMs,
+    )
 
-  test('PROPFIND Depth 1 lists the seeded collection with typed sizes', async () => {
-    expect(await open().run('listing')).toEqual({
-      status: 207,
-      resources: [
-        { path: '/dav/docs/', size: 'failed' },
-        { path: '/dav/docs/a.txt', size: 5 },
-        { path: '/dav/docs/b.txt', size: 6 },
-      ],
-    })
-  }, pageTimeoutMs)
+    test(
+      'COPY with Overwrite: F, then MOVE',
+      async () => {
+        expect(await open().run('copyAndMove')).toMatchObject({
+          copied: 'created',
+          copiedAgain: 'precondition-failed',
+          moved: 'created',
+          snapshot: { 'a.txt': 'hello', 'b.txt': 'world!', 'd.txt': 'hello' },
+        })
+      },
+      pageTimeoutMs,
+    )
 
-  test('PROPPATCH sets a dead property that PROPFIND reads back', async () => {
-    expect(await open().run('proppatchThenRead')).toEqual({
-      patch: 'applied',
-      readBack: 'blue',
-      stored: { '{urn:davkit:browser-test}color': 'blue' },
-    })
-  }, pageTimeoutMs)
+    test(
+      'a missing collection is an HttpStatusError with status 404',
+      async () => {
+        expect(await open().run('missing')).toMatchObject({ name: 'HttpStatusError', code: 'http-status' })
+      },
+      pageTimeoutMs,
+    )
 
-  test('COPY with Overwrite: F, then MOVE', async () => {
-    expect(await open().run('copyAndMove')).toMatchObject({
-      copied: 'created',
-      copiedAgain: 'precondition-failed',
-      moved: 'created',
-      snapshot: { 'a.txt': 'hello', 'b.txt': 'world!', 'd.txt': 'hello' },
-    })
-  }, pageTimeoutMs)
+    test(
+      'a 503 is retried and the second attempt answers',
+      async () => {
+        expect(await open().run('retriedAfter503')).toEqual({ status: 207, attempts: 2 })
+      },
+      pageTimeoutMs,
+    )
 
-  test('a missing collection is an HttpStatusError with status 404', async () => {
-    expect(await open().run('missing')).toMatchObject({ name: 'HttpStatusError', code: 'http-status' })
-  }, pageTimeoutMs)
+    test(
+      'a network failure is a TransportError',
+      async () => {
+        expect(await open().run('networkError')).toMatchObject({ name: 'TransportError', code: 'transport' })
+      },
+      pageTimeoutMs,
+    )
 
-  test('a 503 is retried and the second attempt answers', async () => {
-    expect(await open().run('retriedAfter503')).toEqual({ status: 207, attempts: 2 })
-  }, pageTimeoutMs)
-
-  test('a network failure is a TransportError', async () => {
-    expect(await open().run('networkError')).toMatchObject({ name: 'TransportError', code: 'transport' })
-  }, pageTimeoutMs)
-
-  test('the worker answered every /dav/ request: none reached the network', async () => {
-    const page = open()
-    const journal = await page.run('journal')
-    expect(Array.isArray(journal) ? journal.length : 0).toBeGreaterThanOrEqual(8)
-    expect(page.server.requests.filter((request) => request.path.startsWith('/dav'))).toEqual([])
-    expect(page.problems.filter((problem) => problem.startsWith('uncaught'))).toEqual([])
-  }, pageTimeoutMs)
-})
+    test(
+      'the worker answered every /dav/ request: none reached the network',
+      async () => {
+        const page = open()
+        const journal = await page.run('journal')
+        expect(Array.isArray(journal) ? journal.length : 0).toBeGreaterThanOrEqual(8)
+        expect(page.server.requests.filter((request) => request.path.startsWith('/dav'))).toEqual([])
+        expect(page.problems.filter((problem) => problem.startsWith('uncaught'))).toEqual([])
+      },
+      pageTimeoutMs,
+    )
+  },
+)

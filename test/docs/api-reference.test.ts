@@ -42,7 +42,11 @@ describe('API reference', () => {
     expect(createDavClient).toContain('baseUrl')
     // The landing page (docs/api-reference/index.md) links into every package.
     const index = await readFile(join(out, 'index.html'), 'utf8')
-    for (const target of ['functions/_davkit_client.createDavClient.html', 'types/_davkit_types.PropertyResult.html', 'functions/_davkit_testing_node.listen.html']) {
+    for (const target of [
+      'functions/_davkit_client.createDavClient.html',
+      'types/_davkit_types.PropertyResult.html',
+      'functions/_davkit_testing_node.listen.html',
+    ]) {
       expect(index).toContain(`href="${target}"`)
     }
   })
@@ -56,7 +60,13 @@ describe('API reference', () => {
     const fixture = join(workDir, 'broken-link')
     await mkdir(fixture, { recursive: true })
     await writeFile(join(fixture, 'index.ts'), '/** Answers {@link NoSuchThing}. */\nexport const answer: number = 42\n')
-    await writeFile(join(fixture, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'esnext', moduleResolution: 'bundler', strict: true, types: [] }, include: ['index.ts'] }))
+    await writeFile(
+      join(fixture, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { module: 'esnext', moduleResolution: 'bundler', strict: true, types: [] },
+        include: ['index.ts'],
+      }),
+    )
     // The project's settings (warnings as errors, validation), over the fixture's entry point.
     await writeFile(
       join(fixture, 'typedoc.json'),

@@ -35,7 +35,10 @@ describe.skipIf(reason !== undefined)(`examples against Apache mod_dav${reason =
       env: { ...process.env, DAV_URL: server.url, DAV_USERNAME: credentials.username, DAV_PASSWORD: credentials.password },
     })
     expect(run.exitCode, describeRun(run)).toBe(0)
-    const rows = run.stdout.trim().split('\n').map((line) => line.split(/\s{2,}/))
+    const rows = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split(/\s{2,}/))
     const byPath = new Map(rows.map((row) => [row.at(-1), row]))
     expect(byPath.get('/Documents/')?.[0]).toBe('folder')
     expect(byPath.get('/Documents/photos/')?.[0]).toBe('folder')

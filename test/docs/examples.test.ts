@@ -56,7 +56,10 @@ describe('examples/node-script', () => {
     const url = await serve(server)
     const run = await runNode([sourceCondition, script, 'Documents/'], { env: { ...process.env, DAV_URL: url } })
     expect(run.exitCode, describeRun(run)).toBe(0)
-    const lines = run.stdout.trim().split('\n').map((line) => line.split(/\s{2,}/))
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split(/\s{2,}/))
     expect(lines).toEqual([
       ['folder', '-', '2026-01-02T03:04:05.000Z', '/Documents/'],
       ['file', '13 B', '2026-01-02T03:04:05.000Z', '/Documents/report.txt'],
@@ -167,7 +170,13 @@ describe('examples/sync-loop', () => {
     })
     expect(run.exitCode, describeRun(run)).toBe(0)
     expect(run.stdout).toBe(
-      ['round 1: full sync, 2 files', '  downloaded /notes/a.txt', '  downloaded /notes/b.txt', 'round 2: incremental sync, 2 files', ''].join('\n'),
+      [
+        'round 1: full sync, 2 files',
+        '  downloaded /notes/a.txt',
+        '  downloaded /notes/b.txt',
+        'round 2: incremental sync, 2 files',
+        '',
+      ].join('\n'),
     )
   })
 })
@@ -189,7 +198,9 @@ describe('examples/consumer-vitest', () => {
     }
     expect(report.numTotalTests).toBeGreaterThanOrEqual(5)
     expect(report.numPassedTests).toBe(report.numTotalTests)
-    expect(report.testResults.map((file) => file.name)).toEqual([expect.stringMatching(/examples\/consumer-vitest\/test\/notes\.test\.ts$/)])
+    expect(report.testResults.map((file) => file.name)).toEqual([
+      expect.stringMatching(/examples\/consumer-vitest\/test\/notes\.test\.ts$/),
+    ])
   })
 })
 

@@ -11,7 +11,14 @@ const documents = { 'report.txt': 'yearly report', 'notes.md': '# Notes\n' }
 const alice = createDavServer({ basePath: '/files/alice/', seed: { Documents: documents, notes: { 'a.txt': 'alpha' } } })
 const root = createDavServer({
   dialect: { depthInfinity: 'refuse' },
-  seed: { Documents: documents, 'report.pdf': 'pdf', 'notes.md': '# Notes\n', projects: { '2025': { 'plan.txt': 'plan' } }, archive: {}, notes: {} },
+  seed: {
+    Documents: documents,
+    'report.pdf': 'pdf',
+    'notes.md': '# Notes\n',
+    projects: { '2025': { 'plan.txt': 'plan' } },
+    archive: {},
+    notes: {},
+  },
 })
 const cloud = createDavServer({ basePath: '/remote.php/dav/files/alice/', seed: { Documents: documents } })
 

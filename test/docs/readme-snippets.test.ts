@@ -75,7 +75,9 @@ describe('README code blocks', () => {
         run: await runNode(['--conditions=@davkit/source', '--import', preload, join(directory, name)], { timeoutMs: 60_000 }),
       })),
     )
-    const failures = runs.filter(({ run }) => run.exitCode !== 0).map(({ snippet, run }) => `${snippet.file}:${snippet.line}\n${describeRun(run)}`)
+    const failures = runs
+      .filter(({ run }) => run.exitCode !== 0)
+      .map(({ snippet, run }) => `${snippet.file}:${snippet.line}\n${describeRun(run)}`)
     expect(failures, failures.join('\n\n')).toEqual([])
   })
 })

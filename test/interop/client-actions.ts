@@ -106,8 +106,6 @@ export function createClientActions(root: string): DavActions {
       }),
 
     move: (from, to, overwrite) =>
-      observing(async () =>
-        observeTransfer(await dav.move(from, to, overwrite === undefined ? {} : { overwrite }), rootPath),
-      ),
+      observing(async () => observeTransfer(await dav.move(from, to, overwrite === undefined ? {} : { overwrite }), rootPath)),
   }
 }

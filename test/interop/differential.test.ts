@@ -18,8 +18,18 @@ function run(putDetail: object, deleteDetail: object): ScenarioRun {
     scenario,
     setupProblem: undefined,
     steps: [
-      { index: 0, step: scenario.steps[0]!, description: 'PUT a.txt', observation: { outcome: { status: 201 }, detail: putDetail as never } },
-      { index: 1, step: scenario.steps[1]!, description: 'DELETE a.txt', observation: { outcome: { status: 204 }, detail: deleteDetail as never } },
+      {
+        index: 0,
+        step: scenario.steps[0]!,
+        description: 'PUT a.txt',
+        observation: { outcome: { status: 201 }, detail: putDetail as never },
+      },
+      {
+        index: 1,
+        step: scenario.steps[1]!,
+        description: 'DELETE a.txt',
+        observation: { outcome: { status: 204 }, detail: deleteDetail as never },
+      },
     ],
   }
 }

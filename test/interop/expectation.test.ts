@@ -3,7 +3,9 @@ import { anything, mismatches, oneOf } from './expectation.ts'
 
 describe('mismatches', () => {
   it('is empty when the observation equals the expectation', () => {
-    expect(mismatches({ status: 207, resources: { '/a': { x: [1, 'b'] } } }, { status: 207, resources: { '/a': { x: [1, 'b'] } } })).toEqual([])
+    expect(
+      mismatches({ status: 207, resources: { '/a': { x: [1, 'b'] } } }, { status: 207, resources: { '/a': { x: [1, 'b'] } } }),
+    ).toEqual([])
   })
 
   it('names the path of each difference, missing and unexpected keys included', () => {

@@ -67,22 +67,25 @@ for (const name of targetNames) {
   })
 }
 
-describe.skipIf(targetSkipReason('apache') !== undefined)(`differential: Apache and the fake server${targetSkipReason('apache') === undefined ? '' : ` (skipped: ${targetSkipReason('apache')})`}`, () => {
-  it('decode to the same results wherever both follow RFC 4918', () => {
-    const apache = runs.get('apache')
-    const fake = runs.get('fake')
-    expect(apache).toBeDefined()
-    expect(fake).toBeDefined()
-    const { compared, differences: found } = differences(
-      { target: 'apache', runs: apache ?? [] },
-      { target: 'fake', runs: fake ?? [] },
-      deviations,
-      differentialExceptions,
-    )
-    process.stdout.write(
-      `differential apache vs fake: ${compared} steps compared, ${found.length} differ${found.map((line) => `\n  ${line}`).join('')}\n`,
-    )
-    expect(compared).toBeGreaterThan(0)
-    expect(found).toEqual([])
-  })
-})
+describe.skipIf(targetSkipReason('apache') !== undefined)(
+  `differential: Apache and the fake server${targetSkipReason('apache') === undefined ? '' : ` (skipped: ${targetSkipReason('apache')})`}`,
+  () => {
+    it('decode to the same results wherever both follow RFC 4918', () => {
+      const apache = runs.get('apache')
+      const fake = runs.get('fake')
+      expect(apache).toBeDefined()
+      expect(fake).toBeDefined()
+      const { compared, differences: found } = differences(
+        { target: 'apache', runs: apache ?? [] },
+        { target: 'fake', runs: fake ?? [] },
+        deviations,
+        differentialExceptions,
+      )
+      process.stdout.write(
+        `differential apache vs fake: ${compared} steps compared, ${found.length} differ${found.map((line) => `\n  ${line}`).join('')}\n`,
+      )
+      expect(compared).toBeGreaterThan(0)
+      expect(found).toEqual([])
+    })
+  },
+)

@@ -30,8 +30,20 @@ export function formatMatrix(
   const widths = targets.map((target) => Math.max(target.length, 'known dev'.length))
   const row = (first: string, cells: readonly string[]): string =>
     [first.padEnd(firstWidth), ...cells.map((text, index) => text.padEnd(widths[index] ?? 0))].join('  ').trimEnd()
-  const lines = [row('scenario', targets), row('-'.repeat(firstWidth), widths.map((width) => '-'.repeat(width)))]
-  for (const scenario of scenarios) lines.push(row(scenario.id, targets.map((target) => cell(scenario.id, target))))
+  const lines = [
+    row('scenario', targets),
+    row(
+      '-'.repeat(firstWidth),
+      widths.map((width) => '-'.repeat(width)),
+    ),
+  ]
+  for (const scenario of scenarios)
+    lines.push(
+      row(
+        scenario.id,
+        targets.map((target) => cell(scenario.id, target)),
+      ),
+    )
 
   const counts = { pass: 0, deviation: 0, fail: 0 }
   for (const verdict of verdicts) counts[verdict.verdict]++

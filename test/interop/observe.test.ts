@@ -8,9 +8,7 @@ describe('shapeOfValue', () => {
     expect(shapeOfValue('{DAV:}getetag', element('{DAV:}getetag', '"abc-123"'))).toBe('<etag>')
     expect(shapeOfValue('{DAV:}getetag', element('{DAV:}getetag', 'W/"weak"'))).toBe('<etag>')
     expect(shapeOfValue('{DAV:}getetag', element('{DAV:}getetag', 'abc'))).toBe('<not an entity tag: abc>')
-    expect(shapeOfValue('{DAV:}getlastmodified', element('{DAV:}getlastmodified', 'Mon, 23 Nov 2026 06:03:46 GMT'))).toBe(
-      '<http-date>',
-    )
+    expect(shapeOfValue('{DAV:}getlastmodified', element('{DAV:}getlastmodified', 'Mon, 23 Nov 2026 06:03:46 GMT'))).toBe('<http-date>')
     expect(shapeOfValue('{DAV:}getlastmodified', element('{DAV:}getlastmodified', '2026-11-23T06:03:46Z'))).toBe(
       '<not an RFC 1123 date: 2026-11-23T06:03:46Z>',
     )
@@ -19,9 +17,7 @@ describe('shapeOfValue', () => {
 
   it('keeps every other value exactly, as prefix-free XML', () => {
     expect(shapeOfValue('{DAV:}getcontentlength', element('{DAV:}getcontentlength', '0012'))).toBe('0012')
-    expect(shapeOfValue('{DAV:}resourcetype', element('{DAV:}resourcetype', element('{DAV:}collection')))).toBe(
-      '<{DAV:}collection></>',
-    )
+    expect(shapeOfValue('{DAV:}resourcetype', element('{DAV:}resourcetype', element('{DAV:}collection')))).toBe('<{DAV:}collection></>')
   })
 })
 

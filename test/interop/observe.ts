@@ -109,9 +109,7 @@ function responseStatusDetail(response: MultiStatusResponse, rootPath: string): 
         // The href as sent: how the server encodes names (spaces, #, %, non-ASCII) and whether it
         // is absolute. Percent-escapes compare case-insensitively (RFC 3986 2.1: %c3 = %C3).
         raw: response.href.raw.replace(/%[0-9a-f]{2}/gi, (hex) => hex.toUpperCase()),
-        properties: [...response.properties.map(rawPropertyDetail)].sort((a, b) =>
-          JSON.stringify(a).localeCompare(JSON.stringify(b)),
-        ),
+        properties: [...response.properties.map(rawPropertyDetail)].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
       }
   }
 }
@@ -123,10 +121,7 @@ function sortedDetails(responses: readonly MultiStatusResponse[], rootPath: stri
 }
 
 /** A PROPFIND result, with the props requested by Clark name. */
-export function observePropfind(
-  result: PropfindResult<PropRequest>,
-  rootPath: string,
-): { outcome: Observed; detail: Observed } {
+export function observePropfind(result: PropfindResult<PropRequest>, rootPath: string): { outcome: Observed; detail: Observed } {
   const resources: Record<string, Observed> = {}
   for (const entry of result.responses) {
     if (entry.kind === 'resource') {

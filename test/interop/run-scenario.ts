@@ -41,9 +41,7 @@ async function runStep(actions: DavActions, base: string, step: Step, locks: Map
     case 'lock': {
       const path = base + step.path
       const observation =
-        step.by === 'other'
-          ? await actions.otherLock(path, step.owner, step.depth)
-          : await actions.lock(path, step.owner, step.depth)
+        step.by === 'other' ? await actions.otherLock(path, step.owner, step.depth) : await actions.lock(path, step.owner, step.depth)
       if (observation.token !== undefined) locks.set(step.as, observation.token)
       return observation
     }

@@ -5,9 +5,7 @@ import type { XmlNode } from './davkit.ts'
 export type Depth = 0 | 1 | 'infinity'
 
 /** One PROPPATCH instruction; names in Clark notation (`{urn:x}color`). */
-export type PatchInstruction =
-  | { readonly set: string; readonly value: readonly (XmlNode | string)[] }
-  | { readonly remove: string }
+export type PatchInstruction = { readonly set: string; readonly value: readonly (XmlNode | string)[] } | { readonly remove: string }
 
 /**
  * One step of a scenario. Paths are relative to the scenario's own collection, decoded (the

@@ -186,11 +186,7 @@ export const scenarios: readonly Scenario[] = [
       {
         do: 'proppatch',
         path: 'file.txt',
-        instructions: [
-          { set: color, value: ['blue'] },
-          { set: doc, value: docValue },
-          { remove: `{${nsA}}never-set` },
-        ],
+        instructions: [{ set: color, value: ['blue'] }, { set: doc, value: docValue }, { remove: `{${nsA}}never-set` }],
         expect: multistatus({
           '/file.txt': { [color]: { status: 200 }, [doc]: { status: 200 }, [`{${nsA}}never-set`]: { status: 200 } },
         }),
@@ -419,7 +415,7 @@ export const scenarios: readonly Scenario[] = [
   },
   {
     id: 'delete-locked-member',
-    title: "DELETE of a collection whose member is locked by another client",
+    title: 'DELETE of a collection whose member is locked by another client',
     steps: [
       { do: 'mkcol', path: 'coll/' },
       { do: 'put', path: 'coll/locked.txt', body: 'mine' },

@@ -118,12 +118,16 @@ describe('browser bundle of @davkit/client', () => {
         ? `quick start program: ${(program.gzipped / 1024).toFixed(1)} KB gzipped, ${(over / 1024).toFixed(1)} KB over the ${quickStartTargetBytes / 1024} KB target`
         : `quick start program: ${(program.gzipped / 1024).toFixed(1)} KB gzipped, within the ${quickStartTargetBytes / 1024} KB target`,
     )
-    expect(program.gzipped, `over the ceiling; largest parts:\n${formatContributors(program, 10)}`).toBeLessThanOrEqual(quickStartCeilingBytes)
+    expect(program.gzipped, `over the ceiling; largest parts:\n${formatContributors(program, 10)}`).toBeLessThanOrEqual(
+      quickStartCeilingBytes,
+    )
   })
 
   test(`the whole client stays under its ${wholeClientCeilingBytes / 1024} KB gzipped ceiling`, () => {
     const client = measured(whole)
-    expect(client.gzipped, `over the ceiling; largest parts:\n${formatContributors(client, 10)}`).toBeLessThanOrEqual(wholeClientCeilingBytes)
+    expect(client.gzipped, `over the ceiling; largest parts:\n${formatContributors(client, 10)}`).toBeLessThanOrEqual(
+      wholeClientCeilingBytes,
+    )
   })
 
   test(`decodeMultiStatus alone is at most ${decoderTargetBytes / 1024} KB gzipped, and holds no HTTP code`, () => {

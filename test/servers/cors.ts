@@ -1,8 +1,7 @@
 /** What the `cors: true` option of every launcher allows and exposes (one list for all servers). */
 
 /** Every method a WebDAV client sends. */
-export const corsAllowMethods: string =
-  'GET, HEAD, POST, PUT, DELETE, OPTIONS, PROPFIND, PROPPATCH, MKCOL, COPY, MOVE, LOCK, UNLOCK'
+export const corsAllowMethods: string = 'GET, HEAD, POST, PUT, DELETE, OPTIONS, PROPFIND, PROPPATCH, MKCOL, COPY, MOVE, LOCK, UNLOCK'
 
 /** Every request header a WebDAV client sets. */
 export const corsAllowHeaders: string =

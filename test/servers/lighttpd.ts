@@ -44,7 +44,9 @@ export async function startLighttpd(options: ServerOptions = {}): Promise<Runnin
       // finds a hashed username only by that fourth field (its plain backend has none).
       const file = join(dirs.conf, 'htdigest')
       const H = (hash: string, text: string): string => createHash(hash).update(text).digest('hex')
-      const lines = ['md5', 'sha256'].map((hash) => `${username}:davkit:${H(hash, `${username}:davkit:${password}`)}:${H(hash, `${username}:davkit`)}\n`)
+      const lines = ['md5', 'sha256'].map(
+        (hash) => `${username}:davkit:${H(hash, `${username}:davkit:${password}`)}:${H(hash, `${username}:davkit`)}\n`,
+      )
       await writeFile(file, lines.join(''), { mode: 0o644 })
       access = await renderTemplate('lighttpd/digest-auth.conf', {
         USER_FILE: file,

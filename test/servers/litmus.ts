@@ -78,13 +78,7 @@ export function parseLitmusOutput(suite: LitmusSuite, output: string): LitmusSui
   }
 }
 
-function runOneSuite(
-  litmus: string,
-  url: string,
-  suite: LitmusSuite,
-  cwd: string,
-  options: LitmusOptions,
-): Promise<string> {
+function runOneSuite(litmus: string, url: string, suite: LitmusSuite, cwd: string, options: LitmusOptions): Promise<string> {
   const args = [url]
   if (options.basicAuth !== undefined) args.push(options.basicAuth.username, options.basicAuth.password)
   const timeoutMs = options.timeoutMs ?? 30_000

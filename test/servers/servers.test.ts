@@ -95,7 +95,6 @@ describe.skipIf(skipReason('apache') !== undefined)(title('apache', 'apache opti
       await Promise.all([refusing.stop(), serving.stop()])
     }
   })
-
 })
 
 for (const name of ['apache', 'lighttpd', 'nginx'] as const) {

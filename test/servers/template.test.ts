@@ -10,8 +10,6 @@ describe('renderTemplate', () => {
 
   it('rejects a missing value and a value without a placeholder', async () => {
     await expect(renderTemplate('apache/basic-auth.conf', {})).rejects.toThrow(/no value for HTPASSWD_FILE/)
-    await expect(renderTemplate('apache/basic-auth.conf', { HTPASSWD_FILE: 'f', TYPO: 'x' })).rejects.toThrow(
-      /no placeholder for TYPO/,
-    )
+    await expect(renderTemplate('apache/basic-auth.conf', { HTPASSWD_FILE: 'f', TYPO: 'x' })).rejects.toThrow(/no placeholder for TYPO/)
   })
 })

@@ -8,10 +8,7 @@ export const serversDir: string = fileURLToPath(new URL('../../servers/', import
  * Fills `{{NAME}}` placeholders in `servers/<relativePath>` with `values`. Every placeholder must
  * have a value and every value a placeholder, so a typo in a template or a launcher fails loudly.
  */
-export async function renderTemplate(
-  relativePath: string,
-  values: Readonly<Record<string, string>>,
-): Promise<string> {
+export async function renderTemplate(relativePath: string, values: Readonly<Record<string, string>>): Promise<string> {
   const template = await readFile(serversDir + relativePath, 'utf8')
   const used = new Set<string>()
   const missing = new Set<string>()

@@ -1,21 +1,9 @@
-import type {
-  PropfindEntry,
-  ProppatchInstruction,
-  ProppatchResult,
-  PropRequest,
-  PropfindResult,
-  TransferResult,
-} from '@davkit/types'
+import type { PropfindEntry, ProppatchInstruction, ProppatchResult, PropRequest, PropfindResult, TransferResult } from '@davkit/types'
 import { InvalidRequestError } from './errors/invalid-request-error.ts'
 import type { DavClientOptions, RequestOptions } from './http/client-options.ts'
 import { createRequestPipeline, type RequestPipeline } from './http/request-pipeline.ts'
 import type { MethodContext, MultiStatusDecoder } from './methods/method-context.ts'
-import {
-  propfind,
-  type PropfindAllpropOptions,
-  type PropfindPropOptions,
-  type PropfindPropnameOptions,
-} from './methods/propfind.ts'
+import { propfind, type PropfindAllpropOptions, type PropfindPropOptions, type PropfindPropnameOptions } from './methods/propfind.ts'
 import { propfindEach, type PropfindEachLimits, type PropfindEachOptions } from './methods/propfind-each.ts'
 import { proppatch, type ProppatchOptions } from './methods/proppatch.ts'
 import { transfer, type CopyOptions, type MoveOptions } from './methods/transfer.ts'
@@ -61,10 +49,7 @@ export interface DavClient extends DavContentMethods {
    */
   propfind<const P extends PropRequest>(target: DavTarget, options: PropfindPropOptions<P>): Promise<PropfindResult<P>>
   /** PROPFIND `allprop`, with `include`d properties decoded by their codecs; everything reported is in `properties`. */
-  propfind<const P extends PropRequest = {}>(
-    target: DavTarget,
-    options: PropfindAllpropOptions<P>,
-  ): Promise<PropfindResult<P>>
+  propfind<const P extends PropRequest = {}>(target: DavTarget, options: PropfindAllpropOptions<P>): Promise<PropfindResult<P>>
   /** PROPFIND `propname`: each resource's `properties` holds the names (with empty values). */
   propfind(target: DavTarget, options: PropfindPropnameOptions): Promise<PropfindResult<{}>>
   /**
@@ -87,9 +72,15 @@ export interface DavClient extends DavContentMethods {
    *   if (entry.kind === 'resource' && entry.props.size.kind === 'value') total += entry.props.size.value
    * }
    */
-  propfindEach<const P extends PropRequest>(target: DavTarget, options: PropfindPropOptions<P> & PropfindEachLimits): AsyncIterable<PropfindEntry<P>>
+  propfindEach<const P extends PropRequest>(
+    target: DavTarget,
+    options: PropfindPropOptions<P> & PropfindEachLimits,
+  ): AsyncIterable<PropfindEntry<P>>
   /** {@link DavClient.propfindEach} with `allprop`. */
-  propfindEach<const P extends PropRequest = {}>(target: DavTarget, options: PropfindAllpropOptions<P> & PropfindEachLimits): AsyncIterable<PropfindEntry<P>>
+  propfindEach<const P extends PropRequest = {}>(
+    target: DavTarget,
+    options: PropfindAllpropOptions<P> & PropfindEachLimits,
+  ): AsyncIterable<PropfindEntry<P>>
   /** {@link DavClient.propfindEach} with `propname`. */
   propfindEach(target: DavTarget, options: PropfindPropnameOptions & PropfindEachLimits): AsyncIterable<PropfindEntry<{}>>
 
@@ -158,7 +149,7 @@ function withDefaultBody(options: PropfindPropOptions<PropRequest> | PropfindDef
 function normaliseOptions(first: DavClientOptions | string | URL, rest: DavClientUrlOptions | undefined): DavClientOptions {
   if (typeof first !== 'string' && !(first instanceof URL)) {
     if (first === null || typeof first !== 'object') {
-      throw new InvalidRequestError("createDavClient takes (url, options?) or ({ baseUrl, auth: { username, password } })")
+      throw new InvalidRequestError('createDavClient takes (url, options?) or ({ baseUrl, auth: { username, password } })')
     }
     return withFlatCredentials(first as DavClientOptions & FlatCredentials)
   }

@@ -186,7 +186,9 @@ describe('client types', () => {
 
   test('propfindEach yields the entries propfind returns, typed by the codecs, narrowing on kind', async () => {
     const listing = dav.propfindEach('Photos/', { depth: 1, props: { size: davProps.getcontentlength, ocSize }, maxBytes: 1e9 })
-    expectTypeOf(listing).toEqualTypeOf<AsyncIterable<PropfindEntry<{ readonly size: typeof davProps.getcontentlength; readonly ocSize: typeof ocSize }>>>()
+    expectTypeOf(listing).toEqualTypeOf<
+      AsyncIterable<PropfindEntry<{ readonly size: typeof davProps.getcontentlength; readonly ocSize: typeof ocSize }>>
+    >()
     for await (const entry of listing) {
       if (entry.kind === 'resource') {
         expectTypeOf(entry.props.size).toEqualTypeOf<PropertyResult<number>>()

@@ -145,7 +145,8 @@ export function createDavServer(options: DavServerOptions = {}): DavServer {
       const resource = store.get(parsePlainPath(path))
       if (resource === undefined) return undefined
       const props: Record<string, string> = {}
-      for (const [key, prop] of resource.deadProps) props[key] = prop.children.map((child) => (child.kind === 'text' ? child.text : '')).join('')
+      for (const [key, prop] of resource.deadProps)
+        props[key] = prop.children.map((child) => (child.kind === 'text' ? child.text : '')).join('')
       const content = resource.kind === 'file' ? resource.content.slice() : new Uint8Array()
       return {
         kind: resource.kind,
@@ -163,11 +164,19 @@ export function createDavServer(options: DavServerOptions = {}): DavServer {
       return store.get(parsePlainPath(path)) !== undefined
     },
     locks() {
-      return locks.all().map((lock) => ({ token: lock.token, root: pathKey(lock.root), depth: lock.depth, scope: lock.scope, timeout: lock.timeout }))
+      return locks
+        .all()
+        .map((lock) => ({ token: lock.token, root: pathKey(lock.root), depth: lock.depth, scope: lock.scope, timeout: lock.timeout }))
     },
     lockAsOtherOwner(path, lockOptions = {}) {
       const owner = element('DAV:', 'owner', [text(lockOptions.owner ?? 'another-user')])
-      const lock = locks.create(parsePlainPath(path), lockOptions.depth ?? 'infinity', lockOptions.scope ?? 'exclusive', owner, lockOptions.timeout ?? 'infinite')
+      const lock = locks.create(
+        parsePlainPath(path),
+        lockOptions.depth ?? 'infinity',
+        lockOptions.scope ?? 'exclusive',
+        owner,
+        lockOptions.timeout ?? 'infinite',
+      )
       return lock.token
     },
     setQuota(bytes) {

@@ -49,7 +49,10 @@ const bodyDecoder = new TextDecoder()
 
 async function dispatch(state: ServerState, request: Request, url: URL, method: string, body: Uint8Array): Promise<Response> {
   const mapped = toStorePath(url.pathname, state.basePath)
-  if (!mapped.ok) return mapped.error === 'outside-base' ? plain(404, 'Not Found\n') : plain(400, `The request path is not acceptable (${mapped.error}).\n`)
+  if (!mapped.ok)
+    return mapped.error === 'outside-base'
+      ? plain(404, 'Not Found\n')
+      : plain(400, `The request path is not acceptable (${mapped.error}).\n`)
   const handler = Object.hasOwn(METHODS, method) ? METHODS[method] : undefined
   if (handler === undefined) return plain(501, `${method} is not implemented.\n`, { Allow: ALLOWED_METHODS.join(', ') })
   // A file does not answer to a collection URL (`/a.txt/`), as on Apache.
@@ -98,7 +101,14 @@ export function createHandler(parts: CoreParts): (request: Request) => Promise<R
     } catch {
       body = new Uint8Array()
     }
-    const entry = { method, url: request.url, path, headers: headersObject(request.headers), body: bodyDecoder.decode(body), at: state.now() }
+    const entry = {
+      method,
+      url: request.url,
+      path,
+      headers: headersObject(request.headers),
+      body: bodyDecoder.decode(body),
+      at: state.now(),
+    }
     const triggered = faults.take(method, path)
     if (triggered.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, triggered.latencyMs))
     const answer = triggered.answer

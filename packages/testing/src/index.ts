@@ -1,5 +1,12 @@
 export { davHandlers } from './msw/dav-handlers.ts'
-export { createDavServer, type DavServer, type DavServerOptions, type ForeignLockOptions, type LockInfo, type StoredResource } from './dav-server.ts'
+export {
+  createDavServer,
+  type DavServer,
+  type DavServerOptions,
+  type ForeignLockOptions,
+  type LockInfo,
+  type StoredResource,
+} from './dav-server.ts'
 export type { DavDialect } from './options.ts'
 export type { DavPrefixStyle } from './xml/write-xml.ts'
 export { seedFile, SeedFile, type SeedFileOptions, type SeedTree, type SnapshotTree } from './store/seed.ts'

@@ -21,7 +21,12 @@ export function xmlResponse(ctx: RequestContext, status: number, root: XmlElemen
 }
 
 /** A `DAV:error` body naming failed preconditions (RFC 4918 section 16). */
-export function davErrorResponse(ctx: RequestContext, status: number, conditions: readonly XmlElement[], headers: Record<string, string> = {}): Response {
+export function davErrorResponse(
+  ctx: RequestContext,
+  status: number,
+  conditions: readonly XmlElement[],
+  headers: Record<string, string> = {},
+): Response {
   return xmlResponse(ctx, status, dav('error', conditions), headers)
 }
 
@@ -42,7 +47,13 @@ export function statusElement(ctx: RequestContext, status: number): XmlElement {
 }
 
 /** A `DAV:response` with one status for one href, and an optional `DAV:error`. */
-export function statusResponse(ctx: RequestContext, path: StorePath, isCollection: boolean, status: number, error?: readonly XmlElement[]): XmlElement {
+export function statusResponse(
+  ctx: RequestContext,
+  path: StorePath,
+  isCollection: boolean,
+  status: number,
+  error?: readonly XmlElement[],
+): XmlElement {
   const children: XmlNode[] = [hrefElement(ctx, path, isCollection), statusElement(ctx, status)]
   if (error !== undefined && error.length > 0) children.push(dav('error', error))
   return dav('response', children)
@@ -55,5 +66,8 @@ export function multistatus(ctx: RequestContext, responses: readonly XmlNode[], 
 
 /** `DAV:lock-token-submitted` naming the lock roots whose tokens were missing. */
 export function lockTokenSubmitted(ctx: RequestContext, roots: readonly { path: StorePath; isCollection: boolean }[]): XmlElement {
-  return dav('lock-token-submitted', roots.map((root) => hrefElement(ctx, root.path, root.isCollection)))
+  return dav(
+    'lock-token-submitted',
+    roots.map((root) => hrefElement(ctx, root.path, root.isCollection)),
+  )
 }

@@ -16,12 +16,17 @@ function digest(challenge: Record<string, string>, password: string, nc: string)
   const ha1 = md5(`alice:${challenge['realm']}:${password}`)
   const ha2 = md5('PROPFIND:/docs/')
   const response = md5(`${ha1}:${challenge['nonce']}:${nc}:c0ffee:auth:${ha2}`)
-  return `Digest username="alice", realm="${challenge['realm']}", nonce="${challenge['nonce']}", uri="/docs/", algorithm=MD5, ` +
+  return (
+    `Digest username="alice", realm="${challenge['realm']}", nonce="${challenge['nonce']}", uri="/docs/", algorithm=MD5, ` +
     `qop=auth, nc=${nc}, cnonce="c0ffee", response="${response}", opaque="${challenge['opaque']}"`
+  )
 }
 
 const propfind = (authorization?: string): Request =>
-  new Request(URL_, { method: 'PROPFIND', headers: { Depth: '0', ...(authorization === undefined ? {} : { Authorization: authorization }) } })
+  new Request(URL_, {
+    method: 'PROPFIND',
+    headers: { Depth: '0', ...(authorization === undefined ? {} : { Authorization: authorization }) },
+  })
 
 describe('a fake server that requires auth', () => {
   test('challenges, accepts the right Digest answer, refuses a wrong password and a replayed count', async () => {

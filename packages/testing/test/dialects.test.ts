@@ -53,7 +53,11 @@ describe('server dialects', () => {
     const seed = { c: { 'free.txt': 'f', 'held.txt': 'h' }, other: { 'x.txt': 'x' } }
     const dav = createDavServer({ dialect: { partialFailures: 'apache' }, seed })
     dav.lockAsOtherOwner('/c/held.txt')
-    for (const [method, headers] of [['DELETE', {}], ['MOVE', { Destination: '/moved/' }], ['COPY', { Destination: '/c/' }]] as const) {
+    for (const [method, headers] of [
+      ['DELETE', {}],
+      ['MOVE', { Destination: '/moved/' }],
+      ['COPY', { Destination: '/c/' }],
+    ] as const) {
       const source = method === 'COPY' ? '/other/' : '/c/'
       const response = await send(dav, method, source, { headers })
       expect(response.status, method).toBe(424)
@@ -69,7 +73,9 @@ describe('server dialects', () => {
 
   it('serves under a base path', async () => {
     const dav = createDavServer({ basePath: '/remote.php/dav/files/alice', seed: { 'a.txt': 'x' } })
-    const xml = await (await send(dav, 'PROPFIND', '/remote.php/dav/files/alice/', { headers: { Depth: '1' }, body: propfindBody('getetag') })).text()
+    const xml = await (
+      await send(dav, 'PROPFIND', '/remote.php/dav/files/alice/', { headers: { Depth: '1' }, body: propfindBody('getetag') })
+    ).text()
     expect(xml).toContain('<D:href>/remote.php/dav/files/alice/a.txt</D:href>')
   })
 })

@@ -35,43 +35,52 @@ if (LITMUS === undefined && process.env['CI']) {
     })
   })
 } else {
-  describe.skipIf(LITMUS === undefined)('litmus against the Node adapter' + (LITMUS === undefined ? ' (skipped: litmus is not installed; apt-get install litmus)' : ''), () => {
-    let http: ListeningDavServer
-    let workDir: string
-    let output = ''
+  describe.skipIf(LITMUS === undefined)(
+    'litmus against the Node adapter' + (LITMUS === undefined ? ' (skipped: litmus is not installed; apt-get install litmus)' : ''),
+    () => {
+      let http: ListeningDavServer
+      let workDir: string
+      let output = ''
 
-    beforeAll(async () => {
-      http = await listen(createDavServer())
-      workDir = await mkdtemp(join(tmpdir(), 'davkit-litmus-'))
-      output = await new Promise<string>((resolve) => {
-        execFile(
-          LITMUS ?? 'litmus',
-          [http.url],
-          { cwd: workDir, env: { ...process.env, TESTS: SUITES.join(' ') }, timeout: 100_000, maxBuffer: 16 * 1024 * 1024 },
-          // litmus exits non-zero when a test fails: the summaries say which, so the exit code is not an error here.
-          (_error, stdout, stderr) => resolve(`${stdout}${stderr}`),
+      beforeAll(async () => {
+        http = await listen(createDavServer())
+        workDir = await mkdtemp(join(tmpdir(), 'davkit-litmus-'))
+        output = await new Promise<string>((resolve) => {
+          execFile(
+            LITMUS ?? 'litmus',
+            [http.url],
+            { cwd: workDir, env: { ...process.env, TESTS: SUITES.join(' ') }, timeout: 100_000, maxBuffer: 16 * 1024 * 1024 },
+            // litmus exits non-zero when a test fails: the summaries say which, so the exit code is not an error here.
+            (_error, stdout, stderr) => resolve(`${stdout}${stderr}`),
+          )
+        })
+        const summaries = parseSummaries(output)
+        const lines = SUITES.map((suite) => summaries.get(suite)?.line ?? `<- no summary for \`${suite}' (suite did not run)`)
+        const total = [...summaries.values()].reduce(
+          (sum, summary) => ({ run: sum.run + summary.run, passed: sum.passed + summary.passed }),
+          { run: 0, passed: 0 },
         )
-      })
-      const summaries = parseSummaries(output)
-      const lines = SUITES.map((suite) => summaries.get(suite)?.line ?? `<- no summary for \`${suite}' (suite did not run)`)
-      const total = [...summaries.values()].reduce((sum, summary) => ({ run: sum.run + summary.run, passed: sum.passed + summary.passed }), { run: 0, passed: 0 })
-      process.stdout.write(`\nlitmus ${http.url}\n${lines.join('\n')}\nlitmus total: ${total.passed}/${total.run} passed\n`)
-      const failures = output.split('\n').filter((line) => /FAIL|WARNING/.test(line))
-      if (failures.length > 0) process.stdout.write(`${failures.join('\n')}\n`)
-    }, 120_000)
+        process.stdout.write(`\nlitmus ${http.url}\n${lines.join('\n')}\nlitmus total: ${total.passed}/${total.run} passed\n`)
+        const failures = output.split('\n').filter((line) => /FAIL|WARNING/.test(line))
+        if (failures.length > 0) process.stdout.write(`${failures.join('\n')}\n`)
+      }, 120_000)
 
-    afterAll(async () => {
-      await http?.close()
-      if (workDir !== undefined) await rm(workDir, { recursive: true, force: true })
-    })
-
-    for (const suite of SUITES) {
-      it.runIf(REQUIRED.has(suite))(`${suite} passes completely${REQUIRED.has(suite) ? '' : ' (skipped: not a suite the fake server must pass)'}`, () => {
-        const summary = parseSummaries(output).get(suite)
-        expect(summary, `litmus printed no summary for ${suite}:\n${output.slice(-4000)}`).toBeDefined()
-        expect(summary?.failed, summary?.line).toBe(0)
-        expect(summary?.passed).toBe(summary?.run)
+      afterAll(async () => {
+        await http?.close()
+        if (workDir !== undefined) await rm(workDir, { recursive: true, force: true })
       })
-    }
-  })
+
+      for (const suite of SUITES) {
+        it.runIf(REQUIRED.has(suite))(
+          `${suite} passes completely${REQUIRED.has(suite) ? '' : ' (skipped: not a suite the fake server must pass)'}`,
+          () => {
+            const summary = parseSummaries(output).get(suite)
+            expect(summary, `litmus printed no summary for ${suite}:\n${output.slice(-4000)}`).toBeDefined()
+            expect(summary?.failed, summary?.line).toBe(0)
+            expect(summary?.passed).toBe(summary?.run)
+          },
+        )
+      }
+    },
+  )
 }

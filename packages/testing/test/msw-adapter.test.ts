@@ -5,7 +5,10 @@ import { createDavServer, davHandlers } from '../src/index.ts'
 
 const dav = createDavServer({ basePath: '/remote.php/dav/', seed: { docs: { 'a.txt': 'alpha' } } })
 // The last handler answers what the WebDAV handlers leave alone.
-const mock = setupServer(...davHandlers(dav, 'https://cloud.test'), http.all('*', () => HttpResponse.text('other handler')))
+const mock = setupServer(
+  ...davHandlers(dav, 'https://cloud.test'),
+  http.all('*', () => HttpResponse.text('other handler')),
+)
 const root = 'https://cloud.test/remote.php/dav/'
 
 beforeAll(() => mock.listen({ onUnhandledFrame: 'error' }))

@@ -1,6 +1,15 @@
 import type { HttpHandler } from 'msw'
 import { describe, expectTypeOf, it } from 'vitest'
-import { createDavServer, davHandlers, seedFile, type DavDialect, type DavServer, type JournalEntry, type SeedTree, type StoredResource } from '@davkit/testing'
+import {
+  createDavServer,
+  davHandlers,
+  seedFile,
+  type DavDialect,
+  type DavServer,
+  type JournalEntry,
+  type SeedTree,
+  type StoredResource,
+} from '@davkit/testing'
 import { listen, type ListeningDavServer } from '@davkit/testing/node'
 
 describe('public API types', () => {

@@ -58,7 +58,11 @@ describe('robustness: any request gets an HTTP answer, never a crash', () => {
       fc.asyncProperty(
         fc.constantFrom(...METHODS),
         fc.constantFrom(...PATHS),
-        fc.dictionary(fc.constantFrom('Depth', 'If', 'Destination', 'Overwrite', 'Timeout', 'Lock-Token', 'Range', 'If-Match', 'If-None-Match'), headerValue, { maxKeys: 4 }),
+        fc.dictionary(
+          fc.constantFrom('Depth', 'If', 'Destination', 'Overwrite', 'Timeout', 'Lock-Token', 'Range', 'If-Match', 'If-None-Match'),
+          headerValue,
+          { maxKeys: 4 },
+        ),
         fc.array(xmlPiece, { maxLength: 8 }).map((pieces) => pieces.join('')),
         async (method, path, headers, body) => {
           const dav = createDavServer({ seed: { 'a.txt': 'alpha', c: { 'm.txt': 'member' } }, quotaBytes: 100 })
@@ -66,7 +70,10 @@ describe('robustness: any request gets an HTTP answer, never a crash', () => {
           const options = method === 'GET' || method === 'HEAD' || body === '' ? { headers } : { headers, body }
           const response = await send(dav, method, path, options)
           // 502 (Destination elsewhere) and 507 (quota) are real servers' answers; 500 would be a crash of the fake.
-          expect(response.status >= 200 && (response.status < 500 || response.status === 502 || response.status === 507), `${response.status}`).toBe(true)
+          expect(
+            response.status >= 200 && (response.status < 500 || response.status === 502 || response.status === 507),
+            `${response.status}`,
+          ).toBe(true)
           // The store stays inside its root and consistent with what can be listed.
           const listing = await send(dav, 'PROPFIND', '/', { headers: { Depth: 'infinity' } })
           expect(listing.status).toBe(207)
@@ -88,27 +95,36 @@ describe('robustness: locks held by someone else protect their resources', () =>
 
   it('no sequence of requests without the token changes a locked subtree', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('/c', '/c/d', '/e/o.txt', '/a.txt'), fc.array(request, { minLength: 1, maxLength: 6 }), async (locked, requests) => {
-        const dav = createDavServer({ seed: { 'a.txt': 'alpha', c: { 'm.txt': 'member', d: { 'n.txt': 'nested' } }, e: { 'o.txt': 'other' } } })
-        dav.lockAsOtherOwner(locked, { depth: 'infinity' })
-        const before = dav.read(locked)?.kind === 'collection' ? JSON.stringify(dav.snapshot(locked)) : dav.read(locked)?.text
-        for (const { method, path, destination, overwrite } of requests) {
-          const body =
-            method === 'PUT'
-              ? 'changed'
-              : method === 'PROPPATCH'
-                ? '<D:propertyupdate xmlns:D="DAV:"><D:set><D:prop><X:p xmlns:X="urn:x">1</X:p></D:prop></D:set></D:propertyupdate>'
-                : method === 'LOCK'
-                  ? '<D:lockinfo xmlns:D="DAV:"><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype></D:lockinfo>'
-                  : undefined
-          const response = await send(dav, method, path, { headers: { Destination: destination, Overwrite: overwrite }, ...(body === undefined ? {} : { body }) })
-          expect(response.status).toBeLessThan(500)
-        }
-        const after = dav.read(locked)
-        expect(after, `${locked} disappeared`).toBeDefined()
-        expect(after?.kind === 'collection' ? JSON.stringify(dav.snapshot(locked)) : after?.text).toBe(before)
-        expect(after?.props).toEqual({})
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('/c', '/c/d', '/e/o.txt', '/a.txt'),
+        fc.array(request, { minLength: 1, maxLength: 6 }),
+        async (locked, requests) => {
+          const dav = createDavServer({
+            seed: { 'a.txt': 'alpha', c: { 'm.txt': 'member', d: { 'n.txt': 'nested' } }, e: { 'o.txt': 'other' } },
+          })
+          dav.lockAsOtherOwner(locked, { depth: 'infinity' })
+          const before = dav.read(locked)?.kind === 'collection' ? JSON.stringify(dav.snapshot(locked)) : dav.read(locked)?.text
+          for (const { method, path, destination, overwrite } of requests) {
+            const body =
+              method === 'PUT'
+                ? 'changed'
+                : method === 'PROPPATCH'
+                  ? '<D:propertyupdate xmlns:D="DAV:"><D:set><D:prop><X:p xmlns:X="urn:x">1</X:p></D:prop></D:set></D:propertyupdate>'
+                  : method === 'LOCK'
+                    ? '<D:lockinfo xmlns:D="DAV:"><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype></D:lockinfo>'
+                    : undefined
+            const response = await send(dav, method, path, {
+              headers: { Destination: destination, Overwrite: overwrite },
+              ...(body === undefined ? {} : { body }),
+            })
+            expect(response.status).toBeLessThan(500)
+          }
+          const after = dav.read(locked)
+          expect(after, `${locked} disappeared`).toBeDefined()
+          expect(after?.kind === 'collection' ? JSON.stringify(dav.snapshot(locked)) : after?.text).toBe(before)
+          expect(after?.props).toEqual({})
+        },
+      ),
       { numRuns: 300 },
     )
   })
@@ -127,7 +143,9 @@ describe('robustness: a refused request changes nothing', () => {
       fc.asyncProperty(
         fc.constantFrom(...METHODS),
         fc.constantFrom(...PATHS),
-        fc.dictionary(fc.constantFrom('Depth', 'If', 'Destination', 'Overwrite', 'Timeout', 'If-Match', 'If-None-Match'), headerValue, { maxKeys: 4 }),
+        fc.dictionary(fc.constantFrom('Depth', 'If', 'Destination', 'Overwrite', 'Timeout', 'If-Match', 'If-None-Match'), headerValue, {
+          maxKeys: 4,
+        }),
         fc.array(xmlPiece, { maxLength: 8 }).map((pieces) => pieces.join('')),
         async (method, path, headers, body) => {
           const dav = createDavServer({ seed: { 'a.txt': 'alpha', c: { 'm.txt': 'member' } }, quotaBytes: 100 })
@@ -150,20 +168,28 @@ describe('robustness: a successful COPY or MOVE carries the whole source', () =>
 
   it('the destination then holds what the source held', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('COPY', 'MOVE'), fc.constantFrom(...TREE_PATHS), fc.constantFrom(...TREE_PATHS), fc.constantFrom('T', 'F'), async (method, from, to, overwrite) => {
-        const dav = createDavServer({
-          seed: { 'a.txt': 'alpha', c: { 'm.txt': 'member', d: { 'n.txt': 'nested' } }, e: { 'o.txt': 'other' } },
-        })
-        await send(dav, 'PROPPATCH', from, { body: '<D:propertyupdate xmlns:D="DAV:"><D:set><D:prop><X:p xmlns:X="urn:x">v</X:p></D:prop></D:set></D:propertyupdate>' })
-        const source = dav.exists(from) ? view(dav, from) : undefined
-        const response = await send(dav, method, from, { headers: { Destination: to, Overwrite: overwrite } })
-        if (response.status === 201 || response.status === 204) {
-          expect(view(dav, to)).toEqual(source)
-          expect(dav.exists(from)).toBe(method === 'COPY')
-          // 204 means something was replaced, which Overwrite: F forbids.
-          if (response.status === 204) expect(overwrite).toBe('T')
-        } else expect([403, 404, 409, 412]).toContain(response.status)
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('COPY', 'MOVE'),
+        fc.constantFrom(...TREE_PATHS),
+        fc.constantFrom(...TREE_PATHS),
+        fc.constantFrom('T', 'F'),
+        async (method, from, to, overwrite) => {
+          const dav = createDavServer({
+            seed: { 'a.txt': 'alpha', c: { 'm.txt': 'member', d: { 'n.txt': 'nested' } }, e: { 'o.txt': 'other' } },
+          })
+          await send(dav, 'PROPPATCH', from, {
+            body: '<D:propertyupdate xmlns:D="DAV:"><D:set><D:prop><X:p xmlns:X="urn:x">v</X:p></D:prop></D:set></D:propertyupdate>',
+          })
+          const source = dav.exists(from) ? view(dav, from) : undefined
+          const response = await send(dav, method, from, { headers: { Destination: to, Overwrite: overwrite } })
+          if (response.status === 201 || response.status === 204) {
+            expect(view(dav, to)).toEqual(source)
+            expect(dav.exists(from)).toBe(method === 'COPY')
+            // 204 means something was replaced, which Overwrite: F forbids.
+            if (response.status === 204) expect(overwrite).toBe('T')
+          } else expect([403, 404, 409, 412]).toContain(response.status)
+        },
+      ),
       { numRuns: 400 },
     )
   })

@@ -46,7 +46,7 @@ describe('MemoryStore', () => {
     expect(file.modified.toISOString()).toBe('2026-01-02T00:00:00.000Z')
   })
 
-  it('changes a collection\'s etag and modification time when its membership changes', () => {
+  it("changes a collection's etag and modification time when its membership changes", () => {
     let time = new Date('2026-01-01T00:00:00Z')
     const store = new MemoryStore(() => time)
     store.attach(['c'], store.newCollection())
@@ -67,7 +67,10 @@ describe('MemoryStore', () => {
     store.attach(['c', 'x'], store.newFile(new Uint8Array(), 'text/plain'))
     const before = store.revision
     store.detach(['c'])
-    expect(store.tombstones.filter((tombstone) => tombstone.revision > before).map((tombstone) => tombstone.path)).toEqual([['c'], ['c', 'x']])
+    expect(store.tombstones.filter((tombstone) => tombstone.revision > before).map((tombstone) => tombstone.path)).toEqual([
+      ['c'],
+      ['c', 'x'],
+    ])
     expect(changesSince(store, [], store.root, before, 'infinite').map((change) => [change.kind, change.path.join('/')])).toEqual([
       ['removed', 'c'],
       ['removed', 'c/x'],

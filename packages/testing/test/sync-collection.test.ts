@@ -11,8 +11,14 @@ function syncBody(token: string, level = '1', limit?: number): string {
 }
 
 async function sync(dav: ReturnType<typeof createDavServer>, token: string, level = '1', limit?: number) {
-  const response = await send(dav, 'REPORT', '/cal/', { body: syncBody(token, level, limit), headers: { 'Content-Type': 'application/xml' } })
-  return { status: response.status, ...(response.status === 207 ? parseMultistatus(await response.text()) : { responses: [], syncToken: undefined }) }
+  const response = await send(dav, 'REPORT', '/cal/', {
+    body: syncBody(token, level, limit),
+    headers: { 'Content-Type': 'application/xml' },
+  })
+  return {
+    status: response.status,
+    ...(response.status === 207 ? parseMultistatus(await response.text()) : { responses: [], syncToken: undefined }),
+  }
 }
 
 describe('REPORT sync-collection (RFC 6578)', () => {
@@ -47,7 +53,9 @@ describe('REPORT sync-collection (RFC 6578)', () => {
     const dav = createDavServer({ seed: { cal: { 'a.ics': 'A', 'b.ics': 'B' } } })
     const token = (await sync(dav, '')).syncToken ?? ''
     await send(dav, 'MOVE', '/cal/a.ics', { headers: { Destination: '/cal/renamed.ics' } })
-    await send(dav, 'PROPPATCH', '/cal/b.ics', { body: '<D:propertyupdate xmlns:D="DAV:"><D:set><D:prop><X:c xmlns:X="urn:x">1</X:c></D:prop></D:set></D:propertyupdate>' })
+    await send(dav, 'PROPPATCH', '/cal/b.ics', {
+      body: '<D:propertyupdate xmlns:D="DAV:"><D:set><D:prop><X:c xmlns:X="urn:x">1</X:c></D:prop></D:set></D:propertyupdate>',
+    })
     const changes = await sync(dav, token)
     expect(changes.responses.map((response) => [response.href, response.status ?? 'props']).sort()).toEqual([
       ['/cal/a.ics', 'HTTP/1.1 404 Not Found'],
@@ -69,7 +77,10 @@ describe('REPORT sync-collection (RFC 6578)', () => {
 
   it('the sync-token property equals the token the report gives', async () => {
     const dav = createDavServer({ seed: { cal: { 'a.ics': 'A' } } })
-    const response = await send(dav, 'PROPFIND', '/cal/', { headers: { Depth: '0' }, body: '<D:propfind xmlns:D="DAV:"><D:prop><D:sync-token/></D:prop></D:propfind>' })
+    const response = await send(dav, 'PROPFIND', '/cal/', {
+      headers: { Depth: '0' },
+      body: '<D:propfind xmlns:D="DAV:"><D:prop><D:sync-token/></D:prop></D:propfind>',
+    })
     const property = propOf(parseMultistatus(await response.text()).responses[0], 'D:sync-token')
     expect(property?.value).toBe((await sync(dav, '')).syncToken)
   })
@@ -107,7 +118,9 @@ describe('REPORT sync-collection (RFC 6578)', () => {
     const dav = createDavServer({ seed: { cal: { 'a.ics': 'A' } } })
     expect((await send(dav, 'REPORT', '/cal/', { body: '<C:calendar-query xmlns:C="urn:ietf:params:xml:ns:caldav"/>' })).status).toBe(403)
     expect((await send(dav, 'REPORT', '/cal/a.ics', { body: syncBody('') })).status).toBe(403)
-    expect((await send(dav, 'REPORT', '/cal/', { body: '<D:sync-collection xmlns:D="DAV:"><D:sync-token/></D:sync-collection>' })).status).toBe(400)
+    expect(
+      (await send(dav, 'REPORT', '/cal/', { body: '<D:sync-collection xmlns:D="DAV:"><D:sync-token/></D:sync-collection>' })).status,
+    ).toBe(400)
     expect((await send(dav, 'REPORT', '/cal/', { body: syncBody('', '1', 0) })).status).toBe(400)
     expect((await send(dav, 'REPORT', '/cal/', { body: '<D:sync-collection' })).status).toBe(400)
   })

@@ -43,7 +43,12 @@ describe('request body parsing', () => {
 })
 
 describe('response XML writer', () => {
-  const doc = dav('multistatus', [dav('response', [element('urn:x', 'color', [text('a<b & "c"\r')]), element('', 'plain', [], [{ ns: XML_NS, local: 'lang', value: 'en' }])])])
+  const doc = dav('multistatus', [
+    dav('response', [
+      element('urn:x', 'color', [text('a<b & "c"\r')]),
+      element('', 'plain', [], [{ ns: XML_NS, local: 'lang', value: 'en' }]),
+    ]),
+  ])
 
   it('declares DAV: on the root with the chosen prefix and other namespaces where needed', () => {
     const xml = writeXml(doc, 'D')

@@ -73,11 +73,7 @@ export interface PropstatResponse extends ResponseDetails {
 }
 
 /** Why a `DAV:response` fits neither form of RFC 4918 section 14.24. */
-export type ResponseProblemKind =
-  | 'no-href'
-  | 'no-status-or-propstat'
-  | 'status-and-propstat'
-  | 'several-hrefs-with-propstat'
+export type ResponseProblemKind = 'no-href' | 'no-status-or-propstat' | 'status-and-propstat' | 'several-hrefs-with-propstat'
 
 /** A `DAV:response` that fits neither form. It is kept, never dropped. */
 export interface MalformedResponse extends ResponseDetails {

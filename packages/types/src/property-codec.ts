@@ -2,9 +2,7 @@ import type { QName } from './qname.ts'
 import type { XmlElement, XmlNode } from './xml-node.ts'
 
 /** What a codec made of a property element: a value, or why it could not make one. */
-export type CodecResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly problem: string }
+export type CodecResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string }
 
 /**
  * How to read (and, for PROPPATCH, write) one property. A codec is a plain value carrying the

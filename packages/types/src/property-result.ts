@@ -46,9 +46,4 @@ export interface PropertyMissing {
 }
 
 /** The outcome of one requested property. Narrow on `kind`. */
-export type PropertyResult<T> =
-  | PropertyDecoded<T>
-  | PropertyInvalid
-  | PropertyFailed
-  | PropertyUnknownStatus
-  | PropertyMissing
+export type PropertyResult<T> = PropertyDecoded<T> | PropertyInvalid | PropertyFailed | PropertyUnknownStatus | PropertyMissing

@@ -57,9 +57,7 @@ export type LockType = 'write'
 export type LockDepth = '0' | 'infinity'
 
 /** `DAV:timeout` of an active lock (RFC 4918 section 14.29). */
-export type LockTimeout =
-  | { readonly kind: 'seconds'; readonly seconds: number }
-  | { readonly kind: 'infinite' }
+export type LockTimeout = { readonly kind: 'seconds'; readonly seconds: number } | { readonly kind: 'infinite' }
 
 /** The `DAV:owner` of a lock: any XML the client put there when it locked. */
 export interface LockOwner {
@@ -101,6 +99,4 @@ export type QuotaBytes =
   | { readonly kind: 'unknown'; readonly code: number }
 
 /** `DAV:current-user-principal` (RFC 5397 section 3). */
-export type CurrentUserPrincipal =
-  | { readonly kind: 'href'; readonly href: string }
-  | { readonly kind: 'unauthenticated' }
+export type CurrentUserPrincipal = { readonly kind: 'href'; readonly href: string } | { readonly kind: 'unauthenticated' }

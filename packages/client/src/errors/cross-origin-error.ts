@@ -19,10 +19,7 @@ export class CrossOriginError extends DavRequestError {
   /** The other origin (`scheme://host:port`). */
   readonly targetOrigin: string
 
-  constructor(
-    message: string,
-    options: DavRequestErrorOptions & { readonly kind: CrossOriginKind; readonly targetOrigin: string },
-  ) {
+  constructor(message: string, options: DavRequestErrorOptions & { readonly kind: CrossOriginKind; readonly targetOrigin: string }) {
     super(message, options)
     this.kind = options.kind
     this.targetOrigin = options.targetOrigin

@@ -12,10 +12,7 @@ export class HttpStatusError extends DavRequestError {
   /** The `DAV:error` body of the response, when it had one. */
   readonly davError: DavError | undefined
 
-  constructor(
-    message: string,
-    options: DavRequestErrorOptions & { readonly status: number; readonly davError?: DavError | undefined },
-  ) {
+  constructor(message: string, options: DavRequestErrorOptions & { readonly status: number; readonly davError?: DavError | undefined }) {
     super(message, options)
     this.status = options.status
     this.davError = options.davError
@@ -23,8 +20,6 @@ export class HttpStatusError extends DavRequestError {
 
   /** Whether the `DAV:error` body names this `DAV:` condition, e.g. `'propfind-finite-depth'`. */
   hasCondition(local: string, namespace: string = 'DAV:'): boolean {
-    return (
-      this.davError?.conditions.some((c) => c.name.local === local && c.name.namespace === namespace) ?? false
-    )
+    return this.davError?.conditions.some((c) => c.name.local === local && c.name.namespace === namespace) ?? false
   }
 }

@@ -56,7 +56,13 @@ export function createAuthenticator(auth: DavAuth | undefined): Authenticator | 
 function renewable(auth: DavAuth & ((...args: never[]) => unknown)): Authenticator {
   return {
     headers: async ({ method, url, attempt, signal, refused }) =>
-      await resolveAuthHeaders(auth, { method, url: url.href, attempt, signal, refused: refused === undefined ? undefined : { challenges: refused } }),
+      await resolveAuthHeaders(auth, {
+        method,
+        url: url.href,
+        attempt,
+        signal,
+        refused: refused === undefined ? undefined : { challenges: refused },
+      }),
     challenged: (_response, _sent, repeated) => (repeated ? 'refused' : 'repeat'),
     answered: () => undefined,
     wantsChallengeFirst: () => false,
@@ -90,7 +96,13 @@ function password(auth: BasicAuth): Authenticator {
       if (offered !== undefined) {
         const sentDigest = sent?.startsWith('Digest ') === true
         // Digest with this nonce refused, and not because the nonce expired: the password is wrong.
-        if (sentDigest && digest !== undefined && !offered.stale && sent.includes(`nonce="${digest.nonce}"`) && digest.realm === offered.realm) {
+        if (
+          sentDigest &&
+          digest !== undefined &&
+          !offered.stale &&
+          sent.includes(`nonce="${digest.nonce}"`) &&
+          digest.realm === offered.realm
+        ) {
           return 'give-up'
         }
         digest = offered

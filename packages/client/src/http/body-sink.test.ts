@@ -108,7 +108,12 @@ describe('a request with readBody', () => {
   })
 
   test('the excerpt keeps only the first bytes of a long body', async () => {
-    handlers = [chunked(207, Array.from({ length: 40 }, () => 'x'.repeat(1000)))]
+    handlers = [
+      chunked(
+        207,
+        Array.from({ length: 40 }, () => 'x'.repeat(1000)),
+      ),
+    ]
     const pipeline = createRequestPipeline({ baseUrl: base, ...noRetry })
     const response = await pipeline.send({ method: 'PROPFIND', url: pipeline.baseUrl, readBody: recorder().make })
     expect(response.decoded).toHaveLength(40_000)
@@ -127,7 +132,13 @@ describe('a request with readBody', () => {
   })
 
   test('a body that grows past maxResponseBytes is cancelled mid-way with ResponseTooLargeError', async () => {
-    handlers = [chunked(207, Array.from({ length: 50 }, () => 'y'.repeat(100)), 5)]
+    handlers = [
+      chunked(
+        207,
+        Array.from({ length: 50 }, () => 'y'.repeat(100)),
+        5,
+      ),
+    ]
     const sink = recorder()
     const pipeline = createRequestPipeline({ baseUrl: base, maxResponseBytes: 1000, ...noRetry })
     const error = await pipeline.send({ method: 'PROPFIND', url: pipeline.baseUrl, readBody: sink.make }).catch((e: unknown) => e)
@@ -138,7 +149,13 @@ describe('a request with readBody', () => {
   })
 
   test('a sink that throws has the body cancelled, and its error is the rejection, unchanged and not retried', async () => {
-    handlers = [chunked(207, Array.from({ length: 50 }, () => '<x/>'), 10)]
+    handlers = [
+      chunked(
+        207,
+        Array.from({ length: 50 }, () => '<x/>'),
+        10,
+      ),
+    ]
     const thrown = new Error('not XML at line 1')
     let writes = 0
     const pipeline = createRequestPipeline({ baseUrl: base, retry: { retries: 3, minDelayMs: 1, jitter: false } })
@@ -165,13 +182,28 @@ describe('a request with readBody', () => {
     const thrown = new Error('unclosed element')
     const pipeline = createRequestPipeline({ baseUrl: base, ...noRetry })
     const error = await pipeline
-      .send({ method: 'PROPFIND', url: pipeline.baseUrl, readBody: () => ({ write: () => undefined, end: () => { throw thrown } }) })
+      .send({
+        method: 'PROPFIND',
+        url: pipeline.baseUrl,
+        readBody: () => ({
+          write: () => undefined,
+          end: () => {
+            throw thrown
+          },
+        }),
+      })
       .catch((e: unknown) => e)
     expect(error).toBe(thrown)
   })
 
   test("the caller's signal aborts mid-body with RequestAbortedError", async () => {
-    handlers = [chunked(207, Array.from({ length: 50 }, () => '<x/>'), 20)]
+    handlers = [
+      chunked(
+        207,
+        Array.from({ length: 50 }, () => '<x/>'),
+        20,
+      ),
+    ]
     const controller = new AbortController()
     let writes = 0
     const pipeline = createRequestPipeline({ baseUrl: base, ...noRetry })

@@ -110,7 +110,11 @@ describe('Digest answers', () => {
     const params = paramsOf(await digestAuthorization(challenge!, MUFASA, RFC_INPUT))
     expect(params['nc']).toBeUndefined()
     expect(params['response']).toBe(
-      createHash('md5').update(`${createHash('md5').update('Mufasa:r:Circle of Life').digest('hex')}:n:${createHash('md5').update('GET:/dir/index.html').digest('hex')}`).digest('hex'),
+      createHash('md5')
+        .update(
+          `${createHash('md5').update('Mufasa:r:Circle of Life').digest('hex')}:n:${createHash('md5').update('GET:/dir/index.html').digest('hex')}`,
+        )
+        .digest('hex'),
     )
   })
 
@@ -126,7 +130,9 @@ describe('Digest answers', () => {
 
 describe('parseChallenges', () => {
   test('reads several challenges, quoted strings with commas and escapes; skips a token68', () => {
-    const challenges = parseChallenges('Newauth realm="apps", type=1, title="Login to \\"apps\\"", Basic realm="simple, really", Negotiate abc123==')
+    const challenges = parseChallenges(
+      'Newauth realm="apps", type=1, title="Login to \\"apps\\"", Basic realm="simple, really", Negotiate abc123==',
+    )
     expect(challenges).toEqual([
       { scheme: 'newauth', params: { realm: 'apps', type: '1', title: 'Login to "apps"' } },
       { scheme: 'basic', params: { realm: 'simple, really' } },

@@ -54,7 +54,10 @@ export function digestChallenges(challenges: readonly Challenge[]): DigestChalle
       opaque: params['opaque'],
       algorithm,
       session,
-      qop: (params['qop'] ?? '').split(',').map((q) => q.trim().toLowerCase()).filter((q) => q !== ''),
+      qop: (params['qop'] ?? '')
+        .split(',')
+        .map((q) => q.trim().toLowerCase())
+        .filter((q) => q !== ''),
       userhash: params['userhash']?.toLowerCase() === 'true',
       stale: params['stale']?.toLowerCase() === 'true',
     })
@@ -117,7 +120,9 @@ export async function digestAuthorization(
     qop === 'auth-int' ? `${input.method}:${input.uri}:${await H(input.body ?? new Uint8Array(0))}` : `${input.method}:${input.uri}`,
   )
   const response =
-    qop === undefined ? await H(`${ha1}:${challenge.nonce}:${ha2}`) : await H(`${ha1}:${challenge.nonce}:${nc}:${input.cnonce}:${qop}:${ha2}`)
+    qop === undefined
+      ? await H(`${ha1}:${challenge.nonce}:${ha2}`)
+      : await H(`${ha1}:${challenge.nonce}:${nc}:${input.cnonce}:${qop}:${ha2}`)
   const parts = [
     await usernameParam(challenge, credentials.username),
     `realm=${quoted(challenge.realm)}`,

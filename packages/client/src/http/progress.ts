@@ -21,10 +21,7 @@ export function uploadProgressListener(total: number | undefined, onProgress: Pr
  * answer it reads; `answer` says which one came, and a report before it came is not one for us),
  * with the decoded length as total when known (ky's is the encoded `Content-Length`).
  */
-export function downloadProgressListener(
-  onProgress: ProgressCallback,
-  answer: () => Response | undefined,
-): KyProgressListener {
+export function downloadProgressListener(onProgress: ProgressCallback, answer: () => Response | undefined): KyProgressListener {
   return (progress) => {
     const response = answer()
     if (response === undefined || response.status < 200 || response.status >= 300) return

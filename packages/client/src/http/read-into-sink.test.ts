@@ -42,7 +42,9 @@ describe('readIntoSink', () => {
   test('an announced length above the limit is refused before anything is written', async () => {
     const { response, cancelled } = chunked(['abc'], { 'content-length': '3' })
     const writes: number[] = []
-    const error = await readIntoSink(response, { write: (c) => void writes.push(c.byteLength), end: () => 0 }, 2, 5).catch((e: unknown) => e)
+    const error = await readIntoSink(response, { write: (c) => void writes.push(c.byteLength), end: () => 0 }, 2, 5).catch(
+      (e: unknown) => e,
+    )
     expect(error).toBeInstanceOf(BodyLimitExceeded)
     expect(writes).toEqual([])
     expect(cancelled()).toBe(true)
@@ -61,7 +63,17 @@ describe('readIntoSink', () => {
   test("a sink's error cancels the body and comes back in SinkFailed, unchanged", async () => {
     const { response, cancelled } = chunked(['abc', 'def', 'ghi'])
     const thrown = new Error('bad byte')
-    const error = await readIntoSink(response, { write: () => { throw thrown }, end: () => 0 }, 100, 5).catch((e: unknown) => e)
+    const error = await readIntoSink(
+      response,
+      {
+        write: () => {
+          throw thrown
+        },
+        end: () => 0,
+      },
+      100,
+      5,
+    ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(SinkFailed)
     expect((error as SinkFailed).error).toBe(thrown)
     expect(cancelled()).toBe(true)

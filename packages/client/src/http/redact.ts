@@ -7,8 +7,7 @@ const SENSITIVE_HEADER =
 // Lock tokens are not credentials: without the account's own credentials they grant nothing, and
 // they are what one needs to see when a LOCK, UNLOCK or a conditional request goes wrong.
 const LOCK_HEADERS = new Set(['lock-token', 'if'])
-const SENSITIVE_QUERY =
-  /token|secret|passw|session|api[-_]?key|auth|sig(?:nature)?$|^sig|^key$|credential|^code$|jwt|bearer/i
+const SENSITIVE_QUERY = /token|secret|passw|session|api[-_]?key|auth|sig(?:nature)?$|^sig|^key$|credential|^code$|jwt|bearer/i
 
 /** Whether a header's value must never appear in an error. Names are compared case-insensitively. */
 export function isSensitiveHeader(name: string): boolean {

@@ -43,9 +43,7 @@ describe('request pipeline', () => {
     expect(response.status).toBe(207)
     expect(new TextDecoder().decode(response.body)).toBe('<x/>')
     expect(seen?.method).toBe('PROPFIND')
-    expect(seen?.headers.get('authorization')).toBe(
-      `Basic ${Buffer.from('alice:pässword', 'utf8').toString('base64')}`,
-    )
+    expect(seen?.headers.get('authorization')).toBe(`Basic ${Buffer.from('alice:pässword', 'utf8').toString('base64')}`)
     expect(seen?.headers.get('x-client')).toBe('davkit')
     expect(seen?.headers.get('depth')).toBe('1')
     expect(seen?.headers.get('content-type')).toBe('application/xml; charset=utf-8')
@@ -76,9 +74,7 @@ describe('request pipeline', () => {
   test('follows a same-origin redirect with the same method, and re-sends auth there', async () => {
     const auths: (string | null)[] = []
     server.use(
-      new HttpHandler('PROPFIND', `${BASE}/Old`, () =>
-        new HttpResponse(null, { status: 301, headers: { Location: `${BASE}/Docs/` } }),
-      ),
+      new HttpHandler('PROPFIND', `${BASE}/Old`, () => new HttpResponse(null, { status: 301, headers: { Location: `${BASE}/Docs/` } })),
       new HttpHandler('PROPFIND', `${BASE}/Docs/`, ({ request }) => {
         auths.push(request.headers.get('authorization'))
         return new HttpResponse('ok', { status: 207 })
@@ -94,8 +90,10 @@ describe('request pipeline', () => {
   test('never follows a redirect to another origin, so credentials never go there', async () => {
     let reachedOtherOrigin = false
     server.use(
-      new HttpHandler('PROPFIND', `${BASE}/x`, () =>
-        new HttpResponse(null, { status: 307, headers: { Location: 'https://evil.example/steal' } }),
+      new HttpHandler(
+        'PROPFIND',
+        `${BASE}/x`,
+        () => new HttpResponse(null, { status: 307, headers: { Location: 'https://evil.example/steal' } }),
       ),
       new HttpHandler('PROPFIND', 'https://evil.example/steal', () => {
         reachedOtherOrigin = true
@@ -113,9 +111,7 @@ describe('request pipeline', () => {
 
   test('refuses a request URL on another origin before sending anything', async () => {
     const pipeline = createRequestPipeline({ baseUrl: BASE, auth: { token: 't' }, ...noRetry })
-    await expect(pipeline.send({ method: 'PROPFIND', url: new URL('https://other.example/') })).rejects.toBeInstanceOf(
-      CrossOriginError,
-    )
+    await expect(pipeline.send({ method: 'PROPFIND', url: new URL('https://other.example/') })).rejects.toBeInstanceOf(CrossOriginError)
   })
 
   test('a network failure is a TransportError with the cause and a redacted request', async () => {
@@ -152,9 +148,7 @@ describe('request pipeline', () => {
     const pipeline = createRequestPipeline({ baseUrl: BASE, ...noRetry })
     const controller = new AbortController()
     setTimeout(() => controller.abort(new Error('user cancelled')), 20)
-    const error = await pipeline
-      .send({ method: 'PROPFIND', url: pipeline.baseUrl, signal: controller.signal })
-      .catch((e) => e)
+    const error = await pipeline.send({ method: 'PROPFIND', url: pipeline.baseUrl, signal: controller.signal }).catch((e) => e)
     expect(error).toBeInstanceOf(RequestAbortedError)
     expect(error.cause).toEqual(new Error('user cancelled'))
   })

@@ -67,7 +67,12 @@ describe('bodies through the runtime fetch', () => {
     expect(await text(xml.body)).toBe('<a>é</a>')
     expect(xml.headers.get('x-content-type')).toBe('application/xml; charset=utf-8')
     expect(xml.headers.get('x-method')).toBe('PROPFIND')
-    const bytes = await pipeline.send({ method: 'PUT', url, body: new Uint8Array([1, 2, 3]), headers: { 'content-type': 'application/octet-stream' } })
+    const bytes = await pipeline.send({
+      method: 'PUT',
+      url,
+      body: new Uint8Array([1, 2, 3]),
+      headers: { 'content-type': 'application/octet-stream' },
+    })
     expect([...bytes.body]).toEqual([1, 2, 3])
     expect(bytes.headers.get('x-content-type')).toBe('application/octet-stream')
     const blob = await pipeline.send({ method: 'PUT', url, body: new Blob(['blob body']) })

@@ -7,7 +7,12 @@ import { DecodeError } from '../errors/decode-error.ts'
  * credentials, is passed through `scrub`, the redaction the response summary's excerpt gets.
  */
 export function scrubDecodeError(error: DecodeError, scrub: (text: string) => string): DecodeError {
-  const failure: DecodeFailure = error.failure.code === 'malformed-xml' ? { ...error.failure, reason: scrub(error.failure.reason) } : error.failure
+  const failure: DecodeFailure =
+    error.failure.code === 'malformed-xml' ? { ...error.failure, reason: scrub(error.failure.reason) } : error.failure
   const cause = error.cause instanceof Error ? new Error(scrub(error.cause.message)) : undefined
-  return new DecodeError(failure, error.snippet === undefined ? undefined : scrub(error.snippet), cause === undefined ? undefined : { cause })
+  return new DecodeError(
+    failure,
+    error.snippet === undefined ? undefined : scrub(error.snippet),
+    cause === undefined ? undefined : { cause },
+  )
 }

@@ -10,12 +10,7 @@ const excerptDecoder = new TextDecoder('utf-8', { fatal: false })
  * The redacted description of a request, for errors. `authHeaders` names the headers (lower case)
  * that came from auth resolution: their values are redacted whatever their names.
  */
-export function summarizeRequest(
-  method: string,
-  url: string | URL,
-  headers: Headers,
-  authHeaders?: ReadonlySet<string>,
-): RequestSummary {
+export function summarizeRequest(method: string, url: string | URL, headers: Headers, authHeaders?: ReadonlySet<string>): RequestSummary {
   return { method, url: redactUrl(url), headers: redactHeaders(headers, authHeaders) }
 }
 

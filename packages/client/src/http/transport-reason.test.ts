@@ -36,7 +36,11 @@ describe('transportReasonOf', () => {
 
   test('only an unknown host, a bad port and TLS are hopeless', () => {
     expect(['host-not-found', 'bad-port', 'tls'].every((r) => isHopeless(r as never))).toBe(true)
-    expect(['connection-refused', 'connection-reset', 'connect-timeout', 'unreachable', 'dns-failure', 'unknown'].some((r) => isHopeless(r as never))).toBe(false)
+    expect(
+      ['connection-refused', 'connection-reset', 'connect-timeout', 'unreachable', 'dns-failure', 'unknown'].some((r) =>
+        isHopeless(r as never),
+      ),
+    ).toBe(false)
   })
 
   test('reasons read as words in messages', () => {

@@ -8,7 +8,9 @@ function ms(...responses: readonly [href: string, status: number][]) {
   const body = responses
     .map(([href, status]) => `<D:response><D:href>${href}</D:href><D:status>HTTP/1.1 ${status} X</D:status></D:response>`)
     .join('')
-  return decodeMultiStatus(`<D:multistatus xmlns:D="DAV:">${body}<D:responsedescription>why</D:responsedescription></D:multistatus>`, { requestUrl })
+  return decodeMultiStatus(`<D:multistatus xmlns:D="DAV:">${body}<D:responsedescription>why</D:responsedescription></D:multistatus>`, {
+    requestUrl,
+  })
 }
 
 const target = [new URL(requestUrl)]
@@ -25,7 +27,7 @@ describe('multistatusOutcome', () => {
     expect(outcome?.kind).toBe('partial')
   })
 
-  test('a lock elsewhere is not the target\'s lock', () => {
+  test("a lock elsewhere is not the target's lock", () => {
     expect(multistatusOutcome(ms(['/other', 423]), 424, 1, target)?.kind).toBe('partial')
     // A COPY destination is a target too.
     expect(multistatusOutcome(ms(['/dst', 423]), 424, 1, [...target, new URL('https://dav.example/dst/x.txt')])?.kind).toBe('locked')

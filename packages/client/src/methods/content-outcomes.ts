@@ -64,8 +64,7 @@ export function memberFailuresOf(responses: readonly MultiStatusResponse[]): Mem
 /** What a multistatus sent with a write means: the method's `locked`, `failed-dependency` or `partial`. */
 export type MultistatusFailure = ContentLocked | ContentFailedDependency | WritePartial
 
-const codeOf = (failure: MemberFailure): number | undefined =>
-  failure.status.kind === 'status' ? failure.status.code : undefined
+const codeOf = (failure: MemberFailure): number | undefined => (failure.status.kind === 'status' ? failure.status.code : undefined)
 
 /** Whether `href` is one of `targets` or a collection above one of them (a lock there covers the target). */
 function atOrAbove(href: MemberFailure['href'], targets: readonly URL[]): boolean {
@@ -107,7 +106,15 @@ export function multistatusOutcome(
     return { kind: 'locked', status, attempts, error: locks[0]?.error, lockedHrefs, failures, description }
   }
   if (failures.length === 0 ? status === 424 : failures.every((f) => codeOf(f) === 424)) {
-    return { kind: 'failed-dependency', status, attempts, error: failures[0]?.error, failures, responses: multistatus.responses, description }
+    return {
+      kind: 'failed-dependency',
+      status,
+      attempts,
+      error: failures[0]?.error,
+      failures,
+      responses: multistatus.responses,
+      description,
+    }
   }
   return { kind: 'partial', status, attempts, failures, responses: multistatus.responses, description }
 }

@@ -23,11 +23,7 @@ export interface DeleteOptions extends RequestOptions {
  * 424 or 403 with a multistatus body as Apache sends); a lock on the target or above it is `locked`. A 404 after a retried attempt whose fate is
  * unknown is `uncertain` rather than `not-found`.
  */
-export async function deleteResource(
-  context: MethodContext,
-  target: DavTarget,
-  options: DeleteOptions = {},
-): Promise<DeleteResult> {
+export async function deleteResource(context: MethodContext, target: DavTarget, options: DeleteOptions = {}): Promise<DeleteResult> {
   const base = context.pipeline.baseUrl
   const url = resolveTarget(base, target)
   const headers = new Headers(options.headers)

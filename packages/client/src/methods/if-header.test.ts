@@ -14,7 +14,10 @@ describe('lockIfHeader', () => {
     expect(lockIfHeader(base, file, { token: 'opaquelocktoken:1', root: 'docs/' })).toBe(
       '<https://dav.example/files/alice/docs/> (<opaquelocktoken:1>)',
     )
-    const grant = { token: 'opaquelocktoken:2', root: { raw: '/files/alice/docs/', url: 'https://dav.example/files/alice/docs/', path: '/files/alice/docs/' } }
+    const grant = {
+      token: 'opaquelocktoken:2',
+      root: { raw: '/files/alice/docs/', url: 'https://dav.example/files/alice/docs/', path: '/files/alice/docs/' },
+    }
     expect(lockIfHeader(base, file, grant)).toBe('<https://dav.example/files/alice/docs/> (<opaquelocktoken:2>)')
   })
 
@@ -49,11 +52,21 @@ describe('applyLockTokens', () => {
 
 describe('buildIfHeader', () => {
   test('entity tags and Not, and untagged lists mixed with tagged ones refused', () => {
-    expect(buildIfHeader([{ conditions: [{ kind: 'etag', etag: '"x"' }, { kind: 'token', token: 'urn:uuid:1', not: true }] }])).toBe(
-      '(["x"] Not <urn:uuid:1>)',
-    )
-    expect(() => buildIfHeader([{ resource: file.href, conditions: [{ kind: 'etag', etag: '"x"' }] }, { conditions: [{ kind: 'etag', etag: '"y"' }] }])).toThrow(
-      /all tagged or all untagged/,
-    )
+    expect(
+      buildIfHeader([
+        {
+          conditions: [
+            { kind: 'etag', etag: '"x"' },
+            { kind: 'token', token: 'urn:uuid:1', not: true },
+          ],
+        },
+      ]),
+    ).toBe('(["x"] Not <urn:uuid:1>)')
+    expect(() =>
+      buildIfHeader([
+        { resource: file.href, conditions: [{ kind: 'etag', etag: '"x"' }] },
+        { conditions: [{ kind: 'etag', etag: '"y"' }] },
+      ]),
+    ).toThrow(/all tagged or all untagged/)
   })
 })

@@ -69,8 +69,11 @@ export function buildIfHeader(lists: readonly IfList[]): string {
 }
 
 function submissionsOf(tokens: LockTokens): LockSubmission[] {
-  const all: readonly (string | LockSubmission)[] = typeof tokens === 'string' || !Array.isArray(tokens) ? [tokens as string | LockSubmission] : tokens
-  return all.map((t) => (typeof t === 'string' || t.root === undefined ? { token: typeof t === 'string' ? t : t.token } : { token: t.token, root: t.root }))
+  const all: readonly (string | LockSubmission)[] =
+    typeof tokens === 'string' || !Array.isArray(tokens) ? [tokens as string | LockSubmission] : tokens
+  return all.map((t) =>
+    typeof t === 'string' || t.root === undefined ? { token: typeof t === 'string' ? t : t.token } : { token: t.token, root: t.root },
+  )
 }
 
 /**

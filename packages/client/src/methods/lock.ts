@@ -102,7 +102,13 @@ function outcome(context: MethodContext, response: DavResponse, knownToken: stri
   const reading = readResponseBody(context, response)
   const error = davErrorOf(reading)
   if (reading.kind === 'multistatus') {
-    return { kind: 'partial', status, attempts, failures: memberFailuresOf(reading.multistatus.responses), responses: reading.multistatus.responses }
+    return {
+      kind: 'partial',
+      status,
+      attempts,
+      failures: memberFailuresOf(reading.multistatus.responses),
+      responses: reading.multistatus.responses,
+    }
   }
   if (status === 207) throw undecodableError(response, reading)
   switch (status) {

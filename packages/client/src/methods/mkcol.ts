@@ -91,7 +91,10 @@ async function fileInTheWay(context: MethodContext, url: URL, error: unknown, op
 /** The collection URLs between the base URL (excluded) and `url` (excluded), outermost first. */
 function parentsBelowBase(base: URL, url: URL): URL[] {
   if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return []
-  const segments = url.pathname.slice(base.pathname.length).split('/').filter((s) => s !== '')
+  const segments = url.pathname
+    .slice(base.pathname.length)
+    .split('/')
+    .filter((s) => s !== '')
   const parents: URL[] = []
   for (let i = 1; i < segments.length; i++) parents.push(new URL(`${segments.slice(0, i).join('/')}/`, base))
   return parents

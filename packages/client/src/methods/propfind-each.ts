@@ -67,7 +67,8 @@ export async function* propfindEach<P extends PropRequest>(
         if (done) decoder.end()
         else decoder.write(value)
       } catch (error) {
-        failure = error instanceof DecodeError ? undecodableError(response, { kind: 'undecodable', failure: error.failure, cause: error }) : error
+        failure =
+          error instanceof DecodeError ? undecodableError(response, { kind: 'undecodable', failure: error.failure, cause: error }) : error
       }
       // The responses read whole before a problem are handed out before it is reported.
       if (pending.length > 0) {
@@ -97,7 +98,13 @@ async function readWithin(
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       const request = response.request
-      reject(new RequestTimeoutError(`${request.method} ${request.url} timed out after ${timeoutMs} ms waiting for more of the body`, { request, attempts: response.attempts, timeoutMs }))
+      reject(
+        new RequestTimeoutError(`${request.method} ${request.url} timed out after ${timeoutMs} ms waiting for more of the body`, {
+          request,
+          attempts: response.attempts,
+          timeoutMs,
+        }),
+      )
     }, timeoutMs)
   })
   try {

@@ -48,10 +48,7 @@ export interface PropfindPropnameOptions extends PropfindCommonOptions {
 }
 
 /** Any PROPFIND request. */
-export type PropfindOptions<P extends PropRequest> =
-  | PropfindPropOptions<P>
-  | PropfindAllpropOptions<P>
-  | PropfindPropnameOptions
+export type PropfindOptions<P extends PropRequest> = PropfindPropOptions<P> | PropfindAllpropOptions<P> | PropfindPropnameOptions
 
 function uniqueNames(codecs: PropRequest): QName[] {
   const names: QName[] = []
@@ -75,7 +72,10 @@ export function entryMaker<P extends PropRequest>(codecs: P): (response: MultiSt
   return (response) => toEntry(decode, response)
 }
 
-function toEntry<P extends PropRequest>(decode: (properties: readonly RawProperty[]) => PropertyResults<P>, response: MultiStatusResponse): PropfindEntry<P> {
+function toEntry<P extends PropRequest>(
+  decode: (properties: readonly RawProperty[]) => PropertyResults<P>,
+  response: MultiStatusResponse,
+): PropfindEntry<P> {
   if (response.kind !== 'propstat') return response
   const resource: PropfindResource<P> = {
     kind: 'resource',
@@ -99,7 +99,11 @@ export interface PreparedPropfind<P extends PropRequest> {
  * Checks the options and builds the request of a PROPFIND (body, `Depth`), without sending it.
  * @throws {InvalidRequestError} on options that cannot make a request.
  */
-export function preparePropfind<P extends PropRequest>(context: MethodContext, target: DavTarget, options: PropfindOptions<P>): PreparedPropfind<P> {
+export function preparePropfind<P extends PropRequest>(
+  context: MethodContext,
+  target: DavTarget,
+  options: PropfindOptions<P>,
+): PreparedPropfind<P> {
   let codecs: P
   let body: PropfindBodyRequest
   if (options.propname === true) {
@@ -126,7 +130,11 @@ export function preparePropfind<P extends PropRequest>(context: MethodContext, t
  * `propfind-finite-depth` condition, or a bare 403 to a depth-infinity request as Apache sends)
  * is a `DepthRefusedError`, anything else an `HttpStatusError` with its `DAV:error` attached.
  */
-export function propfindStatusError(response: DavResponse, reading: BodyReading<unknown>, depth: PropfindDepth | undefined): HttpStatusError {
+export function propfindStatusError(
+  response: DavResponse,
+  reading: BodyReading<unknown>,
+  depth: PropfindDepth | undefined,
+): HttpStatusError {
   const error = statusError(response, reading)
   const finiteDepth = error.hasCondition('propfind-finite-depth')
   if (finiteDepth || (response.status === 403 && depth === 'infinity' && error.davError === undefined)) {

@@ -36,9 +36,7 @@ function outcomeOf(instruction: ProppatchInstruction, reported: RawProperty | un
       return { ...base, kind: 'applied', status: reported.status }
     case 'failed': {
       const detail = { status: reported.status, error: reported.error, description: reported.description }
-      return reported.status.code === 424
-        ? { ...base, kind: 'failed-dependency', ...detail }
-        : { ...base, kind: 'failed', ...detail }
+      return reported.status.code === 424 ? { ...base, kind: 'failed-dependency', ...detail } : { ...base, kind: 'failed', ...detail }
     }
     case 'status-problem':
       return { ...base, kind: 'status-problem', problem: reported.problem }
@@ -49,7 +47,10 @@ function outcomeOf(instruction: ProppatchInstruction, reported: RawProperty | un
  * What the multistatus says about each instruction. A `href+status` response (the whole request
  * refused for that href) applies its status to every instruction.
  */
-function reportedProperties(responses: readonly MultiStatusResponse[], names: readonly QName[]): {
+function reportedProperties(
+  responses: readonly MultiStatusResponse[],
+  names: readonly QName[],
+): {
   properties: RawProperty[]
   href: ResourceHref | undefined
 } {
@@ -71,7 +72,13 @@ function reportedProperties(responses: readonly MultiStatusResponse[], names: re
             description: response.description,
           })
         } else if (response.status.kind === 'status') {
-          properties.push({ kind: 'value', name, status: response.status, element: { kind: 'element', name, attributes: [], children: [] }, text: '' })
+          properties.push({
+            kind: 'value',
+            name,
+            status: response.status,
+            element: { kind: 'element', name, attributes: [], children: [] },
+            text: '',
+          })
         }
       }
     }
@@ -135,7 +142,10 @@ export async function proppatch(
     instructions.map((i) => i.name),
   )
   const outcomes = instructions.map((instruction) =>
-    outcomeOf(instruction, properties.find((p) => sameName(p.name, instruction.name))),
+    outcomeOf(
+      instruction,
+      properties.find((p) => sameName(p.name, instruction.name)),
+    ),
   )
   const failed = outcomes.filter((o): o is ProppatchFailed => o.kind === 'failed')
   const applied = outcomes.filter((o) => o.kind === 'applied').length

@@ -52,12 +52,7 @@ function defaultContentType(body: ContentBody): string {
  * per the retry policy; a `ReadableStream` can be read only once, so it is sent once. A 412 after
  * an attempt that may have been carried out (no answer, timeout, 502/504) is `uncertain`.
  */
-export async function put(
-  context: MethodContext,
-  target: DavTarget,
-  body: ContentBody,
-  options: PutOptions = {},
-): Promise<PutResult> {
+export async function put(context: MethodContext, target: DavTarget, body: ContentBody, options: PutOptions = {}): Promise<PutResult> {
   const valid =
     typeof body === 'string' ||
     body instanceof Uint8Array ||

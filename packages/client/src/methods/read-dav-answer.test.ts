@@ -35,7 +35,9 @@ function latin1(text: string): Uint8Array {
 test('the body is decoded by the charset of its Content-Type, again and again', () => {
   for (let i = 0; i < 2; i++) {
     expect(firstHref(readResponseBody(context, responseOf(latin1(multistatus('é')), 'text/xml; charset="iso-8859-1"')))).toBe('/é')
-    expect(firstHref(readResponseBody(context, responseOf(new TextEncoder().encode(multistatus('é')), 'application/xml; charset=utf-8')))).toBe('/é')
+    expect(
+      firstHref(readResponseBody(context, responseOf(new TextEncoder().encode(multistatus('é')), 'application/xml; charset=utf-8'))),
+    ).toBe('/é')
     expect(firstHref(readResponseBody(context, responseOf(new TextEncoder().encode(multistatus('é')), undefined)))).toBe('/é')
   }
 })
@@ -53,8 +55,14 @@ test('the body is taken from the response, and an empty one reads as empty', () 
 })
 
 test('a DAV:error body and an undecodable one are readings, not exceptions', () => {
-  const error = readResponseBody(context, responseOf(new TextEncoder().encode('<d:error xmlns:d="DAV:"><d:lock-token-submitted/></d:error>'), 'text/xml'))
-  expect(error).toMatchObject({ kind: 'dav-error', error: { conditions: [{ name: { namespace: 'DAV:', local: 'lock-token-submitted' } }] } })
+  const error = readResponseBody(
+    context,
+    responseOf(new TextEncoder().encode('<d:error xmlns:d="DAV:"><d:lock-token-submitted/></d:error>'), 'text/xml'),
+  )
+  expect(error).toMatchObject({
+    kind: 'dav-error',
+    error: { conditions: [{ name: { namespace: 'DAV:', local: 'lock-token-submitted' } }] },
+  })
   const html = readResponseBody(context, responseOf(new TextEncoder().encode('<html><body>login</body></html>'), 'text/html'))
   expect(html).toMatchObject({ kind: 'undecodable', failure: { code: 'not-xml', contentType: 'text/html' } })
 })

@@ -77,9 +77,18 @@ function readingOf(error: DecodeError): BodyReading<never> {
  * {@link takeBody}) so that only what is decoded from it lives on.
  */
 export function readResponseBody(_context: MethodContext, response: DavResponse): BodyReading
-export function readResponseBody<R>(_context: MethodContext, response: DavResponse, map: (response: MultiStatusResponse) => R): BodyReading<R>
-export function readResponseBody<R>(_context: MethodContext, response: DavResponse, map?: (response: MultiStatusResponse) => R): BodyReading<R | MultiStatusResponse> {
-  const sink: BodySink<BodyReading<R | MultiStatusResponse>> = map === undefined ? readMultiStatusBody(response) : multiStatusBodyReader(map)(response)
+export function readResponseBody<R>(
+  _context: MethodContext,
+  response: DavResponse,
+  map: (response: MultiStatusResponse) => R,
+): BodyReading<R>
+export function readResponseBody<R>(
+  _context: MethodContext,
+  response: DavResponse,
+  map?: (response: MultiStatusResponse) => R,
+): BodyReading<R | MultiStatusResponse> {
+  const sink: BodySink<BodyReading<R | MultiStatusResponse>> =
+    map === undefined ? readMultiStatusBody(response) : multiStatusBodyReader(map)(response)
   sink.write(takeBody(response))
   return scrubbed(sink.end(), response)
 }

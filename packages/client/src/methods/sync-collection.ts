@@ -75,7 +75,11 @@ export async function syncCollection<P extends PropRequest>(
   const headers = new Headers(options.headers)
   headers.set('depth', '0')
   const body = buildSyncCollectionBody({ token: options.token, level, names, limit: options.limit })
-  const { response, reading } = await sendAndRead(context, { method: 'REPORT', url, headers, body, signal: options.signal }, (decoded) => decoded)
+  const { response, reading } = await sendAndRead(
+    context,
+    { method: 'REPORT', url, headers, body, signal: options.signal },
+    (decoded) => decoded,
+  )
   const { status, attempts } = response
   if (reading.kind === 'dav-error' && hasCondition(reading.error, 'valid-sync-token')) {
     return { kind: 'invalid-token', error: reading.error, status, attempts }

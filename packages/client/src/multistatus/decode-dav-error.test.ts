@@ -22,7 +22,9 @@ describe('decodeDavError', () => {
   })
 
   it('only takes DAV:href elements as hrefs', () => {
-    const element = parseXmlDocument('<D:error xmlns:D="DAV:" xmlns:x="urn:x"><D:lock-token-submitted><x:href>/no</x:href><x:wrap><D:href>/yes</D:href></x:wrap></D:lock-token-submitted></D:error>')
+    const element = parseXmlDocument(
+      '<D:error xmlns:D="DAV:" xmlns:x="urn:x"><D:lock-token-submitted><x:href>/no</x:href><x:wrap><D:href>/yes</D:href></x:wrap></D:lock-token-submitted></D:error>',
+    )
     expect(decodeDavError(element).conditions[0]?.hrefs).toEqual(['/yes'])
   })
 

@@ -1,4 +1,12 @@
-import type { HttpStatus, MalformedResponse, PropstatResponse, ResourceHref, StatusProblem, StatusResponse, XmlElement } from '@davkit/types'
+import type {
+  HttpStatus,
+  MalformedResponse,
+  PropstatResponse,
+  ResourceHref,
+  StatusProblem,
+  StatusResponse,
+  XmlElement,
+} from '@davkit/types'
 import { describe, expectTypeOf, it } from 'vitest'
 import { decodeMultiStatus } from './decode-multistatus.ts'
 

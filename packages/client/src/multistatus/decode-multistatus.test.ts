@@ -134,7 +134,10 @@ describe('decodeMultiStatus: response forms (rule 2)', () => {
     </D:response></D:multistatus>`
     const response = propstat(only(decode(body)))
     expect(response.propstats.map((p) => p.status.kind === 'status' && p.status.code)).toEqual([404, 200])
-    expect(response.propstats.map((p) => p.properties.map((e) => e.name.local))).toEqual([['quota-used-bytes'], ['getcontentlength', 'getetag']])
+    expect(response.propstats.map((p) => p.properties.map((e) => e.name.local))).toEqual([
+      ['quota-used-bytes'],
+      ['getcontentlength', 'getetag'],
+    ])
     expect(response.properties.map((p) => [p.kind, p.name.local])).toEqual([
       ['failed', 'quota-used-bytes'],
       ['value', 'getcontentlength'],
@@ -158,8 +161,16 @@ describe('decodeMultiStatus: response forms (rule 2)', () => {
     expect(response.error?.conditions.map((c) => c.name)).toEqual([{ namespace: 'http://sabredav.org/ns', local: 'exception' }])
     const displayname = property(response, 'DAV:', 'displayname')
     expect(displayname).toMatchObject({ kind: 'failed', description: 'read only', status: { code: 409 } })
-    expect(displayname.kind === 'failed' && displayname.error?.conditions[0]?.name).toEqual({ namespace: 'DAV:', local: 'cannot-modify-protected-property' })
-    expect(property(response, 'http://sabredav.org/ns', 'color')).toMatchObject({ kind: 'failed', error: undefined, description: undefined, status: { code: 424 } })
+    expect(displayname.kind === 'failed' && displayname.error?.conditions[0]?.name).toEqual({
+      namespace: 'DAV:',
+      local: 'cannot-modify-protected-property',
+    })
+    expect(property(response, 'http://sabredav.org/ns', 'color')).toMatchObject({
+      kind: 'failed',
+      error: undefined,
+      description: undefined,
+      status: { code: 424 },
+    })
   })
 
   it('decodes the hrefs inside an error condition', () => {
@@ -186,7 +197,11 @@ describe('decodeMultiStatus: response forms (rule 2)', () => {
     ['no-href', `<D:response>${OK}</D:response>`, 0],
     ['no-status-or-propstat', '<D:response><D:href>/a</D:href></D:response>', 1],
     ['status-and-propstat', `<D:response><D:href>/a</D:href>${OK}<D:propstat><D:prop><D:x/></D:prop>${OK}</D:propstat></D:response>`, 1],
-    ['several-hrefs-with-propstat', `<D:response><D:href>/a</D:href><D:href>/b</D:href><D:propstat><D:prop><D:x/></D:prop>${OK}</D:propstat></D:response>`, 2],
+    [
+      'several-hrefs-with-propstat',
+      `<D:response><D:href>/a</D:href><D:href>/b</D:href><D:propstat><D:prop><D:x/></D:prop>${OK}</D:propstat></D:response>`,
+      2,
+    ],
   ])('keeps a response that fits neither form as malformed: %s', (problem, response, hrefs) => {
     const body = `<D:multistatus xmlns:D="DAV:">${response}<D:response><D:href>/ok</D:href>${OK}</D:response></D:multistatus>`
     const multistatus = decode(body)
@@ -265,7 +280,13 @@ describe('decodeMultiStatus: values are never coerced (rule 4)', () => {
       ],
       children: [
         { kind: 'text', text: 'un ' },
-        { kind: 'element', name: { namespace: 'urn:x', local: 'b' }, attributes: [], children: [{ kind: 'text', text: 'deux' }], lang: 'fr' },
+        {
+          kind: 'element',
+          name: { namespace: 'urn:x', local: 'b' },
+          attributes: [],
+          children: [{ kind: 'text', text: 'deux' }],
+          lang: 'fr',
+        },
         { kind: 'text', text: ' trois' },
       ],
       lang: 'fr',
@@ -294,7 +315,11 @@ describe('decodeMultiStatus: hrefs (rule 5)', () => {
     const body = `<D:multistatus xmlns:D="DAV:"><D:response><D:href>/dav/a%20b/c#1?.txt</D:href><D:href>http://sp.example.com/Shared Documents/x&amp;y.docx</D:href><D:href>/dav/100%</D:href>${OK}</D:response></D:multistatus>`
     const [first, second, third] = status(only(decode(body))).hrefs
     expect(first).toEqual({ raw: '/dav/a%20b/c#1?.txt', url: 'https://dav.example.com/dav/a%20b/c%231%3F.txt', path: '/dav/a b/c#1?.txt' })
-    expect(second).toEqual({ raw: 'http://sp.example.com/Shared Documents/x&y.docx', url: 'http://sp.example.com/Shared%20Documents/x&y.docx', path: '/Shared Documents/x&y.docx' })
+    expect(second).toEqual({
+      raw: 'http://sp.example.com/Shared Documents/x&y.docx',
+      url: 'http://sp.example.com/Shared%20Documents/x&y.docx',
+      path: '/Shared Documents/x&y.docx',
+    })
     expect(third?.path).toBe('/dav/100%')
   })
 
@@ -330,7 +355,8 @@ describe('decodeMultiStatus: input forms and hostile input (rule 7)', () => {
   it('decodes thousands of &quot; etags without hitting any entity limit', () => {
     const responses = Array.from(
       { length: 3000 },
-      (_, i) => `<d:response><d:href>/f${i}</d:href><d:propstat><d:prop><d:getetag>&quot;${i}&quot;</d:getetag></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`,
+      (_, i) =>
+        `<d:response><d:href>/f${i}</d:href><d:propstat><d:prop><d:getetag>&quot;${i}&quot;</d:getetag></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`,
     ).join('')
     const multistatus = decode(`<d:multistatus xmlns:d="DAV:">${responses}</d:multistatus>`)
     expect(multistatus.responses).toHaveLength(3000)
@@ -347,7 +373,9 @@ describe('decodeMultiStatus: input forms and hostile input (rule 7)', () => {
 
 describe('decodeMultiStatus: bodies that are not a multistatus (rule 8)', () => {
   it('reports an HTML error page as not-xml, with its content type', () => {
-    expect(failureOf('<!DOCTYPE html>\n<html><body><h1>502 Bad Gateway</h1></body></html>', { contentType: 'text/html; charset=utf-8' })).toEqual({
+    expect(
+      failureOf('<!DOCTYPE html>\n<html><body><h1>502 Bad Gateway</h1></body></html>', { contentType: 'text/html; charset=utf-8' }),
+    ).toEqual({
       code: 'not-xml',
       contentType: 'text/html; charset=utf-8',
     })
@@ -379,11 +407,23 @@ describe('decodeMultiStatus: bodies that are not a multistatus (rule 8)', () => 
 
   it.each([
     ['an unknown child of the root', `<D:multistatus xmlns:D="DAV:"><D:extra><n:x/></D:extra></D:multistatus>`],
-    ['an element of another namespace', `<D:multistatus xmlns:D="DAV:" xmlns:X="urn:x"><D:response><D:href>/a</D:href>${OK}<X:note><n:x/></X:note></D:response></D:multistatus>`],
-    ['a second status', `<D:multistatus xmlns:D="DAV:"><D:response><D:href>/a</D:href>${OK}<D:status><n:x/></D:status></D:response></D:multistatus>`],
+    [
+      'an element of another namespace',
+      `<D:multistatus xmlns:D="DAV:" xmlns:X="urn:x"><D:response><D:href>/a</D:href>${OK}<X:note><n:x/></X:note></D:response></D:multistatus>`,
+    ],
+    [
+      'a second status',
+      `<D:multistatus xmlns:D="DAV:"><D:response><D:href>/a</D:href>${OK}<D:status><n:x/></D:status></D:response></D:multistatus>`,
+    ],
     ['an href', `<D:multistatus xmlns:D="DAV:"><D:response><D:href>/a<n:x/></D:href>${OK}</D:response></D:multistatus>`],
-    ['a property value', `<D:multistatus xmlns:D="DAV:"><D:response><D:href>/a</D:href><D:propstat><D:prop><D:x><D:y></D:x></D:y></D:prop>${OK}</D:propstat></D:response></D:multistatus>`],
-    ['a failed property', `<D:multistatus xmlns:D="DAV:"><D:response><D:href>/a</D:href><D:propstat><D:prop><n:x/></D:prop><D:status>HTTP/1.1 404 Not Found</D:status></D:propstat></D:response></D:multistatus>`],
+    [
+      'a property value',
+      `<D:multistatus xmlns:D="DAV:"><D:response><D:href>/a</D:href><D:propstat><D:prop><D:x><D:y></D:x></D:y></D:prop>${OK}</D:propstat></D:response></D:multistatus>`,
+    ],
+    [
+      'a failed property',
+      `<D:multistatus xmlns:D="DAV:"><D:response><D:href>/a</D:href><D:propstat><D:prop><n:x/></D:prop><D:status>HTTP/1.1 404 Not Found</D:status></D:propstat></D:response></D:multistatus>`,
+    ],
     ['the root of an unexpected document', `<D:prop xmlns:D="DAV:"><D:x><n:y/></D:x></D:prop>`],
   ])('reports malformed XML hidden in %s', (_, body) => {
     expect(failureOf(body).code).toBe('malformed-xml')

@@ -62,7 +62,14 @@ export function decodeResponse(response: XmlElement, resolve: HrefResolver): Mul
   const problem = responseProblem(hrefs.length, hasStatus, propstats.length)
   if (problem !== undefined) return { kind: 'malformed', problem, hrefs, element: response, error, description, location }
   if (hasStatus) {
-    return { kind: 'status', hrefs: hrefs as [ResourceHref, ...ResourceHref[]], status: parseStatusLine(statusText), error, description, location }
+    return {
+      kind: 'status',
+      hrefs: hrefs as [ResourceHref, ...ResourceHref[]],
+      status: parseStatusLine(statusText),
+      error,
+      description,
+      location,
+    }
   }
   return { kind: 'propstat', href: hrefs[0] as ResourceHref, propstats, properties, error, description, location }
 }

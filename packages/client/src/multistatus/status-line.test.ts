@@ -39,12 +39,19 @@ describe('parseStatusLine', () => {
     expect(parseStatusLine(text)).toEqual({ kind: 'status-problem', problem: 'empty', line })
   })
 
-  it.each(['OK', 'HTTP/1.1 OK', 'HTTP/1.1 2000 OK', 'HTTP/1.1 20 OK', 'banana 200', 'HTTP/1.1 099 Odd', 'HTTP/1.1 600 Beyond', 'HTTP/1.1 abc', 'HTTP/x 200 OK'])(
-    'reports garbled text %j',
-    (line) => {
-      expect(parseStatusLine(line)).toEqual({ kind: 'status-problem', problem: 'garbled', line })
-    },
-  )
+  it.each([
+    'OK',
+    'HTTP/1.1 OK',
+    'HTTP/1.1 2000 OK',
+    'HTTP/1.1 20 OK',
+    'banana 200',
+    'HTTP/1.1 099 Odd',
+    'HTTP/1.1 600 Beyond',
+    'HTTP/1.1 abc',
+    'HTTP/x 200 OK',
+  ])('reports garbled text %j', (line) => {
+    expect(parseStatusLine(line)).toEqual({ kind: 'status-problem', problem: 'garbled', line })
+  })
 
   it.each(['HTTP/1.1 100 Continue', 'HTTP/1.1 102 Processing', 'HTTP/1.1 199'])('refuses an informational status %j', (line) => {
     expect(parseStatusLine(line)).toEqual({ kind: 'status-problem', problem: 'informational', line })

@@ -36,9 +36,7 @@ describe('encodePath', () => {
 
 describe('parseBaseUrl', () => {
   test('adds the trailing slash, keeps an existing one', () => {
-    expect(parseBaseUrl('https://h.example/remote.php/dav/files/alice').url.href).toBe(
-      'https://h.example/remote.php/dav/files/alice/',
-    )
+    expect(parseBaseUrl('https://h.example/remote.php/dav/files/alice').url.href).toBe('https://h.example/remote.php/dav/files/alice/')
     expect(parseBaseUrl('https://h.example/dav/').url.href).toBe('https://h.example/dav/')
   })
 

@@ -77,10 +77,7 @@ export function decodeProperty<T>(codec: PropertyCodec<T>, raw: RawProperty | un
  * const props = decodeProperties({ size: davProps.getcontentlength, etag: davProps.getetag }, response.properties)
  * if (props.size.kind === 'value') props.size.value // number
  */
-export function decodeProperties<const P extends PropertyCodecs<P>>(
-  codecs: P,
-  properties: readonly RawProperty[],
-): PropertyResults<P> {
+export function decodeProperties<const P extends PropertyCodecs<P>>(codecs: P, properties: readonly RawProperty[]): PropertyResults<P> {
   return propertiesDecoder(codecs)(properties)
 }
 
@@ -89,7 +86,9 @@ export function decodeProperties<const P extends PropertyCodecs<P>>(
  * read once, and each property name seen is matched to its codecs once. Decoded documents use one
  * name object per (namespace, local name), so the match is found by identity afterwards.
  */
-export function propertiesDecoder<const P extends PropertyCodecs<P>>(codecs: P): (properties: readonly RawProperty[]) => PropertyResults<P> {
+export function propertiesDecoder<const P extends PropertyCodecs<P>>(
+  codecs: P,
+): (properties: readonly RawProperty[]) => PropertyResults<P> {
   const entries = Object.entries(codecs) as [string, PropertyCodec<unknown>][]
   // For each name object seen, the indexes of the codecs it answers (most often one, or none).
   const matches = new Map<QName, readonly number[]>()
@@ -118,4 +117,3 @@ export function propertiesDecoder<const P extends PropertyCodecs<P>>(codecs: P):
     return results as PropertyResults<P>
   }
 }
-

@@ -38,24 +38,15 @@ const rfc1123 = new RegExp(
 )
 
 /** ANSI C asctime (`Sun Nov  6 08:49:37 1994`), optionally followed by a zone. */
-const asctime = new RegExp(
-  String.raw`^[a-z]+\s+([a-z]{3,9})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(\d{4})(?:\s*${zone})?$`,
-  'i',
-)
+const asctime = new RegExp(String.raw`^[a-z]+\s+([a-z]{3,9})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(\d{4})(?:\s*${zone})?$`, 'i')
 
 const isoZone = String.raw`(z|utc|gmt|[+-]\d{2}(?::?\d{2})?)`
 
 /** RFC 3339 / ISO 8601 extended form (`1994-11-06T08:49:37.123+01:00`), zone optional. */
-const isoExtended = new RegExp(
-  String.raw`^(\d{4})-(\d{2})-(\d{2})(?:[t\s](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*${isoZone}?$`,
-  'i',
-)
+const isoExtended = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})(?:[t\s](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*${isoZone}?$`, 'i')
 
 /** ISO 8601 basic form (`19941106T084937Z`), as DAViCal sends `creationdate`. */
-const isoBasic = new RegExp(
-  String.raw`^(\d{4})(\d{2})(\d{2})(?:t(\d{2})(\d{2})(?:(\d{2})(?:[.,](\d+))?)?)?\s*${isoZone}?$`,
-  'i',
-)
+const isoBasic = new RegExp(String.raw`^(\d{4})(\d{2})(\d{2})(?:t(\d{2})(\d{2})(?:(\d{2})(?:[.,](\d+))?)?)?\s*${isoZone}?$`, 'i')
 
 interface DateParts {
   readonly year: number

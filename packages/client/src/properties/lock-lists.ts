@@ -9,11 +9,7 @@ import { parseLockScope, parseLockType } from './lock-parts.ts'
  * Reads the `DAV:<item>` children of a list property, in order. Any other child or any text is
  * refused, and so is the whole list when one item is refused (the message names which one).
  */
-function parseList<T>(
-  element: XmlElement,
-  item: string,
-  parse: (child: XmlElement) => CodecResult<T>,
-): CodecResult<T[]> {
+function parseList<T>(element: XmlElement, item: string, parse: (child: XmlElement) => CodecResult<T>): CodecResult<T[]> {
   const text = ownText(element)
   if (text !== '') return undecodable(`${element.name.local} holds text ${JSON.stringify(text)}`)
   const items: T[] = []

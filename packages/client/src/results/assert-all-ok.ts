@@ -99,12 +99,12 @@ export function assertAllOk(
         result,
       )
     case 'uncertain':
+      throw new NotAllOkError([`answered ${result.status} after a retry; an earlier attempt may have been carried out`], result)
+    case 'locked':
       throw new NotAllOkError(
-        [`answered ${result.status} after a retry; an earlier attempt may have been carried out`],
+        [`locked (${result.status})${result.lockedHrefs.length === 0 ? '' : `: ${result.lockedHrefs.join(', ')}`}`],
         result,
       )
-    case 'locked':
-      throw new NotAllOkError([`locked (${result.status})${result.lockedHrefs.length === 0 ? '' : `: ${result.lockedHrefs.join(', ')}`}`], result)
     case 'precondition-failed':
     case 'conflict':
     case 'forbidden':

@@ -60,9 +60,9 @@ describe('request bodies', () => {
     expect(buildPropfindBody({ kind: 'prop', names: [dav('getetag')] })).toContain(
       '<D:propfind xmlns:D="DAV:"><D:prop><D:getetag/></D:prop></D:propfind>',
     )
-    expect(
-      buildPropfindBody({ kind: 'allprop', include: [{ namespace: 'urn:x', local: 'y' }] }),
-    ).toContain('<D:allprop/><D:include><ns1:y/></D:include>')
+    expect(buildPropfindBody({ kind: 'allprop', include: [{ namespace: 'urn:x', local: 'y' }] })).toContain(
+      '<D:allprop/><D:include><ns1:y/></D:include>',
+    )
     expect(buildPropfindBody({ kind: 'allprop', include: [] })).toContain('<D:propfind xmlns:D="DAV:"><D:allprop/></D:propfind>')
     expect(buildPropfindBody({ kind: 'propname' })).toContain('<D:propname/>')
   })

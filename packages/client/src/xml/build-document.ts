@@ -96,8 +96,8 @@ function toOrdered(node: XmlElement, prefixes: Prefixes, declarations: Record<st
     attributes[`${ATTRIBUTE_PREFIX}${qualified(attribute.name, prefixes)}`] = checkText(attribute.value)
   }
   if (node.lang !== undefined) attributes[`${ATTRIBUTE_PREFIX}xml:lang`] = checkText(node.lang)
-  const children = node.children.map((child): OrderedNode =>
-    child.kind === 'text' ? { '#text': checkText(child.text) } : toOrdered(child, prefixes, undefined),
+  const children = node.children.map(
+    (child): OrderedNode => (child.kind === 'text' ? { '#text': checkText(child.text) } : toOrdered(child, prefixes, undefined)),
   )
   const out: OrderedNode = { [qualified(node.name, prefixes)]: children }
   if (Object.keys(attributes).length > 0) out[':@'] = attributes

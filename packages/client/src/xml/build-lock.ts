@@ -16,9 +16,7 @@ export interface LockBodyRequest {
  */
 export function buildLockBody(request: LockBodyRequest): string {
   const owner =
-    request.owner === undefined
-      ? []
-      : [element(dav('owner'), typeof request.owner === 'string' ? [text(request.owner)] : request.owner)]
+    request.owner === undefined ? [] : [element(dav('owner'), typeof request.owner === 'string' ? [text(request.owner)] : request.owner)]
   return buildXmlDocument(
     element(dav('lockinfo'), [
       element(dav('lockscope'), [element(dav(request.scope))]),

@@ -26,7 +26,10 @@ export function buildSyncCollectionBody(request: SyncCollectionBodyRequest): str
       element(dav('sync-token'), token === '' ? [] : [text(token)]),
       element(dav('sync-level'), [text(String(request.level))]),
       ...(request.limit === undefined ? [] : [element(dav('limit'), [element(dav('nresults'), [text(String(request.limit))])])]),
-      element(dav('prop'), request.names.map((name) => element(name))),
+      element(
+        dav('prop'),
+        request.names.map((name) => element(name)),
+      ),
     ]),
   )
 }

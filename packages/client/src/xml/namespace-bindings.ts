@@ -15,7 +15,7 @@ export function splitQualifiedName(raw: string): readonly [string, string] | nul
 
 /** Whether an attribute name declares a namespace (`xmlns` or `xmlns:p`). */
 export function isNamespaceDeclaration(name: string): boolean {
-  return name.startsWith('xmlns') && (name.length === 5 || name.charCodeAt(5) === 58 /* : */)
+  return name.startsWith('xmlns') && (name.length === 5 || name.charCodeAt(5) === 58) /* : */
 }
 
 /** A name or value as quoted in an error message: at most 60 characters. */
@@ -97,7 +97,8 @@ export class NamespaceBindings {
     if (split === null || split[0] === 'xmlns') throw new NamespaceError(`<${clip(raw)}> is not a valid element name`)
     const bindings = this.#stacks.get(split[0])
     const namespace = bindings?.[bindings.length - 1]
-    if (bindings === undefined || namespace === undefined) throw new NamespaceError(`the prefix ${clip(split[0])} of <${clip(raw)}> is not declared`)
+    if (bindings === undefined || namespace === undefined)
+      throw new NamespaceError(`the prefix ${clip(split[0])} of <${clip(raw)}> is not declared`)
     const name = this.qname(namespace, split[1])
     this.#elementNames.set(raw, { bindings, namespace, name })
     return name

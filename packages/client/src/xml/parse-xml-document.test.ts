@@ -34,9 +34,7 @@ describe('parseXmlDocument: namespaces', () => {
   })
 
   it('scopes a prefix to the element declaring it and its descendants', () => {
-    const root = parseXmlDocument(
-      '<r xmlns:n="urn:one"><a xmlns:n="urn:two"><n:x/></a><b><n:x/></b><c xmlns:n="DAV:"><n:x/></c></r>',
-    )
+    const root = parseXmlDocument('<r xmlns:n="urn:one"><a xmlns:n="urn:two"><n:x/></a><b><n:x/></b><c xmlns:n="DAV:"><n:x/></c></r>')
     expect(child(child(root, 0), 0).name).toEqual({ namespace: 'urn:two', local: 'x' })
     expect(child(child(root, 1), 0).name).toEqual({ namespace: 'urn:one', local: 'x' })
     expect(child(child(root, 2), 0).name).toEqual({ namespace: 'DAV:', local: 'x' })
@@ -73,7 +71,9 @@ describe('parseXmlDocument: namespaces', () => {
   })
 
   it('tells apart the same local name in two namespaces', () => {
-    const root = parseXmlDocument('<p xmlns:oc="http://owncloud.org/ns" xmlns:nc="http://nextcloud.org/ns"><oc:size>1</oc:size><nc:size>2</nc:size></p>')
+    const root = parseXmlDocument(
+      '<p xmlns:oc="http://owncloud.org/ns" xmlns:nc="http://nextcloud.org/ns"><oc:size>1</oc:size><nc:size>2</nc:size></p>',
+    )
     expect(child(root, 0).name).toEqual({ namespace: 'http://owncloud.org/ns', local: 'size' })
     expect(child(root, 1).name).toEqual({ namespace: 'http://nextcloud.org/ns', local: 'size' })
   })
@@ -96,7 +96,12 @@ describe('parseXmlDocument: namespaces', () => {
   })
 
   it('refuses an undeclared prefix as malformed, with its position', () => {
-    expect(failureOf('<a>\n  <n:b/>\n</a>')).toEqual({ code: 'malformed-xml', line: 2, column: 3, reason: 'the prefix n of <n:b> is not declared' })
+    expect(failureOf('<a>\n  <n:b/>\n</a>')).toEqual({
+      code: 'malformed-xml',
+      line: 2,
+      column: 3,
+      reason: 'the prefix n of <n:b> is not declared',
+    })
   })
 
   it('refuses an undeclared attribute prefix', () => {
@@ -107,14 +112,12 @@ describe('parseXmlDocument: namespaces', () => {
     expect(failureOf('<D:a xmlns:D="DAV:"><D:D:exclusive/></D:a>')).toMatchObject({ code: 'malformed-xml', line: 1, column: 21 })
   })
 
-  it.each([
-    ['<a xmlns:xmlns="urn:x"/>'],
-    ['<a xmlns:xml="urn:x"/>'],
-    ['<a xmlns:p=""/>'],
-    ['<xmlns:a/>'],
-  ])('refuses a namespace declaration that is not allowed: %s', (body) => {
-    expect(failureOf(body).code).toBe('malformed-xml')
-  })
+  it.each([['<a xmlns:xmlns="urn:x"/>'], ['<a xmlns:xml="urn:x"/>'], ['<a xmlns:p=""/>'], ['<xmlns:a/>']])(
+    'refuses a namespace declaration that is not allowed: %s',
+    (body) => {
+      expect(failureOf(body).code).toBe('malformed-xml')
+    },
+  )
 })
 
 describe('parseXmlDocument: text', () => {
@@ -151,12 +154,19 @@ describe('parseXmlDocument: text', () => {
     expect(textOf(parseXmlDocument('<a>\r\nx\ry\r\n</a>'))).toBe('\nx\ny\n')
   })
 
-  it.each(['<\u0001a>x</a>', '<\u0001a>x</\u0001a>', '<r><\u0001b/></r>', '<\u0001__proto__>x</\u0001__proto__>', '<r><\u0001__proto__/></r>', '<r><__proto__/><\u0001__proto__/></r>', '<r><\u0001constructor></\u0001constructor></r>', '<r><\u0001\u0001a/></r>', '<r \u0001a="1"/>'])(
-    'reports a C0 control character in a name: %j',
-    (body) => {
-      expect(failureOf(body).code).toBe('malformed-xml')
-    },
-  )
+  it.each([
+    '<\u0001a>x</a>',
+    '<\u0001a>x</\u0001a>',
+    '<r><\u0001b/></r>',
+    '<\u0001__proto__>x</\u0001__proto__>',
+    '<r><\u0001__proto__/></r>',
+    '<r><__proto__/><\u0001__proto__/></r>',
+    '<r><\u0001constructor></\u0001constructor></r>',
+    '<r><\u0001\u0001a/></r>',
+    '<r \u0001a="1"/>',
+  ])('reports a C0 control character in a name: %j', (body) => {
+    expect(failureOf(body).code).toBe('malformed-xml')
+  })
 
   it('keeps element names the engine guards against', () => {
     const root = parseXmlDocument('<a><constructor>1</constructor><__proto__>2</__proto__><prototype/><toString/></a>')
@@ -178,7 +188,7 @@ describe('parseXmlDocument: input forms', () => {
     expect(textOf(parseXmlDocument(bytes.buffer as ArrayBuffer))).toBe('é')
   })
 
-  it("accepts a single-quoted declaration and whitespace before it", () => {
+  it('accepts a single-quoted declaration and whitespace before it', () => {
     expect(textOf(parseXmlDocument("\n\n   <?xml version='1.0' encoding='utf-8'?><a>x</a>"))).toBe('x')
   })
 })
@@ -216,8 +226,8 @@ describe('parseXmlDocument: failures', () => {
   it.each([
     // `<` may not appear in an attribute value: what follows is never read as markup.
     '<r a="<!--"><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>&e;</r>',
-    "<r a='<![CDATA['><!DOCTYPE x [<!ENTITY e \"Y\">]>&e;</r>",
-    '<r a="<!DOCTYPE x [<!ENTITY e \'Y\'>]>&e;</r>',
+    '<r a=\'<![CDATA[\'><!DOCTYPE x [<!ENTITY e "Y">]>&e;</r>',
+    "<r a=\"<!DOCTYPE x [<!ENTITY e 'Y'>]>&e;</r>",
     // A comment, CDATA section or processing instruction never closed: nothing after it is markup.
     '<r><!-- <!DOCTYPE x [<!ENTITY e "Y">]>&e;</r>',
     '<r><![CDATA[ <!DOCTYPE x [<!ENTITY e "Y">]>&e;</r>',
@@ -230,7 +240,7 @@ describe('parseXmlDocument: failures', () => {
     expect(textOf(parseXmlDocument('<a><!-- <!DOCTYPE x> --><![CDATA[<!DOCTYPE y>]]></a>'))).toBe('<!DOCTYPE y>')
   })
 
-  it('refuses a misspelt declaration as malformed, keeping the parser\'s error as the cause', () => {
+  it("refuses a misspelt declaration as malformed, keeping the parser's error as the cause", () => {
     const error = (() => {
       try {
         parseXmlDocument('<a><!Dx></a>')

@@ -24,7 +24,14 @@ describe('bodyText', () => {
   })
 
   it('honours the encoding of the XML declaration', () => {
-    const latin1 = Uint8Array.from([...'<?xml version="1.0" encoding="ISO-8859-1"?><a>caf'].map((c) => c.charCodeAt(0)).concat([0xe9], [...'</a>'].map((c) => c.charCodeAt(0))))
+    const latin1 = Uint8Array.from(
+      [...'<?xml version="1.0" encoding="ISO-8859-1"?><a>caf']
+        .map((c) => c.charCodeAt(0))
+        .concat(
+          [0xe9],
+          [...'</a>'].map((c) => c.charCodeAt(0)),
+        ),
+    )
     expect(bodyText(latin1, LIMIT)).toBe('<?xml version="1.0" encoding="ISO-8859-1"?><a>café</a>')
   })
 

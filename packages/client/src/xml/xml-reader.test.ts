@@ -19,13 +19,23 @@ describe('limits, each a typed failure naming where', () => {
   it('refuses more attributes on one element than maxAttributes', () => {
     const attributes = (n: number): string => Array.from({ length: n }, (_, i) => `a${i}="${i}"`).join(' ')
     expect(parseXmlDocument(`<r ${attributes(4)}/>`, { maxAttributes: 4 }).attributes).toHaveLength(4)
-    expect(failureOf(`<r>\n  <e ${attributes(5)}/></r>`, { maxAttributes: 4 }).failure).toEqual({ code: 'too-many-attributes', limit: 4, line: 2, column: 3 })
+    expect(failureOf(`<r>\n  <e ${attributes(5)}/></r>`, { maxAttributes: 4 }).failure).toEqual({
+      code: 'too-many-attributes',
+      limit: 4,
+      line: 2,
+      column: 3,
+    })
   })
 
   it('refuses more namespace declarations on one element than maxNamespaceDeclarations', () => {
     const declarations = (n: number): string => Array.from({ length: n }, (_, i) => `xmlns:p${i}="urn:${i}"`).join(' ')
     expect(parseXmlDocument(`<r ${declarations(3)}/>`, { maxNamespaceDeclarations: 3 }).name.local).toBe('r')
-    expect(failureOf(`<r ${declarations(4)}/>`, { maxNamespaceDeclarations: 3 }).failure).toEqual({ code: 'too-many-namespaces', limit: 3, line: 1, column: 1 })
+    expect(failureOf(`<r ${declarations(4)}/>`, { maxNamespaceDeclarations: 3 }).failure).toEqual({
+      code: 'too-many-namespaces',
+      limit: 3,
+      line: 1,
+      column: 1,
+    })
   })
 
   it('refuses element and attribute names longer than maxNameLength, quoting at most 200 characters', () => {
@@ -50,9 +60,16 @@ describe('limits, each a typed failure naming where', () => {
 
   it('refuses an attribute given twice, by its raw name or through two prefixes bound to one namespace', () => {
     expect(failureOf('<r a="1" a="2"/>').failure).toMatchObject({ code: 'malformed-xml', line: 1 })
-    expect(failureOf('<r xmlns:p="urn:x" xmlns:q="urn:x" p:a="1" q:a="2"/>').failure).toMatchObject({ code: 'malformed-xml', line: 1, column: 1 })
+    expect(failureOf('<r xmlns:p="urn:x" xmlns:q="urn:x" p:a="1" q:a="2"/>').failure).toMatchObject({
+      code: 'malformed-xml',
+      line: 1,
+      column: 1,
+    })
     const many = Array.from({ length: 20 }, (_, i) => `p:a${i}="1"`).join(' ')
-    expect(failureOf(`<r xmlns:p="urn:x" xmlns:q="urn:x" ${many} q:a7="2"/>`).failure).toMatchObject({ code: 'malformed-xml', reason: 'duplicate attribute {urn:x}a7' })
+    expect(failureOf(`<r xmlns:p="urn:x" xmlns:q="urn:x" ${many} q:a7="2"/>`).failure).toMatchObject({
+      code: 'malformed-xml',
+      reason: 'duplicate attribute {urn:x}a7',
+    })
   })
 })
 
@@ -134,7 +151,8 @@ describe('every step is linear in the input (time per doubling below 2.5x)', () 
   // maxNamespaceDeclarations (128 by default) bounds one element: what grows is how many elements declare.
   it('namespace declarations, a hundred per element', () =>
     expectLinear(
-      (n) => `<r>${Array.from({ length: n / 100 }, (_, e) => `<e ${Array.from({ length: 100 }, (_, i) => `xmlns:p${i}="urn:${e}:${i}"`).join(' ')}><p7:x/></e>`).join('')}</r>`,
+      (n) =>
+        `<r>${Array.from({ length: n / 100 }, (_, e) => `<e ${Array.from({ length: 100 }, (_, i) => `xmlns:p${i}="urn:${e}:${i}"`).join(' ')}><p7:x/></e>`).join('')}</r>`,
       10_000,
       parse,
     ))
@@ -144,8 +162,10 @@ describe('every step is linear in the input (time per doubling below 2.5x)', () 
       `${Array.from({ length: 250 }, (_, i) => `<p${from + i}:e xmlns:p${from + i}="urn:${from + i}">`).join('')}${Array.from({ length: 250 }, (_, i) => `</p${from + 249 - i}:e>`).join('')}`
     expectLinear((n) => `<r>${Array.from({ length: n / 250 }, (_, i) => subtree(i * 250)).join('')}</r>`, 5_000, parse)
   })
-  it('attributes on one element', () => expectLinear((n) => `<r ${Array.from({ length: n }, (_, i) => `a${i}="${i}"`).join(' ')}/>`, 5_000, parse))
-  it('prefixed attributes on one element', () => expectLinear((n) => `<r xmlns:p="urn:p" ${Array.from({ length: n }, (_, i) => `p:a${i}="${i}"`).join(' ')}/>`, 5_000, parse))
+  it('attributes on one element', () =>
+    expectLinear((n) => `<r ${Array.from({ length: n }, (_, i) => `a${i}="${i}"`).join(' ')}/>`, 5_000, parse))
+  it('prefixed attributes on one element', () =>
+    expectLinear((n) => `<r xmlns:p="urn:p" ${Array.from({ length: n }, (_, i) => `p:a${i}="${i}"`).join(' ')}/>`, 5_000, parse))
   it('an & run without ;', () => expectLinear((n) => `<r>${'&'.repeat(n)}</r>`, 100_000, parse))
   it('references', () => expectLinear((n) => `<r>${'&amp;&#x41;'.repeat(n)}</r>`, 20_000, parse))
   it('one long text node', () => expectLinear((n) => `<r>${'x'.repeat(n)}</r>`, 500_000, parse))
@@ -169,5 +189,10 @@ describe('every step is linear in the input (time per doubling below 2.5x)', () 
       multistatus,
     ))
   it('hrefs of one response', () =>
-    expectLinear((n) => `<D:multistatus xmlns:D="DAV:"><D:response>${'<D:href>/a</D:href>'.repeat(n)}<D:status>HTTP/1.1 200 OK</D:status></D:response></D:multistatus>`, 40_000, multistatus))
+    expectLinear(
+      (n) =>
+        `<D:multistatus xmlns:D="DAV:"><D:response>${'<D:href>/a</D:href>'.repeat(n)}<D:status>HTTP/1.1 200 OK</D:status></D:response></D:multistatus>`,
+      40_000,
+      multistatus,
+    ))
 })

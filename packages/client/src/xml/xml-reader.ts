@@ -218,7 +218,8 @@ export class XmlReader {
     }
     if (!this.#sawRoot) {
       this.#sawRoot = true
-      if (looksLikeHtml(this.#head)) throw new DecodeError({ code: 'not-xml', contentType: this.#contentType }, this.#head.trimStart().slice(0, 200))
+      if (looksLikeHtml(this.#head))
+        throw new DecodeError({ code: 'not-xml', contentType: this.#contentType }, this.#head.trimStart().slice(0, 200))
     }
     if (this.#depth + 1 > this.#limits.maxDepth) throw new DecodeError({ code: 'too-deep', limit: this.#limits.maxDepth })
     if (tag.name.length > this.#limits.maxNameLength) throw this.#limitFailure('name-too-long', this.#limits.maxNameLength)
@@ -298,14 +299,16 @@ export class XmlReader {
   }
 
   #refuseDoctype(): DecodeError {
-    if (looksLikeHtml(this.#head)) return new DecodeError({ code: 'not-xml', contentType: this.#contentType }, this.#head.trimStart().slice(0, 200))
+    if (looksLikeHtml(this.#head))
+      return new DecodeError({ code: 'not-xml', contentType: this.#contentType }, this.#head.trimStart().slice(0, 200))
     const at = this.#head.indexOf('<!DOCTYPE')
     return new DecodeError({ code: 'doctype-forbidden' }, this.#head.slice(Math.max(0, at), Math.max(0, at) + 200))
   }
 
   // The parser found the document not well-formed: say where, unless it is an HTML page or a DOCTYPE.
   #failed(error: Error): never {
-    if (looksLikeHtml(this.#head)) throw new DecodeError({ code: 'not-xml', contentType: this.#contentType }, this.#head.trimStart().slice(0, 200), { cause: error })
+    if (looksLikeHtml(this.#head))
+      throw new DecodeError({ code: 'not-xml', contentType: this.#contentType }, this.#head.trimStart().slice(0, 200), { cause: error })
     if (!this.#sawRoot && this.#head.includes('<!DOCTYPE')) throw this.#refuseDoctype()
     const parser = this.#parser
     // A declaration where none may be (inside the root, or misspelt) is refused as one.

@@ -122,10 +122,18 @@ describe('locks on every write, and the outcomes of a multistatus', () => {
   })
 
   it('locked, failed-dependency and partial are in every write union, with what the multistatus said', () => {
-    expectTypeOf<Extract<PutResult['kind'], 'locked' | 'failed-dependency' | 'partial'>>().toEqualTypeOf<'locked' | 'failed-dependency' | 'partial'>()
-    expectTypeOf<Extract<DeleteResult['kind'], 'locked' | 'failed-dependency' | 'partial'>>().toEqualTypeOf<'locked' | 'failed-dependency' | 'partial'>()
-    expectTypeOf<Extract<TransferResult['kind'], 'locked' | 'failed-dependency' | 'partial'>>().toEqualTypeOf<'locked' | 'failed-dependency' | 'partial'>()
-    expectTypeOf<Extract<ProppatchResult['kind'], 'locked' | 'failed-dependency' | 'partial'>>().toEqualTypeOf<'locked' | 'failed-dependency' | 'partial'>()
+    expectTypeOf<Extract<PutResult['kind'], 'locked' | 'failed-dependency' | 'partial'>>().toEqualTypeOf<
+      'locked' | 'failed-dependency' | 'partial'
+    >()
+    expectTypeOf<Extract<DeleteResult['kind'], 'locked' | 'failed-dependency' | 'partial'>>().toEqualTypeOf<
+      'locked' | 'failed-dependency' | 'partial'
+    >()
+    expectTypeOf<Extract<TransferResult['kind'], 'locked' | 'failed-dependency' | 'partial'>>().toEqualTypeOf<
+      'locked' | 'failed-dependency' | 'partial'
+    >()
+    expectTypeOf<Extract<ProppatchResult['kind'], 'locked' | 'failed-dependency' | 'partial'>>().toEqualTypeOf<
+      'locked' | 'failed-dependency' | 'partial'
+    >()
     const put = {} as PutResult
     if (put.kind === 'locked') {
       expectTypeOf(put).toEqualTypeOf<ContentLocked>()

@@ -13,10 +13,7 @@ export interface FakeSetup {
 }
 
 /** Wires a client to an in-memory server, without msw or sockets. */
-export function fakeSetup(
-  serverOptions: DavServerOptions = {},
-  clientOptions: Partial<DavClientOptions> = {},
-): FakeSetup {
+export function fakeSetup(serverOptions: DavServerOptions = {}, clientOptions: Partial<DavClientOptions> = {}): FakeSetup {
   const server = createDavServer(serverOptions)
   const requests: Request[] = []
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -28,7 +25,10 @@ export function fakeSetup(
     return new Promise<Response>((resolve, reject) => {
       const onAbort = (): void => reject(signal.reason)
       signal.addEventListener('abort', onAbort, { once: true })
-      server.handle(request).then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+      server
+        .handle(request)
+        .then(resolve, reject)
+        .finally(() => signal.removeEventListener('abort', onAbort))
     })
   }
   const dav = createDavClient({

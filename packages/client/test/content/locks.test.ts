@@ -40,7 +40,12 @@ describe('lock', () => {
     if (one.kind !== 'granted' || two.kind !== 'granted') return
     expect(two.token).not.toBe(one.token)
     expect(two.lock?.scope).toBe('shared')
-    expect(server.locks().map((l) => l.token).sort()).toEqual([one.token, two.token].sort())
+    expect(
+      server
+        .locks()
+        .map((l) => l.token)
+        .sort(),
+    ).toEqual([one.token, two.token].sort())
     expect((await dav.lock('a.txt', { scope: 'exclusive', depth: 0 })).kind).toBe('locked')
   })
 
@@ -114,9 +119,16 @@ describe('lock', () => {
 
 describe('buildIfHeader', () => {
   test('untagged and tagged lists, Not, entity tags', () => {
-    expect(buildIfHeader([{ conditions: [{ kind: 'token', token: 'urn:uuid:1' }, { kind: 'etag', etag: '"e1"' }] }])).toBe(
-      '(<urn:uuid:1> ["e1"])',
-    )
+    expect(
+      buildIfHeader([
+        {
+          conditions: [
+            { kind: 'token', token: 'urn:uuid:1' },
+            { kind: 'etag', etag: '"e1"' },
+          ],
+        },
+      ]),
+    ).toBe('(<urn:uuid:1> ["e1"])')
     expect(
       buildIfHeader([
         { resource: 'https://h/a', conditions: [{ kind: 'token', token: 'urn:uuid:1' }] },

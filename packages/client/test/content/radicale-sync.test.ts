@@ -34,7 +34,10 @@ describe.skipIf(reason !== undefined)(`Radicale sync-collection${reason === unde
   })
 
   test('initial sync, then changes and removals since the token, then nothing', async () => {
-    for (const [uid, name] of [['a', 'Alice'], ['b', 'Bob']] as const) {
+    for (const [uid, name] of [
+      ['a', 'Alice'],
+      ['b', 'Bob'],
+    ] as const) {
       expect((await dav.put(`alice/book/${uid}.vcf`, vcard(uid, name), { contentType: 'text/vcard' })).kind).toBe('created')
     }
     const first = await dav.syncCollection('alice/book/', { props })

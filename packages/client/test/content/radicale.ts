@@ -29,11 +29,16 @@ export async function startRadicale(): Promise<RunningRadicale> {
   const child: ChildProcess = spawn(
     'radicale',
     [
-      '--server-hosts', `127.0.0.1:${port}`,
-      '--storage-filesystem-folder', join(root, 'collections'),
-      '--auth-type', 'none',
-      '--rights-type', 'authenticated',
-      '--logging-level', 'warning',
+      '--server-hosts',
+      `127.0.0.1:${port}`,
+      '--storage-filesystem-folder',
+      join(root, 'collections'),
+      '--auth-type',
+      'none',
+      '--rights-type',
+      'authenticated',
+      '--logging-level',
+      'warning',
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   )

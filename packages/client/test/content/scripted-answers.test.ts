@@ -130,7 +130,10 @@ describe('sync-collection answers', () => {
   test('valid-sync-token with 409 is invalid-token too; a 403 without it is an HttpStatusError', async () => {
     const invalid = `<?xml version="1.0"?><D:error xmlns:D="DAV:"><D:valid-sync-token/></D:error>`
     const a = scripted(() => new Response(invalid, { status: 409, headers: XML }))
-    expect(await a.dav.syncCollection('c/', { token: 't', props: { etag: davProps.getetag } })).toMatchObject({ kind: 'invalid-token', status: 409 })
+    expect(await a.dav.syncCollection('c/', { token: 't', props: { etag: davProps.getetag } })).toMatchObject({
+      kind: 'invalid-token',
+      status: 409,
+    })
     const b = scripted(() => new Response('Forbidden', { status: 403 }))
     await expect(b.dav.syncCollection('c/', { token: 't', props: { etag: davProps.getetag } })).rejects.toBeInstanceOf(HttpStatusError)
   })

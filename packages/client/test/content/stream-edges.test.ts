@@ -26,7 +26,10 @@ describe('streamed uploads where the runtime refuses them', () => {
     const seen: TransferProgress[] = []
     const body = new Uint8Array(300_000)
     expect((await dav.put('a.bin', body, { onProgress: (p) => seen.push(p) })).kind).toBe('created')
-    expect(calls).toEqual([{ streamed: true, size: -1 }, { streamed: false, size: 300_000 }])
+    expect(calls).toEqual([
+      { streamed: true, size: -1 },
+      { streamed: false, size: 300_000 },
+    ])
     expect(seen.at(-1)).toEqual({ loaded: 300_000, total: 300_000 })
     await dav.put('b.bin', body, { onProgress: () => {} })
     expect(calls.slice(2)).toEqual([{ streamed: false, size: 300_000 }])

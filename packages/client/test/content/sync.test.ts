@@ -98,9 +98,7 @@ describe('report', () => {
 
   test('an unsupported report is an HttpStatusError carrying the DAV:error', async () => {
     const { dav } = fakeSetup({ seed: { docs: {} } })
-    const error = await dav
-      .report('docs/', '<?xml version="1.0"?><x:unknown-report xmlns:x="urn:example"/>')
-      .catch((e: unknown) => e)
+    const error = await dav.report('docs/', '<?xml version="1.0"?><x:unknown-report xmlns:x="urn:example"/>').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(HttpStatusError)
     expect((error as HttpStatusError).status).toBe(403)
     expect((error as HttpStatusError).hasCondition('supported-report')).toBe(true)

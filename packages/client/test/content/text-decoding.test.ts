@@ -32,7 +32,11 @@ test('a LOCK answer is read by its charset too', async () => {
     '<D:lockscope><D:exclusive/></D:lockscope><D:depth>0</D:depth><D:owner>Zoë</D:owner><D:timeout>Second-600</D:timeout>' +
     '<D:locktoken><D:href>urn:uuid:1</D:href></D:locktoken><D:lockroot><D:href>/files/a.txt</D:href></D:lockroot></D:activelock></D:lockdiscovery></D:prop>'
   const { dav } = scriptedClient([
-    () => new Response(latin1(body), { status: 200, headers: { 'content-type': 'application/xml; charset=iso-8859-1', 'lock-token': '<urn:uuid:1>' } }),
+    () =>
+      new Response(latin1(body), {
+        status: 200,
+        headers: { 'content-type': 'application/xml; charset=iso-8859-1', 'lock-token': '<urn:uuid:1>' },
+      }),
   ])
   const result = await dav.lock('a.txt', { owner: 'Zoë' })
   expect(result.kind).toBe('granted')

@@ -11,7 +11,11 @@ const corpusUrl = new URL('../../../../../shared/corpus/multistatus/', import.me
 const corpusDir = fileURLToPath(corpusUrl)
 const present = existsSync(corpusDir)
 
-const files = present ? readdirSync(corpusDir).filter((name) => name.endsWith('.xml')).sort() : []
+const files = present
+  ? readdirSync(corpusDir)
+      .filter((name) => name.endsWith('.xml'))
+      .sort()
+  : []
 // SOURCES.md marks these two as not well-formed (a double prefix; undeclared prefixes).
 const notWellFormed = new Set(['alfresco--propfind-malformed-double-prefix.xml', 'nextcloud--search-507-truncated-undeclared-prefix.xml'])
 // The only body that really puts a property in no namespace: `<mode/>` echoed unqualified.
@@ -111,7 +115,9 @@ describe.skipIf(!present)(present ? 'multistatus corpus' : `multistatus corpus (
 
   it('zope: follows the n: prefix rebound per propstat', () => {
     const response = propstat(decodeFile('zope--propfind-depth1-prefix-rebinding.xml').responses[0])
-    expect(response.propstats[0]?.properties.map((e) => e.name)).toEqual([{ namespace: 'http://www.zope.org/propsets/default', local: 'title' }])
+    expect(response.propstats[0]?.properties.map((e) => e.name)).toEqual([
+      { namespace: 'http://www.zope.org/propsets/default', local: 'title' },
+    ])
     expect(textOfProperty(response, 'DAV:', 'getlastmodified')).toBe('Wed, 17 Aug 2011 14:49:04 GMT')
     expect(textOfProperty(response, 'DAV:', 'title')).toBeUndefined()
   })
@@ -120,7 +126,9 @@ describe.skipIf(!present)(present ? 'multistatus corpus' : `multistatus corpus (
     const davical = decodeFile('davical--report-sync-collection-changes.xml')
     expect(davical.syncToken).toBe('data:,36')
     expect(status(davical.responses[1]).status).toMatchObject({ code: 404 })
-    expect(decodeFile('icloud--report-sync-collection.xml').syncToken).toBe('HwoQEgwAAAh4yw8ntwAAAAAYAhgAIhUIopml463FieB4EKq9+NSn04DrkQEoAA==')
+    expect(decodeFile('icloud--report-sync-collection.xml').syncToken).toBe(
+      'HwoQEgwAAAh4yw8ntwAAAAAYAhgAIhUIopml463FieB4EKq9+NSn04DrkQEoAA==',
+    )
   })
 
   it('nginx: a 404 propstat with a whitespace-only prop holds zero properties', () => {
@@ -167,7 +175,9 @@ describe.skipIf(!present)(present ? 'multistatus corpus' : `multistatus corpus (
   })
 
   it('lighttpd: a response with only an href is kept as malformed', () => {
-    expect(decodeFile('lighttpd--propfind-response-href-only.xml').responses).toMatchObject([{ kind: 'malformed', problem: 'no-status-or-propstat' }])
+    expect(decodeFile('lighttpd--propfind-response-href-only.xml').responses).toMatchObject([
+      { kind: 'malformed', problem: 'no-status-or-propstat' },
+    ])
   })
 
   it('ownCloud: 1001 responses with &quot; etags, decoded once', () => {

@@ -5,7 +5,8 @@
  * are skipped. Good enough for the corpus; not a general XML parser.
  */
 export function countDavResponses(xml: string): number {
-  const tag = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)([^\s/>]+)((?:\s+[^\s=]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g
+  const tag =
+    /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)([^\s/>]+)((?:\s+[^\s=]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g
   const declaration = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
   const scopes: Map<string, string>[] = [new Map()]
   let depth = 0

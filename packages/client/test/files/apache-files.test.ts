@@ -34,13 +34,23 @@ describe.skipIf(reason !== undefined)(`file layer on Apache mod_dav${reason === 
     if (lock.kind !== 'granted') throw new Error(lock.kind)
     const error = await others.writeText('held/new.txt', 'x').catch((e: unknown) => e)
     expect(error).toMatchObject({ operation: 'writeText', outcome: 'locked', status: 207 })
-    expect(failed(error)).toEqual(expect.arrayContaining([['held/new.txt', 424], ['held', 423]]))
+    expect(failed(error)).toEqual(
+      expect.arrayContaining([
+        ['held/new.txt', 424],
+        ['held', 423],
+      ]),
+    )
     expect(await files.writeText('held/new.txt', 'x', { lockToken: lock })).toMatchObject({ kind: 'created' })
     await owner.unlock('held/', lock)
   })
 
   test('a missing path: not-found from list, stat, readText and readBytes alike', async () => {
-    for (const attempt of [() => files.list('gone'), () => files.stat('gone'), () => files.readText('gone'), () => files.readBytes('gone')]) {
+    for (const attempt of [
+      () => files.list('gone'),
+      () => files.stat('gone'),
+      () => files.readText('gone'),
+      () => files.readBytes('gone'),
+    ]) {
       await expect(attempt()).rejects.toMatchObject({ outcome: 'not-found', status: 404 })
     }
   })

@@ -66,7 +66,9 @@ describe('file-level errors and transfers', () => {
     const error = {} as FileOperationError
     expectTypeOf(error.operation).toEqualTypeOf<FileOperation>()
     expectTypeOf(error.outcome).toEqualTypeOf<FileOperationOutcome>()
-    expectTypeOf<'weak-etag' | 'not-found' | 'partial' | 'locked' | 'failed-dependency' | 'precondition-failed'>().toMatchTypeOf<FileOperationOutcome>()
+    expectTypeOf<
+      'weak-etag' | 'not-found' | 'partial' | 'locked' | 'failed-dependency' | 'precondition-failed'
+    >().toMatchTypeOf<FileOperationOutcome>()
     // @ts-expect-error not an outcome
     const wrong: FileOperationOutcome = 'missing'
     void wrong

@@ -99,7 +99,12 @@ describe('createDavFiles', () => {
 
   test('a missing path is the same error and outcome from list, stat, readText and readBytes', async () => {
     const { files } = setup()
-    for (const attempt of [() => files.list('gone'), () => files.stat('gone'), () => files.readText('gone'), () => files.readBytes('gone')]) {
+    for (const attempt of [
+      () => files.list('gone'),
+      () => files.stat('gone'),
+      () => files.readText('gone'),
+      () => files.readBytes('gone'),
+    ]) {
       const error = await attempt().catch((e: unknown) => e)
       expect(error).toBeInstanceOf(FileOperationError)
       expect(error).toMatchObject({ outcome: 'not-found', status: 404, path: 'gone' })

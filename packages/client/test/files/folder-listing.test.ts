@@ -64,7 +64,7 @@ describe('listEach', () => {
 })
 
 describe('walk', () => {
-  test('gives every file and folder below, a folder\'s entries first, then its subfolders in turn', async () => {
+  test("gives every file and folder below, a folder's entries first, then its subfolders in turn", async () => {
     const { files } = setup({ seed: TREE })
     const { paths, error } = await collect(files.walk('docs'))
     expect(error).toBeUndefined()

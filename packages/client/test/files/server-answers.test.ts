@@ -9,8 +9,13 @@ function scripted(answers: readonly Answer[]) {
   const { dav, seen } = scriptedClient(answers)
   return { files: createDavFiles(dav), seen }
 }
-const multistatus = (responses: string): Answer => () =>
-  new Response(`<?xml version="1.0" encoding="utf-8"?>\n<D:multistatus xmlns:D="DAV:">${responses}</D:multistatus>`, { status: 207, headers: XML })
+const multistatus =
+  (responses: string): Answer =>
+  () =>
+    new Response(`<?xml version="1.0" encoding="utf-8"?>\n<D:multistatus xmlns:D="DAV:">${responses}</D:multistatus>`, {
+      status: 207,
+      headers: XML,
+    })
 
 const folder = (href: string) =>
   `<D:response><D:href>${href}</D:href><D:propstat><D:prop><D:resourcetype><D:collection/></D:resourcetype></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>`
@@ -18,7 +23,10 @@ const file = (href: string) =>
   `<D:response><D:href>${href}</D:href><D:propstat><D:prop><D:resourcetype/><D:getcontentlength>3</D:getcontentlength></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>`
 
 async function failureOf(promise: Promise<unknown>): Promise<FileOperationError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e)
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
   if (!(error instanceof FileOperationError)) throw new Error(`expected a FileOperationError, got ${String(error)}`)
   return error
 }

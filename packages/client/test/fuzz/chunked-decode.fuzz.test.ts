@@ -31,9 +31,12 @@ const SEEDS: readonly string[] = [
 
 const bodies: readonly (readonly [string, Uint8Array])[] = [
   ...SEEDS.map((seed, index) => [`seed ${index}`, new TextEncoder().encode(seed)] as const),
-  ...(present ? readdirSync(corpusDir).filter((name) => name.endsWith('.xml')).sort() : []).map(
-    (name) => [name, new Uint8Array(readFileSync(corpusDir + name))] as const,
-  ),
+  ...(present
+    ? readdirSync(corpusDir)
+        .filter((name) => name.endsWith('.xml'))
+        .sort()
+    : []
+  ).map((name) => [name, new Uint8Array(readFileSync(corpusDir + name))] as const),
 ]
 
 type Outcome = { readonly ok: MultiStatus } | { readonly failed: DecodeFailure }

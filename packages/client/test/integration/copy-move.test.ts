@@ -1,7 +1,17 @@
 import { HttpResponse } from 'msw'
 import { describe, expect, test } from 'vitest'
 import { CrossOriginError, HttpStatusError, assertAllOk, createDavClient } from '../../src/index.ts'
-import { BASE, ORIGIN, corpus, corpusAvailable, corpusSkipNote, handle, multistatus, useMswServer, type SeenRequest } from './msw-support.ts'
+import {
+  BASE,
+  ORIGIN,
+  corpus,
+  corpusAvailable,
+  corpusSkipNote,
+  handle,
+  multistatus,
+  useMswServer,
+  type SeenRequest,
+} from './msw-support.ts'
 
 const server = useMswServer()
 const dav = () => createDavClient({ baseUrl: BASE, auth: { token: 'tok-123456' }, retry: false })
@@ -36,20 +46,32 @@ describe('copy and move', () => {
   })
 
   test('a 423 with a DAV:error names the lock', async () => {
-    server.use(handle('MOVE', `${BASE}a`, () => new HttpResponse(
-      '<D:error xmlns:D="DAV:"><D:lock-token-submitted><D:href>/remote.php/dav/files/alice/a</D:href></D:lock-token-submitted></D:error>',
-      { status: 423, headers: { 'Content-Type': 'application/xml' } })))
+    server.use(
+      handle(
+        'MOVE',
+        `${BASE}a`,
+        () =>
+          new HttpResponse(
+            '<D:error xmlns:D="DAV:"><D:lock-token-submitted><D:href>/remote.php/dav/files/alice/a</D:href></D:lock-token-submitted></D:error>',
+            { status: 423, headers: { 'Content-Type': 'application/xml' } },
+          ),
+      ),
+    )
     const result = await dav().move('a', 'b')
     expect(result.kind).toBe('locked')
     if (result.kind === 'locked') expect(result.error?.conditions[0]?.hrefs).toEqual(['/remote.php/dav/files/alice/a'])
   })
 
   test('a 207 lists every failed member with its status and DAV:error', async () => {
-    server.use(handle('COPY', `${BASE}dir/`, () => multistatus(`<D:multistatus xmlns:D="DAV:">
+    server.use(
+      handle('COPY', `${BASE}dir/`, () =>
+        multistatus(`<D:multistatus xmlns:D="DAV:">
       <D:response><D:href>/remote.php/dav/files/alice/dir2/locked.txt</D:href><D:href>/remote.php/dav/files/alice/dir2/also.txt</D:href>
        <D:status>HTTP/1.1 423 Locked</D:status><D:error><D:lock-token-submitted><D:href>/remote.php/dav/files/alice/dir2/</D:href></D:lock-token-submitted></D:error></D:response>
       <D:response><D:href>/remote.php/dav/files/alice/dir2/big.bin</D:href><D:status>HTTP/1.1 507 Insufficient Storage</D:status></D:response>
-      </D:multistatus>`)))
+      </D:multistatus>`),
+      ),
+    )
     const result = await dav().copy('dir/', 'dir2/')
     expect(result.kind).toBe('partial')
     if (result.kind !== 'partial') return
@@ -63,8 +85,15 @@ describe('copy and move', () => {
   })
 
   test('a multistatus body with a non-207 status (as Apache sends) is a partial failure too', async () => {
-    server.use(handle('MOVE', `${BASE}dir/`, () => multistatus(`<D:multistatus xmlns:D="DAV:"><D:response>
-      <D:href>/remote.php/dav/files/alice/dir/member.txt</D:href><D:status>HTTP/1.1 423 Locked</D:status></D:response></D:multistatus>`, 423)))
+    server.use(
+      handle('MOVE', `${BASE}dir/`, () =>
+        multistatus(
+          `<D:multistatus xmlns:D="DAV:"><D:response>
+      <D:href>/remote.php/dav/files/alice/dir/member.txt</D:href><D:status>HTTP/1.1 423 Locked</D:status></D:response></D:multistatus>`,
+          423,
+        ),
+      ),
+    )
     const result = await dav().move('dir/', 'moved/')
     expect(result.kind).toBe('partial')
     if (result.kind === 'partial') {
@@ -76,7 +105,9 @@ describe('copy and move', () => {
   test('a Destination on another origin is refused before sending, unless allowed; auth never goes there', async () => {
     const seen: SeenRequest[] = []
     server.use(handle('COPY', `${BASE}a`, () => new HttpResponse(null, { status: 201 }), seen))
-    const error = await dav().copy('a', new URL('https://other.example/b')).catch((e) => e)
+    const error = await dav()
+      .copy('a', new URL('https://other.example/b'))
+      .catch((e) => e)
     expect(error).toBeInstanceOf(CrossOriginError)
     expect(error.kind).toBe('destination')
     expect(seen).toHaveLength(0)
@@ -87,7 +118,9 @@ describe('copy and move', () => {
   })
 
   test('a source on another origin is refused: credentials stay on the base origin', async () => {
-    const error = await dav().move(new URL('https://other.example/a'), 'b').catch((e) => e)
+    const error = await dav()
+      .move(new URL('https://other.example/a'), 'b')
+      .catch((e) => e)
     expect(error).toBeInstanceOf(CrossOriginError)
     expect(error.kind).toBe('request')
     expect(JSON.stringify(error.request)).not.toContain('tok-123456')
@@ -95,7 +128,9 @@ describe('copy and move', () => {
 
   test('a 404 source is an HttpStatusError', async () => {
     server.use(handle('COPY', `${BASE}missing`, () => new HttpResponse(null, { status: 404 })))
-    const error = await dav().copy('missing', 'b').catch((e) => e)
+    const error = await dav()
+      .copy('missing', 'b')
+      .catch((e) => e)
     expect(error).toBeInstanceOf(HttpStatusError)
     expect(error.status).toBe(404)
   })

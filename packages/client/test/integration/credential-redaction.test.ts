@@ -31,7 +31,12 @@ describe('credentials never appear in errors', () => {
     const dav = createDavClient({
       baseUrl: BASE,
       ...noRetry,
-      auth: () => ({ 'Ocp-Apim-Subscription-Key': 'SUBKEY-123456', DPoP: 'eyJproofjwt', 'X-Credential': 'CRED-987654', 'X-Tenant-Pass': 'TENANT-55555' }),
+      auth: () => ({
+        'Ocp-Apim-Subscription-Key': 'SUBKEY-123456',
+        DPoP: 'eyJproofjwt',
+        'X-Credential': 'CRED-987654',
+        'X-Tenant-Pass': 'TENANT-55555',
+      }),
       fetch: fetchAnswering(() => new Response('oops', { status: 500 })),
     })
     const error = await failureOf(dav.mkcol('a/'))
@@ -86,9 +91,7 @@ describe('credentials never appear in errors', () => {
       baseUrl: BASE,
       ...noRetry,
       auth: { token: 'bearer-secret' },
-      fetch: fetchAnswering(
-        () => new Response(null, { status: 307, headers: { location, 'content-location': `${location}&x=1` } }),
-      ),
+      fetch: fetchAnswering(() => new Response(null, { status: 307, headers: { location, 'content-location': `${location}&x=1` } })),
     })
     const error = await failureOf(dav.mkcol('a/'))
     expect(error).toBeInstanceOf(CrossOriginError)
@@ -99,7 +102,10 @@ describe('credentials never appear in errors', () => {
 
   test('URL-valued response headers lose their userinfo and credential-like query parameters', () => {
     const out = redactHeaders(
-      new Headers({ Location: 'https://u:pw12345@h.example/a?sig=SIG999&x=1', 'Content-Location': 'https://h.example/b?access_token=TOK777' }),
+      new Headers({
+        Location: 'https://u:pw12345@h.example/a?sig=SIG999&x=1',
+        'Content-Location': 'https://h.example/b?access_token=TOK777',
+      }),
     )
     expect(JSON.stringify(out)).not.toMatch(/pw12345|SIG999|TOK777/)
     expect(out['location']).toContain('x=1')

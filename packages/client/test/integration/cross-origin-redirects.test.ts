@@ -14,7 +14,8 @@ let homeSaw: IncomingMessage['headers'][] = []
 /** What the storage host answers. */
 let storageAnswer: (response: ServerResponse) => void
 
-const MULTISTATUS = '<?xml version="1.0"?><D:multistatus xmlns:D="DAV:"><D:response><D:href>/x/</D:href><D:propstat><D:prop><D:getetag>"s1"</D:getetag></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>'
+const MULTISTATUS =
+  '<?xml version="1.0"?><D:multistatus xmlns:D="DAV:"><D:response><D:href>/x/</D:href><D:propstat><D:prop><D:getetag>"s1"</D:getetag></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>'
 
 async function start(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<[Server, string]> {
   const server = createServer(handler)
@@ -57,7 +58,9 @@ const options = (extra: Partial<DavClientOptions> = {}): DavClientOptions => ({
 
 describe('redirects to another origin', () => {
   test('are refused by default; the other host is never contacted', async () => {
-    const error = await createDavClient(options()).propfind('', props).catch((e: unknown) => e)
+    const error = await createDavClient(options())
+      .propfind('', props)
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(CrossOriginError)
     expect(storageSaw).toEqual([])
   })

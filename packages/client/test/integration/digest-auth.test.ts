@@ -32,7 +32,11 @@ describe('Digest against @davkit/testing', () => {
     const dav1 = client(url, { username: 'alice', password: 'wonder land' })
     expect((await dav1.propfind('docs/', props)).resources[0]?.props.etag.kind).toBeDefined()
     await dav1.propfind('docs/', props)
-    const sent = dav.journal.entries.map((e) => [e.status, e.headers['authorization']?.split(' ')[0], digestParam(e.headers['authorization'], 'nc')])
+    const sent = dav.journal.entries.map((e) => [
+      e.status,
+      e.headers['authorization']?.split(' ')[0],
+      digestParam(e.headers['authorization'], 'nc'),
+    ])
     expect(sent).toEqual([
       [401, 'Basic', undefined],
       [207, 'Digest', '00000001'],
@@ -60,7 +64,12 @@ describe('Digest against @davkit/testing', () => {
   test('auth-int hashes the body of a request', async () => {
     const { dav, url } = await serve({ algorithms: ['SHA-256'], qop: ['auth-int'] })
     const pipeline = createRequestPipeline({ baseUrl: url, auth: { username: 'alice', password: 'wonder land' }, retry: false })
-    const response = await pipeline.send({ method: 'PUT', url: new URL('docs/b.txt', url), body: 'hello', headers: { 'content-type': 'text/plain' } })
+    const response = await pipeline.send({
+      method: 'PUT',
+      url: new URL('docs/b.txt', url),
+      body: 'hello',
+      headers: { 'content-type': 'text/plain' },
+    })
     expect(response.status).toBe(201)
     expect(dav.journal.last()?.headers['authorization']).toContain('qop=auth-int')
     expect(dav.read('/docs/b.txt')?.text).toBe('hello')
@@ -92,7 +101,9 @@ describe('Digest against @davkit/testing', () => {
 
   test('a wrong password gives the 401 back after one Digest try, not a loop', async () => {
     const { dav, url } = await serve({ algorithms: ['SHA-256'] })
-    const error = await client(url, { username: 'alice', password: 'wrong' }).propfind('docs/', props).catch((e: unknown) => e)
+    const error = await client(url, { username: 'alice', password: 'wrong' })
+      .propfind('docs/', props)
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(HttpStatusError)
     expect((error as HttpStatusError).status).toBe(401)
     expect(dav.journal.entries.map((e) => e.status)).toEqual([401, 401])

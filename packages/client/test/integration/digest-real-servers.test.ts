@@ -17,7 +17,12 @@ async function exercise(url: string): Promise<void> {
   const dav = createDavClient({ baseUrl: url, auth: credentials, retry: false })
   // Enough requests for the nonce count to pass 9 (a decimal count breaks at the tenth).
   for (let i = 1; i <= 12; i++) {
-    const response = await dav.pipeline.send({ method: 'PUT', url: new URL(`f${i}.txt`, url), body: `file ${i}`, headers: { 'content-type': 'text/plain' } })
+    const response = await dav.pipeline.send({
+      method: 'PUT',
+      url: new URL(`f${i}.txt`, url),
+      body: `file ${i}`,
+      headers: { 'content-type': 'text/plain' },
+    })
     expect(response.status).toBe(201)
   }
   const listing = await dav.propfind('', { ...props, depth: 1 })
@@ -28,9 +33,15 @@ async function exercise(url: string): Promise<void> {
       controller.close()
     },
   })
-  const streamed = await createDavClient({ baseUrl: url, auth: credentials, retry: false }).pipeline.send({ method: 'PUT', url: new URL('s.txt', url), body: stream })
+  const streamed = await createDavClient({ baseUrl: url, auth: credentials, retry: false }).pipeline.send({
+    method: 'PUT',
+    url: new URL('s.txt', url),
+    body: stream,
+  })
   expect(streamed.status).toBe(201)
-  const wrong = await createDavClient({ baseUrl: url, auth: { ...credentials, password: 'wrong' }, retry: false }).propfind('', props).catch((e: unknown) => e)
+  const wrong = await createDavClient({ baseUrl: url, auth: { ...credentials, password: 'wrong' }, retry: false })
+    .propfind('', props)
+    .catch((e: unknown) => e)
   expect(wrong).toBeInstanceOf(HttpStatusError)
   expect((wrong as HttpStatusError).status).toBe(401)
 }

@@ -20,10 +20,17 @@ const fast = { minDelayMs: 1, maxDelayMs: 5, jitter: false } as const
 describe('edge cases', () => {
   test('a retried COPY with Overwrite F whose first attempt timed out, then 412, is uncertain', async () => {
     const seen: SeenRequest[] = []
-    server.use(handle('COPY', `${BASE}a`, async (_, n) => {
-      if (n === 1) await delay(300)
-      return new HttpResponse(null, { status: n === 1 ? 201 : 412 })
-    }, seen))
+    server.use(
+      handle(
+        'COPY',
+        `${BASE}a`,
+        async (_, n) => {
+          if (n === 1) await delay(300)
+          return new HttpResponse(null, { status: n === 1 ? 201 : 412 })
+        },
+        seen,
+      ),
+    )
     const dav = createDavClient({ baseUrl: BASE, timeoutMs: 80, retry: { retries: 2, ...fast } })
     const result = await dav.copy('a', 'b', { overwrite: false })
     expect(result.kind).toBe('uncertain')
@@ -39,8 +46,17 @@ describe('edge cases', () => {
   })
 
   test('credentials echoed by a server never reach an error', async () => {
-    server.use(handle('PROPFIND', BASE, (r) =>
-      new HttpResponse(`<html>you sent ${r.headers.get('authorization')}</html>`, { status: 500, headers: { 'Content-Type': 'text/html' } })))
+    server.use(
+      handle(
+        'PROPFIND',
+        BASE,
+        (r) =>
+          new HttpResponse(`<html>you sent ${r.headers.get('authorization')}</html>`, {
+            status: 500,
+            headers: { 'Content-Type': 'text/html' },
+          }),
+      ),
+    )
     const dav = createDavClient({ baseUrl: BASE, auth: { token: 'very-secret-token' }, retry: false })
     const error = await dav.propfind('', { props: { e: davProps.getetag } }).catch((e) => e)
     expect(error).toBeInstanceOf(HttpStatusError)
@@ -50,8 +66,12 @@ describe('edge cases', () => {
   })
 
   test('a 207 whose response is href+status for the target applies that status to every instruction', async () => {
-    server.use(handle('PROPPATCH', `${BASE}a`, () => multistatus(`<D:multistatus xmlns:D="DAV:"><D:response>
-      <D:href>/remote.php/dav/files/alice/a</D:href><D:status>HTTP/1.1 403 Forbidden</D:status></D:response></D:multistatus>`)))
+    server.use(
+      handle('PROPPATCH', `${BASE}a`, () =>
+        multistatus(`<D:multistatus xmlns:D="DAV:"><D:response>
+      <D:href>/remote.php/dav/files/alice/a</D:href><D:status>HTTP/1.1 403 Forbidden</D:status></D:response></D:multistatus>`),
+      ),
+    )
     const dav = createDavClient({ baseUrl: BASE, retry: false })
     const result = await dav.proppatch('a', [setProperty(davProps.displayname, 'x')])
     expect(result.kind).toBe('rejected')
@@ -59,11 +79,15 @@ describe('edge cases', () => {
   })
 
   test('assertAllOk on a listing with a 404 status entry lists it; unwrapProperty explains a missing value', async () => {
-    server.use(handle('PROPFIND', BASE, () => multistatus(`<D:multistatus xmlns:D="DAV:">
+    server.use(
+      handle('PROPFIND', BASE, () =>
+        multistatus(`<D:multistatus xmlns:D="DAV:">
       <D:response><D:href>/remote.php/dav/files/alice/</D:href><D:propstat><D:prop><D:getetag>"1"</D:getetag></D:prop>
       <D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>
       <D:response><D:href>/remote.php/dav/files/alice/gone</D:href><D:status>HTTP/1.1 404 Not Found</D:status></D:response>
-      </D:multistatus>`)))
+      </D:multistatus>`),
+      ),
+    )
     const dav = createDavClient({ baseUrl: BASE, retry: false })
     const result = await dav.propfind('', { depth: 1, props: { etag: davProps.getetag, size: davProps.getcontentlength } })
     const error = (() => {
@@ -85,8 +109,14 @@ describe('edge cases', () => {
 
   test('too many same-origin redirects end with the last redirect as an HttpStatusError', async () => {
     const seen: SeenRequest[] = []
-    server.use(handle('PROPFIND', `${BASE}loop`, (_, n) =>
-      new HttpResponse(null, { status: 302, headers: { Location: `${BASE}loop?hop=${n}` } }), seen))
+    server.use(
+      handle(
+        'PROPFIND',
+        `${BASE}loop`,
+        (_, n) => new HttpResponse(null, { status: 302, headers: { Location: `${BASE}loop?hop=${n}` } }),
+        seen,
+      ),
+    )
     const dav = createDavClient({ baseUrl: BASE, retry: false, maxRedirects: 3 })
     const error = await dav.propfind('loop', { props: { e: davProps.getetag } }).catch((e) => e)
     expect(error).toBeInstanceOf(HttpStatusError)
@@ -108,7 +138,9 @@ describe('edge cases', () => {
 
   test('a multistatus with a DAV:error root under 207 is undecodable with its conditions', async () => {
     server.use(handle('PROPFIND', BASE, () => multistatus('<D:error xmlns:D="DAV:"><D:no-external-entities/></D:error>')))
-    const error = await createDavClient({ baseUrl: BASE, retry: false }).propfind('', { propname: true }).catch((e) => e)
+    const error = await createDavClient({ baseUrl: BASE, retry: false })
+      .propfind('', { propname: true })
+      .catch((e) => e)
     expect(error).toBeInstanceOf(UndecodableResponseError)
     expect(error.failure.code).toBe('dav-error')
   })

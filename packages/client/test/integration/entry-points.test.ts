@@ -22,7 +22,12 @@ describe('entry points', () => {
     await dav.get('a.txt')
     const sent = requests.at(-1)?.headers.get('authorization')
     const same = recordingFetch()
-    await createDavClient({ baseUrl: 'https://dav.test', auth: { username: 'alice', password: 'pässword' }, fetch: same.fetch, retry: false }).get('a.txt')
+    await createDavClient({
+      baseUrl: 'https://dav.test',
+      auth: { username: 'alice', password: 'pässword' },
+      fetch: same.fetch,
+      retry: false,
+    }).get('a.txt')
     expect(sent).toMatch(/^Basic /)
     expect(sent).toBe(same.requests.at(-1)?.headers.get('authorization'))
     // The object form takes them flat too.
@@ -32,7 +37,8 @@ describe('entry points', () => {
   })
 
   test('credentials given twice, or half, are refused with the right shape and never echoed', () => {
-    const twice = (() => createDavClient('https://dav.test/', { username: 'u', password: 'secret-1', auth: { username: 'u', password: 'secret-2' } }))
+    const twice = () =>
+      createDavClient('https://dav.test/', { username: 'u', password: 'secret-1', auth: { username: 'u', password: 'secret-2' } })
     expect(twice).toThrow(InvalidRequestError)
     expect(twice).toThrow(/either auth: \{ username, password \} or username and password/)
     const half = () => createDavClient({ baseUrl: 'https://dav.test/', username: 'u' })

@@ -3,7 +3,16 @@
 import { createDavServer, davHandlers, seedFile, type DavServer } from '../../../testing/src/index.ts'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { DepthRefusedError, assertAllOk, createDavClient, davProps, defineProperty, removeProperty, setProperty, textOf } from '../../src/index.ts'
+import {
+  DepthRefusedError,
+  assertAllOk,
+  createDavClient,
+  davProps,
+  defineProperty,
+  removeProperty,
+  setProperty,
+  textOf,
+} from '../../src/index.ts'
 
 const ORIGIN = 'https://fake.example'
 const BASE_PATH = '/remote.php/dav/files/alice/'
@@ -34,7 +43,10 @@ const zColor = defineProperty({ namespace: 'urn:example:z', local: 'color', deco
 
 describe('against the fake server', () => {
   test('PROPFIND depth 1: names with spaces, #, ?, % and non-ASCII round-trip', async () => {
-    const listing = await dav().propfind('Documents/', { depth: 1, props: { size: davProps.getcontentlength, type: davProps.resourcetype } })
+    const listing = await dav().propfind('Documents/', {
+      depth: 1,
+      props: { size: davProps.getcontentlength, type: davProps.resourcetype },
+    })
     const paths = listing.resources.map((r) => r.href.path)
     for (const name of NAMES) expect(paths).toContain(`${BASE_PATH}Documents/${name}`)
     for (const name of NAMES) {
@@ -55,10 +67,7 @@ describe('against the fake server', () => {
   })
 
   test('PROPPATCH applies set and remove; an atomic failure changes nothing', async () => {
-    const applied = await dav().proppatch('Documents/report.txt', [
-      setProperty(xColor.name, 'green'),
-      removeProperty(yColor.name),
-    ])
+    const applied = await dav().proppatch('Documents/report.txt', [setProperty(xColor.name, 'green'), removeProperty(yColor.name)])
     expect(applied.kind).toBe('applied')
     expect(fake.read(`/Documents/report.txt`)?.props).toEqual({ '{urn:example:x}color': 'green' })
 

@@ -134,7 +134,9 @@ describe('propfindEach', () => {
     expect(error).toBeInstanceOf(TransportError)
     expect(items.length).toBeGreaterThan(0)
     expect(items.length).toBeLessThanOrEqual(300)
-    expect(items.map((item) => (item.kind === 'resource' ? item.href.path : ''))).toEqual(items.map((_, i) => (i === 0 ? '/dav/' : `/dav/file-${i}.txt`)))
+    expect(items.map((item) => (item.kind === 'resource' ? item.href.path : ''))).toEqual(
+      items.map((_, i) => (i === 0 ? '/dav/' : `/dav/file-${i}.txt`)),
+    )
   })
 
   test('malformed XML mid-way rejects with the line where it is, after the entries before it', async () => {
@@ -171,9 +173,12 @@ describe('propfindEach', () => {
   test('an abort mid-iteration rejects with RequestAbortedError', async () => {
     plan = { entries: 100_000, perChunk: 100 }
     const controller = new AbortController()
-    const { items, error } = await collect(createDavClient({ baseUrl: base }).propfindEach('', { depth: 1, props, signal: controller.signal }), () => {
-      if (!controller.signal.aborted) controller.abort()
-    })
+    const { items, error } = await collect(
+      createDavClient({ baseUrl: base }).propfindEach('', { depth: 1, props, signal: controller.signal }),
+      () => {
+        if (!controller.signal.aborted) controller.abort()
+      },
+    )
     expect(error).toBeInstanceOf(RequestAbortedError)
     expect(items.length).toBeLessThan(100_001)
   })

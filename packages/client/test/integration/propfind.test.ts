@@ -14,10 +14,14 @@ import { BASE, corpus, corpusAvailable, corpusSkipNote, handle, multistatus, use
 const server = useMswServer()
 const dav = () => createDavClient({ baseUrl: BASE, auth: { username: 'alice', password: 'secret' }, retry: false })
 
-const ocSize = defineProperty({ namespace: 'http://owncloud.org/ns', local: 'size', decode: (e) => {
-  const n = Number(textOf(e))
-  return Number.isSafeInteger(n) ? { ok: true, value: n } : { ok: false, problem: 'not an integer' }
-} })
+const ocSize = defineProperty({
+  namespace: 'http://owncloud.org/ns',
+  local: 'size',
+  decode: (e) => {
+    const n = Number(textOf(e))
+    return Number.isSafeInteger(n) ? { ok: true, value: n } : { ok: false, problem: 'not an integer' }
+  },
+})
 const ncSize = defineProperty({ namespace: 'http://nextcloud.org/ns', local: 'size', decode: (e) => ({ ok: true, value: textOf(e) }) })
 
 const MIXED = `<?xml version="1.0"?>
@@ -73,10 +77,13 @@ describe('propfind', () => {
   })
 
   test('a property the server does not mention is missing, not dropped', async () => {
-    server.use(handle('PROPFIND', `${BASE}x`, () =>
-      multistatus(`<D:multistatus xmlns:D="DAV:"><D:response><D:href>/remote.php/dav/files/alice/x</D:href>
+    server.use(
+      handle('PROPFIND', `${BASE}x`, () =>
+        multistatus(`<D:multistatus xmlns:D="DAV:"><D:response><D:href>/remote.php/dav/files/alice/x</D:href>
         <D:propstat><D:prop><D:getetag>"abc"</D:getetag></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat>
-        </D:response></D:multistatus>`)))
+        </D:response></D:multistatus>`),
+      ),
+    )
     const result = await dav().propfind('x', { props: { etag: davProps.getetag, size: davProps.getcontentlength } })
     const resource = result.resources[0]
     expect(resource?.props.etag).toMatchObject({ kind: 'value', value: { value: 'abc', weak: false } })
@@ -87,10 +94,17 @@ describe('propfind', () => {
     const name = 'dir with space/a #b ?c %d é 日本.txt'
     const encoded = 'dir%20with%20space/a%20%23b%20%3Fc%20%25d%20%C3%A9%20%E6%97%A5%E6%9C%AC.txt'
     const seen: SeenRequest[] = []
-    server.use(handle('PROPFIND', `${BASE}${encoded}`, (r) =>
-      multistatus(`<D:multistatus xmlns:D="DAV:"><D:response><D:href>${new URL(r.url).pathname}</D:href>
+    server.use(
+      handle(
+        'PROPFIND',
+        `${BASE}${encoded}`,
+        (r) =>
+          multistatus(`<D:multistatus xmlns:D="DAV:"><D:response><D:href>${new URL(r.url).pathname}</D:href>
         <D:propstat><D:prop><D:displayname>x</D:displayname></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat>
-        </D:response></D:multistatus>`), seen))
+        </D:response></D:multistatus>`),
+        seen,
+      ),
+    )
     const result = await dav().propfind(name, { props: { name: davProps.displayname } })
     expect(seen[0]?.url).toBe(`${BASE}${encoded}`)
     expect(result.resources[0]?.href.path).toBe(`/remote.php/dav/files/alice/${name}`)
@@ -102,7 +116,9 @@ describe('propfind', () => {
 
   test('a 404 is an HttpStatusError with status 404', async () => {
     server.use(handle('PROPFIND', `${BASE}gone`, () => new HttpResponse('Not Found', { status: 404 })))
-    const error = await dav().propfind('gone', { props: { etag: davProps.getetag } }).catch((e) => e)
+    const error = await dav()
+      .propfind('gone', { props: { etag: davProps.getetag } })
+      .catch((e) => e)
     expect(error).toBeInstanceOf(HttpStatusError)
     expect(error.code).toBe('http-status')
     expect(error.status).toBe(404)
@@ -111,12 +127,20 @@ describe('propfind', () => {
   })
 
   test('Depth infinity refused with 403 propfind-finite-depth is told apart', async () => {
-    server.use(handle('PROPFIND', BASE, () =>
-      new HttpResponse('<?xml version="1.0"?><D:error xmlns:D="DAV:"><D:propfind-finite-depth/></D:error>', {
-        status: 403,
-        headers: { 'Content-Type': 'application/xml' },
-      })))
-    const error = await dav().propfind('', { depth: 'infinity', allprop: true }).catch((e) => e)
+    server.use(
+      handle(
+        'PROPFIND',
+        BASE,
+        () =>
+          new HttpResponse('<?xml version="1.0"?><D:error xmlns:D="DAV:"><D:propfind-finite-depth/></D:error>', {
+            status: 403,
+            headers: { 'Content-Type': 'application/xml' },
+          }),
+      ),
+    )
+    const error = await dav()
+      .propfind('', { depth: 'infinity', allprop: true })
+      .catch((e) => e)
     expect(error).toBeInstanceOf(DepthRefusedError)
     expect(error.status).toBe(403)
     expect(error.evidence).toBe('propfind-finite-depth')
@@ -124,20 +148,37 @@ describe('propfind', () => {
   })
 
   test('a bare 403 to Depth infinity (Apache sends HTML) is a DepthRefusedError; to depth 1 it is not', async () => {
-    server.use(handle('PROPFIND', BASE, () =>
-      new HttpResponse('<!DOCTYPE HTML><html><body>Forbidden</body></html>', { status: 403, headers: { 'Content-Type': 'text/html' } })))
-    const infinite = await dav().propfind('', { depth: 'infinity', propname: true }).catch((e) => e)
+    server.use(
+      handle(
+        'PROPFIND',
+        BASE,
+        () =>
+          new HttpResponse('<!DOCTYPE HTML><html><body>Forbidden</body></html>', { status: 403, headers: { 'Content-Type': 'text/html' } }),
+      ),
+    )
+    const infinite = await dav()
+      .propfind('', { depth: 'infinity', propname: true })
+      .catch((e) => e)
     expect(infinite).toBeInstanceOf(DepthRefusedError)
     expect(infinite.evidence).toBe('status-403')
-    const shallow = await dav().propfind('', { depth: 1, propname: true }).catch((e) => e)
+    const shallow = await dav()
+      .propfind('', { depth: 1, propname: true })
+      .catch((e) => e)
     expect(shallow).toBeInstanceOf(HttpStatusError)
     expect(shallow.status).toBe(403)
   })
 
   test('an HTML page with 200 is an UndecodableResponseError, not an empty listing', async () => {
-    server.use(handle('PROPFIND', BASE, () =>
-      new HttpResponse('<!doctype html><html><body>Login</body></html>', { status: 200, headers: { 'Content-Type': 'text/html' } })))
-    const error = await dav().propfind('', { propname: true }).catch((e) => e)
+    server.use(
+      handle(
+        'PROPFIND',
+        BASE,
+        () => new HttpResponse('<!doctype html><html><body>Login</body></html>', { status: 200, headers: { 'Content-Type': 'text/html' } }),
+      ),
+    )
+    const error = await dav()
+      .propfind('', { propname: true })
+      .catch((e) => e)
     expect(error).toBeInstanceOf(UndecodableResponseError)
     expect(['not-xml', 'doctype-forbidden', 'malformed-xml']).toContain(error.failure.code)
     expect(error.response.status).toBe(200)
@@ -145,16 +186,26 @@ describe('propfind', () => {
 
   test('an empty 207 body is undecodable (empty-body)', async () => {
     server.use(handle('PROPFIND', BASE, () => new HttpResponse(null, { status: 207 })))
-    const error = await dav().propfind('', { props: { etag: davProps.getetag } }).catch((e) => e)
+    const error = await dav()
+      .propfind('', { props: { etag: davProps.getetag } })
+      .catch((e) => e)
     expect(error).toBeInstanceOf(UndecodableResponseError)
     expect(error.failure.code).toBe('empty-body')
   })
 
   test('allprop with include and propname send the right bodies', async () => {
     const seen: SeenRequest[] = []
-    server.use(handle('PROPFIND', BASE, () => multistatus(`<D:multistatus xmlns:D="DAV:"><D:response><D:href>/remote.php/dav/files/alice/</D:href>
+    server.use(
+      handle(
+        'PROPFIND',
+        BASE,
+        () =>
+          multistatus(`<D:multistatus xmlns:D="DAV:"><D:response><D:href>/remote.php/dav/files/alice/</D:href>
       <D:propstat><D:prop><D:getetag>"1"</D:getetag><X:custom xmlns:X="urn:x">v</X:custom></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat>
-      </D:response></D:multistatus>`), seen))
+      </D:response></D:multistatus>`),
+        seen,
+      ),
+    )
     const all = await dav().propfind('', { allprop: true, include: { etag: davProps.getetag } })
     expect(seen[0]?.body).toContain('<D:allprop/><D:include><D:getetag/></D:include>')
     expect(seen[0]?.headers.get('depth')).toBe('0')

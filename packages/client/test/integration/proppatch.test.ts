@@ -30,10 +30,18 @@ const ATOMIC_FAILURE = `<?xml version="1.0" encoding="utf-8"?>
 describe('proppatch', () => {
   test('sends set and remove in document order, any namespaces, XML values', async () => {
     const seen: SeenRequest[] = []
-    server.use(handle('PROPPATCH', `${BASE}a.txt`, () => multistatus(`<D:multistatus xmlns:D="DAV:" xmlns:X="urn:example:x" xmlns:Y="urn:example:y">
+    server.use(
+      handle(
+        'PROPPATCH',
+        `${BASE}a.txt`,
+        () =>
+          multistatus(`<D:multistatus xmlns:D="DAV:" xmlns:X="urn:example:x" xmlns:Y="urn:example:y">
       <D:response><D:href>/remote.php/dav/files/alice/a.txt</D:href>
       <D:propstat><D:prop><D:displayname/><X:tags/><Y:old/></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat>
-      </D:response></D:multistatus>`), seen))
+      </D:response></D:multistatus>`),
+        seen,
+      ),
+    )
     const result = await dav().proppatch('a.txt', [
       setProperty(davProps.displayname, 'Q3 <draft> & "final"'),
       setProperty(x('tags'), [element(x('tag'), [text('red')]), element(y('tag'), [text('blue')])]),
@@ -73,10 +81,17 @@ describe('proppatch', () => {
   })
 
   test('a non-atomic server (some 200, some 403) is partially-applied', async () => {
-    server.use(handle('PROPPATCH', `${BASE}r`, () => multistatus(`<D:multistatus xmlns:D="DAV:"><D:response><D:href>/r</D:href>
+    server.use(
+      handle('PROPPATCH', `${BASE}r`, () =>
+        multistatus(`<D:multistatus xmlns:D="DAV:"><D:response><D:href>/r</D:href>
       <D:propstat><D:status>HTTP/1.1 200 OK</D:status><D:prop><D:displayname/></D:prop></D:propstat>
-      <D:propstat><D:status>HTTP/1.1 403 Forbidden</D:status><D:prop><D:getetag/></D:prop></D:propstat></D:response></D:multistatus>`)))
-    const result = await dav().proppatch('r', [setProperty(davProps.displayname, 'n'), setProperty({ namespace: 'DAV:', local: 'getetag' }, 'e')])
+      <D:propstat><D:status>HTTP/1.1 403 Forbidden</D:status><D:prop><D:getetag/></D:prop></D:propstat></D:response></D:multistatus>`),
+      ),
+    )
+    const result = await dav().proppatch('r', [
+      setProperty(davProps.displayname, 'n'),
+      setProperty({ namespace: 'DAV:', local: 'getetag' }, 'e'),
+    ])
     expect(result.kind).toBe('partially-applied')
   })
 
@@ -88,8 +103,12 @@ describe('proppatch', () => {
   })
 
   test('an instruction the server does not mention makes the result incomplete', async () => {
-    server.use(handle('PROPPATCH', `${BASE}a.txt`, () => multistatus(`<D:multistatus xmlns:D="DAV:"><D:response><D:href>/a.txt</D:href>
-      <D:propstat><D:prop><D:displayname/></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>`)))
+    server.use(
+      handle('PROPPATCH', `${BASE}a.txt`, () =>
+        multistatus(`<D:multistatus xmlns:D="DAV:"><D:response><D:href>/a.txt</D:href>
+      <D:propstat><D:prop><D:displayname/></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>`),
+      ),
+    )
     const result = await dav().proppatch('a.txt', [setProperty(davProps.displayname, 'x'), removeProperty(x('gone'))])
     expect(result.kind).toBe('incomplete')
     if (result.kind === 'incomplete') expect(result.outcomes[1]?.kind).toBe('not-reported')
@@ -100,7 +119,9 @@ describe('proppatch', () => {
     server.use(handle('PROPPATCH', `${BASE}garbled`, () => multistatus('<D:multistatus xmlns:D="DAV:"><D:response>')))
     const locked = await dav().proppatch('locked', [setProperty(davProps.displayname, 'x')])
     expect(locked).toMatchObject({ kind: 'locked', status: 423, lockedHrefs: [], failures: [] })
-    const garbled = await dav().proppatch('garbled', [setProperty(davProps.displayname, 'x')]).catch((e) => e)
+    const garbled = await dav()
+      .proppatch('garbled', [setProperty(davProps.displayname, 'x')])
+      .catch((e) => e)
     expect(garbled).toBeInstanceOf(UndecodableResponseError)
   })
 

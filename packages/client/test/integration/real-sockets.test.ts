@@ -11,7 +11,8 @@ let hits = 0
 let server: Server
 let base = ''
 
-const OK = '<?xml version="1.0"?><D:multistatus xmlns:D="DAV:"><D:response><D:href>/dav/</D:href>' +
+const OK =
+  '<?xml version="1.0"?><D:multistatus xmlns:D="DAV:"><D:response><D:href>/dav/</D:href>' +
   '<D:propstat><D:prop><D:getetag>"1"</D:getetag></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>'
 
 beforeAll(async () => {
@@ -56,7 +57,9 @@ describe('over real sockets', () => {
 
   test('resets on every attempt: TransportError after retries + 1 attempts', async () => {
     plan = ['reset', 'reset', 'reset', 'reset']
-    const error = await createDavClient({ baseUrl: base, retry }).propfind('', props).catch((e) => e)
+    const error = await createDavClient({ baseUrl: base, retry })
+      .propfind('', props)
+      .catch((e) => e)
     expect(error).toBeInstanceOf(TransportError)
     expect(error.attempts).toBe(3)
     expect(hits).toBe(3)
@@ -71,7 +74,9 @@ describe('over real sockets', () => {
 
   test('stalls on every attempt: RequestTimeoutError', async () => {
     plan = ['stall', 'stall', 'stall']
-    const error = await createDavClient({ baseUrl: base, retry, timeoutMs: 100 }).propfind('', props).catch((e) => e)
+    const error = await createDavClient({ baseUrl: base, retry, timeoutMs: 100 })
+      .propfind('', props)
+      .catch((e) => e)
     expect(error).toBeInstanceOf(RequestTimeoutError)
     expect(hits).toBe(3)
   })

@@ -34,8 +34,25 @@ async function closedPort(): Promise<number> {
 function selfSigned(): { key: Buffer; cert: Buffer } | string {
   try {
     const dir = mkdtempSync(join(tmpdir(), 'davkit-tls-'))
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' })
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    )
     return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }
   } catch (error) {
     return `openssl could not make a certificate: ${String(error)}`
@@ -75,14 +92,17 @@ describe('a request that gets no answer', () => {
     expect(retries).toBe(0)
   })
 
-  test.skipIf(typeof certificate === 'string' && process.env['CI'] !== 'true')('a certificate that is not trusted is a tls failure, not retried', async () => {
-    if (typeof certificate === 'string') throw new Error(certificate)
-    tlsServer = createHttpsServer(certificate, (_, response) => response.end())
-    await new Promise<void>((resolve) => tlsServer?.listen(0, '127.0.0.1', resolve))
-    const { port } = tlsServer.address() as AddressInfo
-    const { error, retries } = await failureOf(`https://127.0.0.1:${port}/dav/`)
-    expect(error.reason).toBe('tls')
-    expect(error.port).toBe(port)
-    expect(retries).toBe(0)
-  })
+  test.skipIf(typeof certificate === 'string' && process.env['CI'] !== 'true')(
+    'a certificate that is not trusted is a tls failure, not retried',
+    async () => {
+      if (typeof certificate === 'string') throw new Error(certificate)
+      tlsServer = createHttpsServer(certificate, (_, response) => response.end())
+      await new Promise<void>((resolve) => tlsServer?.listen(0, '127.0.0.1', resolve))
+      const { port } = tlsServer.address() as AddressInfo
+      const { error, retries } = await failureOf(`https://127.0.0.1:${port}/dav/`)
+      expect(error.reason).toBe('tls')
+      expect(error.port).toBe(port)
+      expect(retries).toBe(0)
+    },
+  )
 })

@@ -73,7 +73,11 @@ describe.skipIf(reason !== undefined)(`Apache mod_dav content${reason === undefi
     })
     expect(await dav.get('digits.txt', { as: 'text', range: { suffix: 2 } })).toMatchObject({ kind: 'partial', data: '89' })
     // Apache sends no Content-Range with its 416, so the total is unknown.
-    expect(await dav.get('digits.txt', { range: { start: 100 } })).toMatchObject({ kind: 'range-not-satisfiable', status: 416, total: undefined })
+    expect(await dav.get('digits.txt', { range: { start: 100 } })).toMatchObject({
+      kind: 'range-not-satisfiable',
+      status: 416,
+      total: undefined,
+    })
   })
 
   test('a weak ETag (Apache, within a second of a write) never satisfies If-Match', async () => {
@@ -178,7 +182,10 @@ describe.skipIf(reason !== undefined)(`Apache mod_dav content${reason === undefi
     const result = await dav.delete('del/')
     expect(result.kind).toBe('partial')
     if (result.kind === 'partial') {
-      const failed = result.failures.map((f) => [f.href.path.split('/').filter(Boolean).pop(), f.status.kind === 'status' ? f.status.code : 0])
+      const failed = result.failures.map((f) => [
+        f.href.path.split('/').filter(Boolean).pop(),
+        f.status.kind === 'status' ? f.status.code : 0,
+      ])
       expect(failed).toContainEqual(['held.txt', 423])
     }
     await other.unlock('del/held.txt', held.token)
@@ -209,7 +216,9 @@ describe.skipIf(reason !== undefined)(`Apache mod_dav content${reason === undefi
   })
 
   test('REPORT sync-collection is refused by mod_dav with a typed error', async () => {
-    const error = await dav.syncCollection('', { props: { etag: { name: { namespace: 'DAV:', local: 'getetag' }, decode: () => ({ ok: true, value: '' }) } } }).catch((e: unknown) => e)
+    const error = await dav
+      .syncCollection('', { props: { etag: { name: { namespace: 'DAV:', local: 'getetag' }, decode: () => ({ ok: true, value: '' }) } } })
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(HttpStatusError)
   })
 })

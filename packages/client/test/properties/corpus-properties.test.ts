@@ -44,7 +44,9 @@ function elementsNamed(root: XmlElement, local: string): XmlElement[] {
 function decodeCorpus(): { decoded: Decoded[]; unparsed: string[] } {
   const decoded: Decoded[] = []
   const unparsed: string[] = []
-  for (const file of readdirSync(corpusDir).filter((name) => name.endsWith('.xml')).sort()) {
+  for (const file of readdirSync(corpusDir)
+    .filter((name) => name.endsWith('.xml'))
+    .sort()) {
     let root: XmlElement
     try {
       root = parseXmlDocument(readFileSync(`${corpusDir}${file}`))
@@ -77,81 +79,107 @@ function decodeCorpus(): { decoded: Decoded[]; unparsed: string[] } {
   return { decoded, unparsed }
 }
 
-describe.skipIf(!corpusPresent)(`built-in codecs on the real-server corpus${corpusPresent ? '' : ` (skipped: ${corpusDir} is absent)`}`, () => {
-  const { decoded, unparsed } = corpusPresent ? decodeCorpus() : { decoded: [], unparsed: [] }
+describe.skipIf(!corpusPresent)(
+  `built-in codecs on the real-server corpus${corpusPresent ? '' : ` (skipped: ${corpusDir} is absent)`}`,
+  () => {
+    const { decoded, unparsed } = corpusPresent ? decodeCorpus() : { decoded: [], unparsed: [] }
 
-  it('parses the bodies and finds thousands of DAV: properties in them', () => {
-    expect(decoded.length).toBeGreaterThan(5000)
-    const locals = new Set(decoded.map((entry) => entry.local))
-    for (const local of ['resourcetype', 'getetag', 'getlastmodified', 'creationdate', 'getcontentlength', 'lockdiscovery', 'supportedlock', 'current-user-principal', 'quota-available-bytes']) {
-      expect(locals, local).toContain(local)
-    }
-    // Only the bodies the corpus itself flags as not well-formed are refused by the parser.
-    expect(unparsed.every((file) => /malformed|undeclared-prefix/.test(file)), unparsed.join(', ')).toBe(true)
-  })
-
-  it('refuses only the empty getcontentlength dCache, Zope and a Milton-like server send for collections', () => {
-    const refused = decoded.filter((entry) => !entry.ok)
-    const summary = new Map<string, number>()
-    for (const entry of refused) {
-      const key = `${entry.file} ${entry.local}${entry.inCollection ? ' (collection)' : ''}: ${entry.detail}`
-      summary.set(key, (summary.get(key) ?? 0) + 1)
-    }
-    expect(Object.fromEntries(summary)).toEqual({
-      'dcache--propfind-depth0-status-no-reason.xml getcontentlength (collection): empty value, expected an integer': 1,
-      'dcache--propfind-depth1-leading-whitespace.xml getcontentlength (collection): empty value, expected an integer': 13,
-      'unidentified-milton-like--propfind-depth1-unqualified-prop.xml getcontentlength (collection): empty value, expected an integer': 2,
-      'zope--propfind-depth1-prefix-rebinding.xml getcontentlength (collection): empty value, expected an integer': 2,
+    it('parses the bodies and finds thousands of DAV: properties in them', () => {
+      expect(decoded.length).toBeGreaterThan(5000)
+      const locals = new Set(decoded.map((entry) => entry.local))
+      for (const local of [
+        'resourcetype',
+        'getetag',
+        'getlastmodified',
+        'creationdate',
+        'getcontentlength',
+        'lockdiscovery',
+        'supportedlock',
+        'current-user-principal',
+        'quota-available-bytes',
+      ]) {
+        expect(locals, local).toContain(local)
+      }
+      // Only the bodies the corpus itself flags as not well-formed are refused by the parser.
+      expect(
+        unparsed.every((file) => /malformed|undeclared-prefix/.test(file)),
+        unparsed.join(', '),
+      ).toBe(true)
     })
-  })
 
-  it('decodes everything else: every etag, date, resourcetype, lock and quota', () => {
-    const accepted = decoded.filter((entry) => entry.ok)
-    expect(accepted.length).toBe(decoded.length - 18)
-    const count = (local: string): number => accepted.filter((entry) => entry.local === local).length
-    expect(count('getetag')).toBeGreaterThan(1000)
-    expect(count('getlastmodified')).toBeGreaterThan(1000)
-    expect(count('resourcetype')).toBeGreaterThan(1000)
-    expect(count('supportedlock')).toBeGreaterThan(10)
-  })
-})
-
-describe.skipIf(!corpusPresent)(`davProps through the multistatus decoder${corpusPresent ? '' : ` (skipped: ${corpusDir} is absent)`}`, () => {
-  it('gives every resource of the corpus a typed outcome for every built-in property', () => {
-    const kinds = new Map<string, number>()
-    let resources = 0
-    for (const file of readdirSync(corpusDir).filter((name) => name.endsWith('.xml')).sort()) {
-      let multistatus: MultiStatus
-      try {
-        multistatus = decodeMultiStatus(readFileSync(`${corpusDir}${file}`), { requestUrl: 'https://dav.example/' })
-      } catch (error) {
-        expect(error).toBeInstanceOf(DecodeError)
-        continue
+    it('refuses only the empty getcontentlength dCache, Zope and a Milton-like server send for collections', () => {
+      const refused = decoded.filter((entry) => !entry.ok)
+      const summary = new Map<string, number>()
+      for (const entry of refused) {
+        const key = `${entry.file} ${entry.local}${entry.inCollection ? ' (collection)' : ''}: ${entry.detail}`
+        summary.set(key, (summary.get(key) ?? 0) + 1)
       }
-      for (const response of multistatus.responses) {
-        if (response.kind !== 'propstat') continue
-        resources++
-        const results = decodeProperties(davProps, response.properties)
-        for (const [key, result] of Object.entries(results)) {
-          const label = `${key}:${result.kind}`
-          kinds.set(label, (kinds.get(label) ?? 0) + 1)
-          if (result.kind === 'invalid') expect(`${key} ${result.problem}`).toBe('getcontentlength empty value, expected an integer')
+      expect(Object.fromEntries(summary)).toEqual({
+        'dcache--propfind-depth0-status-no-reason.xml getcontentlength (collection): empty value, expected an integer': 1,
+        'dcache--propfind-depth1-leading-whitespace.xml getcontentlength (collection): empty value, expected an integer': 13,
+        'unidentified-milton-like--propfind-depth1-unqualified-prop.xml getcontentlength (collection): empty value, expected an integer': 2,
+        'zope--propfind-depth1-prefix-rebinding.xml getcontentlength (collection): empty value, expected an integer': 2,
+      })
+    })
+
+    it('decodes everything else: every etag, date, resourcetype, lock and quota', () => {
+      const accepted = decoded.filter((entry) => entry.ok)
+      expect(accepted.length).toBe(decoded.length - 18)
+      const count = (local: string): number => accepted.filter((entry) => entry.local === local).length
+      expect(count('getetag')).toBeGreaterThan(1000)
+      expect(count('getlastmodified')).toBeGreaterThan(1000)
+      expect(count('resourcetype')).toBeGreaterThan(1000)
+      expect(count('supportedlock')).toBeGreaterThan(10)
+    })
+  },
+)
+
+describe.skipIf(!corpusPresent)(
+  `davProps through the multistatus decoder${corpusPresent ? '' : ` (skipped: ${corpusDir} is absent)`}`,
+  () => {
+    it('gives every resource of the corpus a typed outcome for every built-in property', () => {
+      const kinds = new Map<string, number>()
+      let resources = 0
+      for (const file of readdirSync(corpusDir)
+        .filter((name) => name.endsWith('.xml'))
+        .sort()) {
+        let multistatus: MultiStatus
+        try {
+          multistatus = decodeMultiStatus(readFileSync(`${corpusDir}${file}`), { requestUrl: 'https://dav.example/' })
+        } catch (error) {
+          expect(error).toBeInstanceOf(DecodeError)
+          continue
         }
-        // A resource is a collection exactly when its resourcetype says so.
-        const collection = response.properties.some(
-          (property) => property.kind === 'value' && property.name.local === 'resourcetype' && property.name.namespace === 'DAV:'
-            && property.element.children.some((child) => child.kind === 'element' && child.name.local === 'collection' && child.name.namespace === 'DAV:'),
-        )
-        expect(isCollection(results.resourcetype)).toBe(collection)
+        for (const response of multistatus.responses) {
+          if (response.kind !== 'propstat') continue
+          resources++
+          const results = decodeProperties(davProps, response.properties)
+          for (const [key, result] of Object.entries(results)) {
+            const label = `${key}:${result.kind}`
+            kinds.set(label, (kinds.get(label) ?? 0) + 1)
+            if (result.kind === 'invalid') expect(`${key} ${result.problem}`).toBe('getcontentlength empty value, expected an integer')
+          }
+          // A resource is a collection exactly when its resourcetype says so.
+          const collection = response.properties.some(
+            (property) =>
+              property.kind === 'value' &&
+              property.name.local === 'resourcetype' &&
+              property.name.namespace === 'DAV:' &&
+              property.element.children.some(
+                (child) => child.kind === 'element' && child.name.local === 'collection' && child.name.namespace === 'DAV:',
+              ),
+          )
+          expect(isCollection(results.resourcetype)).toBe(collection)
+        }
       }
-    }
-    expect(resources).toBeGreaterThan(1000)
-    expect(kinds.get('getcontentlength:invalid')).toBe(18)
-    expect(kinds.get('getetag:value')).toBeGreaterThan(1000)
-    expect(kinds.get('getetag:failed')).toBeGreaterThan(0)
-    expect(kinds.get('quotaAvailableBytes:value')).toBe(2)
-    expect(kinds.get('currentUserPrincipal:value')).toBe(1)
-    const total = [...kinds.values()].reduce((sum, n) => sum + n, 0)
-    expect(total).toBe(resources * Object.keys(davProps).length)
-  })
-})
+      expect(resources).toBeGreaterThan(1000)
+      expect(kinds.get('getcontentlength:invalid')).toBe(18)
+      expect(kinds.get('getetag:value')).toBeGreaterThan(1000)
+      expect(kinds.get('getetag:failed')).toBeGreaterThan(0)
+      expect(kinds.get('quotaAvailableBytes:value')).toBe(2)
+      expect(kinds.get('currentUserPrincipal:value')).toBe(1)
+      const total = [...kinds.values()].reduce((sum, n) => sum + n, 0)
+      expect(total).toBe(resources * Object.keys(davProps).length)
+    })
+  },
+)

@@ -30,7 +30,9 @@ interface Sample {
 function samples(local: string): Sample[] {
   const pattern = new RegExp(String.raw`<(?:[\w.-]+:)?${local}(?:\s[^>]*)?>([^<]*)</`, 'g')
   const found: Sample[] = []
-  for (const file of readdirSync(corpusDir).filter((name) => name.endsWith('.xml')).sort()) {
+  for (const file of readdirSync(corpusDir)
+    .filter((name) => name.endsWith('.xml'))
+    .sort()) {
     const body = readFileSync(`${corpusDir}${file}`, 'utf8')
     for (const match of body.matchAll(pattern)) {
       const text = decodeEntities(match[1] ?? '')
@@ -51,63 +53,66 @@ function refused<T>(codec: PropertyCodec<T>, all: readonly Sample[]): string[] {
   })
 }
 
-describe.skipIf(!corpusPresent)(`property values of the real-server corpus${corpusPresent ? '' : ` (skipped: ${corpusDir} is absent)`}`, () => {
-  it('decodes every getetag, stripping quotes and telling weak tags', () => {
-    const etags = samples('getetag')
-    expect(etags.length).toBeGreaterThan(1000)
-    expect(refused(davProps.getetag, etags)).toEqual([])
-    for (const sample of etags) {
-      const result = decodeSample(davProps.getetag, sample)
-      if (!result.ok) continue
-      expect(result.value.raw).toBe(sample.text)
-      expect(result.value.weak).toBe(sample.text.trim().startsWith('W/'))
-      expect(result.value.value).not.toMatch(/^"|"$/)
-      expect(sample.text).toContain(result.value.value)
-    }
-  })
-
-  it('decodes every getlastmodified and creationdate, agreeing with the platform parser where it has one', () => {
-    const dates = [...samples('getlastmodified'), ...samples('creationdate')]
-    expect(dates.length).toBeGreaterThan(1100)
-    expect(refused(davProps.getlastmodified, dates)).toEqual([])
-    let compared = 0
-    for (const sample of dates) {
-      const result = decodeSample(davProps.getlastmodified, sample)
-      if (!result.ok) continue
-      expect(result.value.getUTCFullYear()).toBeGreaterThanOrEqual(1970)
-      expect(result.value.getUTCFullYear()).toBeLessThanOrEqual(2030)
-      // V8 reads RFC 1123 with GMT and ISO 8601 extended with a zone; compare with it there.
-      if (/GMT$|(?:Z|[+-]\d\d:\d\d)$/.test(sample.text.trim()) && /^[A-Z][a-z]{2}, |^\d{4}-/.test(sample.text.trim())) {
-        const platform = Date.parse(sample.text.trim())
-        if (Number.isNaN(platform)) continue
-        expect(result.value.getTime(), `${sample.file}: ${sample.text}`).toBe(platform)
-        compared++
+describe.skipIf(!corpusPresent)(
+  `property values of the real-server corpus${corpusPresent ? '' : ` (skipped: ${corpusDir} is absent)`}`,
+  () => {
+    it('decodes every getetag, stripping quotes and telling weak tags', () => {
+      const etags = samples('getetag')
+      expect(etags.length).toBeGreaterThan(1000)
+      expect(refused(davProps.getetag, etags)).toEqual([])
+      for (const sample of etags) {
+        const result = decodeSample(davProps.getetag, sample)
+        if (!result.ok) continue
+        expect(result.value.raw).toBe(sample.text)
+        expect(result.value.weak).toBe(sample.text.trim().startsWith('W/'))
+        expect(result.value.value).not.toMatch(/^"|"$/)
+        expect(sample.text).toContain(result.value.value)
       }
-    }
-    expect(compared).toBeGreaterThan(1000)
-  })
-
-  it('decodes every getcontentlength to the integer written', () => {
-    const lengths = samples('getcontentlength')
-    expect(lengths.length).toBeGreaterThan(1000)
-    expect(refused(davProps.getcontentlength, lengths)).toEqual([])
-    for (const sample of lengths) {
-      const result = decodeSample(davProps.getcontentlength, sample)
-      expect(result).toEqual({ ok: true, value: Number(sample.text.trim()) })
-    }
-  })
-
-  it('decodes every quota value, Nextcloud -3 as unlimited', () => {
-    const available = samples('quota-available-bytes')
-    const used = samples('quota-used-bytes')
-    expect(available.length).toBeGreaterThanOrEqual(2)
-    expect(refused(davProps.quotaAvailableBytes, available)).toEqual([])
-    expect(refused(davProps.quotaUsedBytes, used)).toEqual([])
-    const kinds = available.map((sample) => {
-      const result = decodeSample(davProps.quotaAvailableBytes, sample)
-      return result.ok ? result.value.kind : 'refused'
     })
-    expect(kinds).toContain('unlimited')
-    expect(kinds).toContain('bytes')
-  })
-})
+
+    it('decodes every getlastmodified and creationdate, agreeing with the platform parser where it has one', () => {
+      const dates = [...samples('getlastmodified'), ...samples('creationdate')]
+      expect(dates.length).toBeGreaterThan(1100)
+      expect(refused(davProps.getlastmodified, dates)).toEqual([])
+      let compared = 0
+      for (const sample of dates) {
+        const result = decodeSample(davProps.getlastmodified, sample)
+        if (!result.ok) continue
+        expect(result.value.getUTCFullYear()).toBeGreaterThanOrEqual(1970)
+        expect(result.value.getUTCFullYear()).toBeLessThanOrEqual(2030)
+        // V8 reads RFC 1123 with GMT and ISO 8601 extended with a zone; compare with it there.
+        if (/GMT$|(?:Z|[+-]\d\d:\d\d)$/.test(sample.text.trim()) && /^[A-Z][a-z]{2}, |^\d{4}-/.test(sample.text.trim())) {
+          const platform = Date.parse(sample.text.trim())
+          if (Number.isNaN(platform)) continue
+          expect(result.value.getTime(), `${sample.file}: ${sample.text}`).toBe(platform)
+          compared++
+        }
+      }
+      expect(compared).toBeGreaterThan(1000)
+    })
+
+    it('decodes every getcontentlength to the integer written', () => {
+      const lengths = samples('getcontentlength')
+      expect(lengths.length).toBeGreaterThan(1000)
+      expect(refused(davProps.getcontentlength, lengths)).toEqual([])
+      for (const sample of lengths) {
+        const result = decodeSample(davProps.getcontentlength, sample)
+        expect(result).toEqual({ ok: true, value: Number(sample.text.trim()) })
+      }
+    })
+
+    it('decodes every quota value, Nextcloud -3 as unlimited', () => {
+      const available = samples('quota-available-bytes')
+      const used = samples('quota-used-bytes')
+      expect(available.length).toBeGreaterThanOrEqual(2)
+      expect(refused(davProps.quotaAvailableBytes, available)).toEqual([])
+      expect(refused(davProps.quotaUsedBytes, used)).toEqual([])
+      const kinds = available.map((sample) => {
+        const result = decodeSample(davProps.quotaAvailableBytes, sample)
+        return result.ok ? result.value.kind : 'refused'
+      })
+      expect(kinds).toContain('unlimited')
+      expect(kinds).toContain('bytes')
+    })
+  },
+)

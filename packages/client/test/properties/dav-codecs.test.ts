@@ -52,14 +52,11 @@ describe('getcontentlength', () => {
     expect(valueOrProblem(decodeText(davProps.getcontentlength, text))).toBe(expected)
   })
 
-  it.each(['', '   ', '12.5', '-1', 'abc', '1e3', '0x10', '12 34', '9007199254740992', 'Infinity'])(
-    'refuses %j',
-    (text) => {
-      const result = decodeText(davProps.getcontentlength, text)
-      expect(result.ok).toBe(false)
-      if (!result.ok) expect(result.problem).toMatch(/integer|empty/)
-    },
-  )
+  it.each(['', '   ', '12.5', '-1', 'abc', '1e3', '0x10', '12 34', '9007199254740992', 'Infinity'])('refuses %j', (text) => {
+    const result = decodeText(davProps.getcontentlength, text)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.problem).toMatch(/integer|empty/)
+  })
 })
 
 describe('getetag', () => {
@@ -124,12 +121,16 @@ describe('resourcetype', () => {
 
   it('keeps every type, in order (CalDAV calendar, iCloud schedule-inbox)', () => {
     const caldav = 'urn:ietf:params:xml:ns:caldav'
-    const result = davProps.resourcetype.decode(
-      dav('resourcetype', dav('collection'), element(caldav, 'calendar')),
-    )
+    const result = davProps.resourcetype.decode(dav('resourcetype', dav('collection'), element(caldav, 'calendar')))
     expect(result).toEqual({
       ok: true,
-      value: { collection: true, types: [{ namespace: 'DAV:', local: 'collection' }, { namespace: caldav, local: 'calendar' }] },
+      value: {
+        collection: true,
+        types: [
+          { namespace: 'DAV:', local: 'collection' },
+          { namespace: caldav, local: 'calendar' },
+        ],
+      },
     })
     const inbox = davProps.resourcetype.decode(dav('resourcetype', element(caldav, 'schedule-inbox')))
     expect(inbox.ok && inbox.value.collection).toBe(false)
@@ -229,8 +230,7 @@ describe('current-user-principal', () => {
 describe('sync-token', () => {
   it('reads the token URI, trimmed', () => {
     expect(valueOrProblem(decodeText(davProps.syncToken, ' data:,36\n'))).toBe('data:,36')
-    expect(valueOrProblem(decodeText(davProps.syncToken, 'HwoQEgwAAAh4+vOXAAAAAA==')))
-      .toBe('HwoQEgwAAAh4+vOXAAAAAA==')
+    expect(valueOrProblem(decodeText(davProps.syncToken, 'HwoQEgwAAAh4+vOXAAAAAA=='))).toBe('HwoQEgwAAAh4+vOXAAAAAA==')
   })
 
   it('refuses an empty token', () => {

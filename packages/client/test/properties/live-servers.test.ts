@@ -68,7 +68,8 @@ for (const name of ['apache', 'lighttpd', 'nginx', 'rclone'] as const) {
         const head = await fetch(`${server.url}hello.txt`, { method: 'HEAD' })
         const header = head.headers.get('etag')
         // The tag of the property and the ETag header name the same representation.
-        if (header !== null) expect(formatEntityTag(props.getetag.value)).toBe(header.startsWith('W/') || header.startsWith('"') ? header : `"${header}"`)
+        if (header !== null)
+          expect(formatEntityTag(props.getetag.value)).toBe(header.startsWith('W/') || header.startsWith('"') ? header : `"${header}"`)
       }
       expect(props.getlastmodified.kind).toBe('value')
       if (props.getlastmodified.kind === 'value') {
@@ -82,30 +83,33 @@ for (const name of ['apache', 'lighttpd', 'nginx', 'rclone'] as const) {
       expect(isCollection(props.resourcetype)).toBe(true)
     })
 
-    it.runIf(lockOwnerText.has(name))(`decodes the active lock after a LOCK${lockOwnerText.has(name) ? '' : ` (skipped: ${name} is not among the servers whose lock owner is known)`}`, async () => {
-      const url = `${server.url}hello.txt`
-      const lock = await fetch(url, {
-        method: 'LOCK',
-        headers: { 'Content-Type': 'application/xml; charset=utf-8', Timeout: 'Second-600', Depth: '0' },
-        body: lockBody,
-      })
-      expect(lock.status).toBe(200)
-      const token = lock.headers.get('lock-token')?.replace(/^<|>$/g, '')
-      try {
-        const props = await propfind(url)
-        expect(props.lockdiscovery.kind).toBe('value')
-        if (props.lockdiscovery.kind !== 'value') return
-        const [active, ...others] = props.lockdiscovery.value
-        expect(others).toEqual([])
-        expect(active).toMatchObject({ scope: 'exclusive', type: 'write', depth: '0', token })
-        expect(active?.owner?.text).toBe(lockOwnerText.get(name))
-        expect(active?.timeout?.kind).toBe('seconds')
-        if (active?.timeout?.kind === 'seconds') expect(active.timeout.seconds).toBeLessThanOrEqual(600)
-        expect(props.supportedlock.kind).toBe('value')
-        if (props.supportedlock.kind === 'value') expect(props.supportedlock.value).toContainEqual({ scope: 'exclusive', type: 'write' })
-      } finally {
-        if (token !== undefined) await fetch(url, { method: 'UNLOCK', headers: { 'Lock-Token': `<${token}>` } })
-      }
-    })
+    it.runIf(lockOwnerText.has(name))(
+      `decodes the active lock after a LOCK${lockOwnerText.has(name) ? '' : ` (skipped: ${name} is not among the servers whose lock owner is known)`}`,
+      async () => {
+        const url = `${server.url}hello.txt`
+        const lock = await fetch(url, {
+          method: 'LOCK',
+          headers: { 'Content-Type': 'application/xml; charset=utf-8', Timeout: 'Second-600', Depth: '0' },
+          body: lockBody,
+        })
+        expect(lock.status).toBe(200)
+        const token = lock.headers.get('lock-token')?.replace(/^<|>$/g, '')
+        try {
+          const props = await propfind(url)
+          expect(props.lockdiscovery.kind).toBe('value')
+          if (props.lockdiscovery.kind !== 'value') return
+          const [active, ...others] = props.lockdiscovery.value
+          expect(others).toEqual([])
+          expect(active).toMatchObject({ scope: 'exclusive', type: 'write', depth: '0', token })
+          expect(active?.owner?.text).toBe(lockOwnerText.get(name))
+          expect(active?.timeout?.kind).toBe('seconds')
+          if (active?.timeout?.kind === 'seconds') expect(active.timeout.seconds).toBeLessThanOrEqual(600)
+          expect(props.supportedlock.kind).toBe('value')
+          if (props.supportedlock.kind === 'value') expect(props.supportedlock.value).toContainEqual({ scope: 'exclusive', type: 'write' })
+        } finally {
+          if (token !== undefined) await fetch(url, { method: 'UNLOCK', headers: { 'Lock-Token': `<${token}>` } })
+        }
+      },
+    )
   })
 }

@@ -85,7 +85,15 @@ describe('lockdiscovery', () => {
     expect(result).toEqual({
       ok: true,
       value: [
-        { scope: 'shared', type: 'write', depth: '0', owner: undefined, timeout: { kind: 'seconds', seconds: 60 }, token: undefined, root: undefined },
+        {
+          scope: 'shared',
+          type: 'write',
+          depth: '0',
+          owner: undefined,
+          timeout: { kind: 'seconds', seconds: 60 },
+          token: undefined,
+          root: undefined,
+        },
         { scope: 'shared', type: 'write', depth: 'infinity', owner: undefined, timeout: undefined, token: undefined, root: undefined },
       ],
     })
@@ -100,11 +108,23 @@ describe('lockdiscovery', () => {
 
   it.each([
     ['no lockscope', activelock(dav('locktype', dav('write')), dav('depth', '0')), 'activelock 1: no lockscope'],
-    ['an unknown lockscope', activelock(dav('lockscope', dav('partial')), dav('locktype', dav('write')), dav('depth', '0')), 'activelock 1: unknown lockscope {DAV:}partial'],
-    ['an unknown locktype', activelock(dav('lockscope', dav('shared')), dav('locktype', element('urn:x', 'read')), dav('depth', '0')), 'activelock 1: unknown locktype {urn:x}read'],
+    [
+      'an unknown lockscope',
+      activelock(dav('lockscope', dav('partial')), dav('locktype', dav('write')), dav('depth', '0')),
+      'activelock 1: unknown lockscope {DAV:}partial',
+    ],
+    [
+      'an unknown locktype',
+      activelock(dav('lockscope', dav('shared')), dav('locktype', element('urn:x', 'read')), dav('depth', '0')),
+      'activelock 1: unknown locktype {urn:x}read',
+    ],
     ['no depth', activelock(...exclusiveWrite), 'activelock 1: no depth'],
     ['depth 1', activelock(...exclusiveWrite, dav('depth', '1')), 'activelock 1: lock depth "1", expected 0 or infinity'],
-    ['a garbled timeout', activelock(...exclusiveWrite, dav('depth', '0'), dav('timeout', 'Second-abc')), 'activelock 1: lock timeout "Second-abc", expected Second-n or Infinite'],
+    [
+      'a garbled timeout',
+      activelock(...exclusiveWrite, dav('depth', '0'), dav('timeout', 'Second-abc')),
+      'activelock 1: lock timeout "Second-abc", expected Second-n or Infinite',
+    ],
   ])('refuses a lock with %s, naming what is wrong', (_, lock, problem) => {
     expect(davProps.lockdiscovery.decode(dav('lockdiscovery', lock))).toEqual({ ok: false, problem })
   })

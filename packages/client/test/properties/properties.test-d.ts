@@ -134,8 +134,7 @@ describe('PropertyResults', () => {
     const all = decodeProperties(davProps, properties)
     expectTypeOf(all.getlastmodified).toEqualTypeOf<PropertyResult<Date>>()
     expectTypeOf(all.lockdiscovery).toEqualTypeOf<PropertyResult<readonly ActiveLock[]>>()
-    const generic = <P extends Record<string, PropertyCodec<any>>>(codecs: P): PropertyResults<P> =>
-      decodeProperties(codecs, properties)
+    const generic = <P extends Record<string, PropertyCodec<any>>>(codecs: P): PropertyResults<P> => decodeProperties(codecs, properties)
     expectTypeOf(generic({ etag: davProps.getetag }).etag).toEqualTypeOf<PropertyResult<EntityTag>>()
   })
 
@@ -172,7 +171,9 @@ describe('user-defined codecs', () => {
 describe('href helpers', () => {
   it('decode to a string or a list of strings and keep literal names', () => {
     const home = hrefsProperty('urn:ietf:params:xml:ns:caldav', 'calendar-home-set')
-    expectTypeOf(home).toEqualTypeOf<WritablePropertyCodec<readonly string[], LiteralQName<'urn:ietf:params:xml:ns:caldav', 'calendar-home-set'>>>()
+    expectTypeOf(home).toEqualTypeOf<
+      WritablePropertyCodec<readonly string[], LiteralQName<'urn:ietf:params:xml:ns:caldav', 'calendar-home-set'>>
+    >()
     expectTypeOf(decodeProperty(hrefProperty('DAV:', 'principal-URL'), raw)).toEqualTypeOf<PropertyResult<string>>()
   })
 })

@@ -4,9 +4,7 @@ import { davProps, formatEntityTag, parseEntityTag, parseHttpDate } from '../../
 import { dav } from './elements.ts'
 
 // Dates between 0100-01-01 and 9999-12-31, whole seconds (the HTTP formats carry no fraction).
-const instants = fc
-  .integer({ min: -58_979_923_200, max: 253_402_300_799 })
-  .map((seconds) => new Date(seconds * 1000))
+const instants = fc.integer({ min: -58_979_923_200, max: 253_402_300_799 }).map((seconds) => new Date(seconds * 1000))
 
 // The same, a day away from both ends, so that a local time shifted by an offset stays in 4-digit years.
 const innerInstants = fc

@@ -42,9 +42,7 @@ describe('codecs on decoded XML', () => {
       type: { kind: 'value', value: { collection: true } },
       etag: { kind: 'value', value: { weak: true, value: '226//trunk' } },
     })
-    const iCloud = properties(
-      '<current-user-principal xmlns="DAV:"><href xmlns="DAV:">/7254855/principal/</href></current-user-principal>',
-    )
+    const iCloud = properties('<current-user-principal xmlns="DAV:"><href xmlns="DAV:">/7254855/principal/</href></current-user-principal>')
     expect(decodeProperty(davProps.currentUserPrincipal, findProperty(iCloud, davProps.currentUserPrincipal.name))).toMatchObject({
       kind: 'value',
       value: { kind: 'href', href: '/7254855/principal/' },
@@ -77,7 +75,9 @@ describe('codecs on decoded XML', () => {
   it('keeps character references and CDATA in text values verbatim', () => {
     const props = decodeProperties(
       davProps,
-      properties('<D:displayname>R&amp;D &#x1F4C1; <![CDATA[<draft>]]></D:displayname><D:getcontenttype>text/xml; charset="utf-8"</D:getcontenttype>'),
+      properties(
+        '<D:displayname>R&amp;D &#x1F4C1; <![CDATA[<draft>]]></D:displayname><D:getcontenttype>text/xml; charset="utf-8"</D:getcontenttype>',
+      ),
     )
     expect(props.displayname).toMatchObject({ kind: 'value', value: 'R&D 📁 <draft>' })
     expect(props.getcontenttype).toMatchObject({ kind: 'value', value: 'text/xml; charset="utf-8"' })
@@ -125,7 +125,9 @@ describe('codecs on decoded XML', () => {
 
   it('passes a 404 propstat through as failed (nginx, DAViCal)', () => {
     const missing = properties('<D:getetag/><D:lockdiscovery/>', 'xmlns:D="DAV:"', 'HTTP/1.1 404 Not Found')
-    expect(decodeProperties({ etag: davProps.getetag, locks: davProps.lockdiscovery, quota: davProps.quotaUsedBytes }, missing)).toMatchObject({
+    expect(
+      decodeProperties({ etag: davProps.getetag, locks: davProps.lockdiscovery, quota: davProps.quotaUsedBytes }, missing),
+    ).toMatchObject({
       etag: { kind: 'failed', status: { code: 404 } },
       locks: { kind: 'failed', status: { code: 404 } },
       quota: { kind: 'missing' },

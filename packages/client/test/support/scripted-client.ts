@@ -29,4 +29,7 @@ export function scriptedClient(answers: readonly Answer[]): { dav: DavClient; se
 }
 
 /** An answer with this status and no body. */
-export const statusAnswer = (code: number): Answer => () => new Response(null, { status: code })
+export const statusAnswer =
+  (code: number): Answer =>
+  () =>
+    new Response(null, { status: code })

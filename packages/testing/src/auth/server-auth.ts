@@ -83,7 +83,13 @@ export function createAuthGate(auth: DavServerAuth): AuthGate {
         continue
       }
       for (const algorithm of algorithms) {
-        const parts = [`realm="${realm}"`, `qop="${qop.join(', ')}"`, `algorithm=${algorithm}`, `nonce="${newNonce()}"`, 'opaque="davkit-opaque"']
+        const parts = [
+          `realm="${realm}"`,
+          `qop="${qop.join(', ')}"`,
+          `algorithm=${algorithm}`,
+          `nonce="${newNonce()}"`,
+          'opaque="davkit-opaque"',
+        ]
         if (auth.userhash === true) parts.push('userhash=true')
         if (stale) parts.push('stale=true')
         headers.append('WWW-Authenticate', `Digest ${parts.join(', ')}`)
@@ -133,7 +139,13 @@ export function createAuthGate(auth: DavServerAuth): AuthGate {
         const pair = base64Utf8Decode(value.slice(space + 1).trim())
         const colon = pair?.indexOf(':') ?? -1
         const name = pair?.slice(0, colon)
-        if (pair !== undefined && name !== undefined && colon > 0 && Object.hasOwn(auth.users, name) && auth.users[name] === pair.slice(colon + 1)) {
+        if (
+          pair !== undefined &&
+          name !== undefined &&
+          colon > 0 &&
+          Object.hasOwn(auth.users, name) &&
+          auth.users[name] === pair.slice(colon + 1)
+        ) {
           return { headers: {} }
         }
         return refuse(false)

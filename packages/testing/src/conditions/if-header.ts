@@ -90,7 +90,8 @@ export function parseIfHeader(header: string): IfHeaderResult {
 /** Every state token that appears in the header (the tokens the client "submitted"). */
 export function submittedTokens(groups: readonly IfGroup[]): Set<string> {
   const tokens = new Set<string>()
-  for (const group of groups) for (const list of group.lists) for (const condition of list) if (condition.kind === 'token') tokens.add(condition.value)
+  for (const group of groups)
+    for (const list of group.lists) for (const condition of list) if (condition.kind === 'token') tokens.add(condition.value)
   return tokens
 }
 

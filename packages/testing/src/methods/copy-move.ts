@@ -15,7 +15,15 @@ type Transfer = 'COPY' | 'MOVE'
  * an overwrite could not remove, and the collections holding them), those stay and the copy is merged
  * around them. Source members under `skip` are left out.
  */
-function placeCopy(ctx: RequestContext, source: Resource, sourcePath: StorePath, target: StorePath, membersToo: boolean, keep: readonly StorePath[], skip: readonly StorePath[]): void {
+function placeCopy(
+  ctx: RequestContext,
+  source: Resource,
+  sourcePath: StorePath,
+  target: StorePath,
+  membersToo: boolean,
+  keep: readonly StorePath[],
+  skip: readonly StorePath[],
+): void {
   const { store } = ctx.state
   if (skip.some((root) => isWithin(sourcePath, root))) return
   const existing = store.get(target)
@@ -67,10 +75,14 @@ function transfer(ctx: RequestContext, kind: Transfer): Response {
   const targetLock = blockingWrite(ctx, target)
   if (targetLock !== undefined) return lockedResponse(ctx, targetLock)
   const copiedBytes = depth === 'infinity' || source.kind === 'file' ? bytesOf(source) : 0
-  if (kind === 'COPY' && exceedsQuota(ctx, copiedBytes, existing === undefined ? 0 : bytesOf(existing))) return plain(507, 'Insufficient Storage\n')
+  if (kind === 'COPY' && exceedsQuota(ctx, copiedBytes, existing === undefined ? 0 : bytesOf(existing)))
+    return plain(507, 'Insufficient Storage\n')
 
   if (ctx.state.dialect.partialFailures === 'apache') {
-    const locked = [...(existing === undefined ? [] : lockedMemberFailures(ctx, target)), ...(kind === 'MOVE' ? lockedMemberFailures(ctx, ctx.path) : [])]
+    const locked = [
+      ...(existing === undefined ? [] : lockedMemberFailures(ctx, target)),
+      ...(kind === 'MOVE' ? lockedMemberFailures(ctx, ctx.path) : []),
+    ]
     if (locked.length > 0) return multistatus(ctx, failureResponses(ctx, locked), 424)
   }
   const failures: MemberFailure[] = []

@@ -12,7 +12,8 @@ export function deleteMethod(ctx: RequestContext): Response {
   if (resource === undefined) return plain(404, 'Not Found\n')
   if (ctx.path.length === 0) return plain(403, 'The root collection cannot be deleted.\n')
   const depth = parseDepth(ctx.request.headers.get('Depth'))
-  if (resource.kind === 'collection' && depth !== undefined && depth !== 'infinity') return plain(400, 'DELETE of a collection needs Depth: infinity.\n')
+  if (resource.kind === 'collection' && depth !== undefined && depth !== 'infinity')
+    return plain(400, 'DELETE of a collection needs Depth: infinity.\n')
   if (entityPrecondition(ctx.request.headers, resource, false) !== undefined) return plain(412, 'Precondition Failed\n')
   const parentRefused = untaggedIfOnParent(ctx)
   if (parentRefused !== undefined) return parentRefused

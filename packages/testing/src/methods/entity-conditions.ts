@@ -2,7 +2,10 @@ import { etagMatches } from '../conditions/if-header.ts'
 import type { Resource } from '../store/resource.ts'
 
 function tagsOf(header: string): string[] {
-  return header.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '')
+  return header
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== '')
 }
 
 /**

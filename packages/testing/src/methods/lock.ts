@@ -51,13 +51,18 @@ function memberConflicts(ctx: RequestContext, conflicts: readonly Lock[]): Respo
   const responses: XmlElement[] = [propstatResponse(ctx, ctx.path, isCollection, [{ status: 424, prop: dav('lockdiscovery') }])]
   for (const lock of conflicts) {
     const memberIsCollection = ctx.state.store.get(lock.root)?.kind === 'collection'
-    responses.push(statusResponse(ctx, lock.root, memberIsCollection, 423, [dav('no-conflicting-lock', [hrefElement(ctx, lock.root, memberIsCollection)])]))
+    responses.push(
+      statusResponse(ctx, lock.root, memberIsCollection, 423, [
+        dav('no-conflicting-lock', [hrefElement(ctx, lock.root, memberIsCollection)]),
+      ]),
+    )
   }
   return multistatus(ctx, responses)
 }
 
 function refresh(ctx: RequestContext, timeout: number | 'infinite' | undefined): Response {
-  if (ctx.request.headers.get('If') === null) return plain(400, 'A LOCK without a body refreshes a lock and needs an If header with its token.\n')
+  if (ctx.request.headers.get('If') === null)
+    return plain(400, 'A LOCK without a body refreshes a lock and needs an If header with its token.\n')
   const covering = ctx.state.locks.covering(ctx.path)
   const lock = covering.find((candidate) => ctx.submittedTokens.has(candidate.token))
   if (lock === undefined) return davErrorResponse(ctx, 412, [dav('lock-token-matches-request-uri')])
@@ -87,8 +92,10 @@ export function lockMethod(ctx: RequestContext): Response {
     const membership = blockingMembership(ctx, ctx.path)
     if (membership !== undefined) return lockedResponse(ctx, membership)
   }
-  const lockDepth = existing?.kind === 'collection' && depth === 'infinity' ? 'infinity' : existing === undefined && depth === 'infinity' ? 'infinity' : '0'
-  const conflicts = (candidates: readonly Lock[]): Lock[] => candidates.filter((lock) => lock.scope === 'exclusive' || request.scope === 'exclusive')
+  const lockDepth =
+    existing?.kind === 'collection' && depth === 'infinity' ? 'infinity' : existing === undefined && depth === 'infinity' ? 'infinity' : '0'
+  const conflicts = (candidates: readonly Lock[]): Lock[] =>
+    candidates.filter((lock) => lock.scope === 'exclusive' || request.scope === 'exclusive')
   const conflict = conflicts(locks.covering(ctx.path))[0]
   if (conflict !== undefined) {
     const isCollection = store.get(conflict.root)?.kind === 'collection'

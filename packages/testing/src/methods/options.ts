@@ -1,7 +1,21 @@
 import type { RequestContext } from '../context.ts'
 
 /** The methods this server implements, for `Allow`. */
-export const ALLOWED_METHODS: readonly string[] = ['OPTIONS', 'GET', 'HEAD', 'PUT', 'DELETE', 'MKCOL', 'PROPFIND', 'PROPPATCH', 'COPY', 'MOVE', 'LOCK', 'UNLOCK', 'REPORT']
+export const ALLOWED_METHODS: readonly string[] = [
+  'OPTIONS',
+  'GET',
+  'HEAD',
+  'PUT',
+  'DELETE',
+  'MKCOL',
+  'PROPFIND',
+  'PROPPATCH',
+  'COPY',
+  'MOVE',
+  'LOCK',
+  'UNLOCK',
+  'REPORT',
+]
 
 /** OPTIONS: `DAV: 1, 2` (classes 1 and 2) and the allowed methods, for any URL of the store. */
 export function options(_ctx: RequestContext): Response {

@@ -12,7 +12,8 @@ export function propfind(ctx: RequestContext): Response {
   if (resource === undefined) return plain(404, 'Not Found\n')
   const depth = parseDepth(ctx.request.headers.get('Depth')) ?? 'infinity'
   if (depth === 'invalid') return plain(400, 'Depth must be 0, 1 or infinity.\n')
-  if (depth === 'infinity' && ctx.state.dialect.depthInfinity === 'refuse') return davErrorResponse(ctx, 403, [dav('propfind-finite-depth')])
+  if (depth === 'infinity' && ctx.state.dialect.depthInfinity === 'refuse')
+    return davErrorResponse(ctx, 403, [dav('propfind-finite-depth')])
   const body = readXmlBody(ctx)
   if (body.kind === 'invalid') return body.response
   let request: PropRequest
@@ -27,7 +28,8 @@ export function propfind(ctx: RequestContext): Response {
   if (depth === '1' && resource.kind === 'collection') {
     for (const [name, member] of resource.children) responses.push(describeResource(ctx, [...ctx.path, name], member, request))
   } else if (depth === 'infinity') {
-    for (const [relative, member] of walk(resource)) if (relative.length > 0) responses.push(describeResource(ctx, [...ctx.path, ...relative], member, request))
+    for (const [relative, member] of walk(resource))
+      if (relative.length > 0) responses.push(describeResource(ctx, [...ctx.path, ...relative], member, request))
   }
   return multistatus(ctx, responses)
 }

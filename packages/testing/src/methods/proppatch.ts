@@ -49,7 +49,8 @@ export function proppatch(ctx: RequestContext): Response {
   if (resource === undefined) return plain(404, 'Not Found\n')
   const body = readXmlBody(ctx)
   if (body.kind === 'invalid') return body.response
-  if (body.kind === 'empty' || !isDav(body.root, 'propertyupdate')) return plain(400, 'The body of a PROPPATCH must be a DAV:propertyupdate element.\n')
+  if (body.kind === 'empty' || !isDav(body.root, 'propertyupdate'))
+    return plain(400, 'The body of a PROPPATCH must be a DAV:propertyupdate element.\n')
   const instructions = readInstructions(body.root)
   if (instructions === undefined) return plain(400, 'DAV:set and DAV:remove need a DAV:prop element.\n')
   const lock = blockingModify(ctx, ctx.path)
@@ -70,7 +71,8 @@ export function proppatch(ctx: RequestContext): Response {
     else deadProps.delete(qnameKey(prop))
   })
   const outcomes: PropOutcome[] = instructions.map(
-    (instruction, index) => failures.get(index) ?? { status: failures.size > 0 ? 424 : 200, prop: element(instruction.prop.ns, instruction.prop.local) },
+    (instruction, index) =>
+      failures.get(index) ?? { status: failures.size > 0 ? 424 : 200, prop: element(instruction.prop.ns, instruction.prop.local) },
   )
   if (failures.size === 0) {
     resource.deadProps.clear()

@@ -11,7 +11,12 @@ export interface PropOutcome {
 }
 
 /** A `DAV:response` with one propstat per distinct status, ordered per dialect. */
-export function propstatResponse(ctx: RequestContext, path: StorePath, isCollection: boolean, outcomes: readonly PropOutcome[]): XmlElement {
+export function propstatResponse(
+  ctx: RequestContext,
+  path: StorePath,
+  isCollection: boolean,
+  outcomes: readonly PropOutcome[],
+): XmlElement {
   const groups = new Map<number, { props: XmlElement[]; errors: XmlElement[] }>()
   for (const outcome of outcomes) {
     const group = groups.get(outcome.status) ?? { props: [], errors: [] }
@@ -20,7 +25,8 @@ export function propstatResponse(ctx: RequestContext, path: StorePath, isCollect
     groups.set(outcome.status, group)
   }
   let statuses = [...groups.keys()]
-  if (ctx.state.dialect.propstatOrder === 'not-found-first') statuses = [...statuses.filter((s) => s === 404), ...statuses.filter((s) => s !== 404)]
+  if (ctx.state.dialect.propstatOrder === 'not-found-first')
+    statuses = [...statuses.filter((s) => s === 404), ...statuses.filter((s) => s !== 404)]
   const children: XmlNode[] = [hrefElement(ctx, path, isCollection)]
   for (const status of statuses) {
     const group = groups.get(status)

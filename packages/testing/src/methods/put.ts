@@ -10,16 +10,21 @@ export function put(ctx: RequestContext): Response {
   const { store } = ctx.state
   const name = ctx.path.at(-1)
   const existing = store.get(ctx.path)
-  if (name === undefined || existing?.kind === 'collection') return plain(405, 'A collection cannot be replaced by PUT.\n', { Allow: 'OPTIONS, GET, HEAD, DELETE, PROPFIND, PROPPATCH, COPY, MOVE, LOCK, UNLOCK' })
+  if (name === undefined || existing?.kind === 'collection')
+    return plain(405, 'A collection cannot be replaced by PUT.\n', {
+      Allow: 'OPTIONS, GET, HEAD, DELETE, PROPFIND, PROPPATCH, COPY, MOVE, LOCK, UNLOCK',
+    })
   if (ctx.request.headers.has('Content-Range')) return plain(400, 'Partial PUT (Content-Range) is not supported.\n')
   if (store.parentCollection(ctx.path) === undefined) return plain(409, 'The parent collection does not exist.\n')
   const condition = entityPrecondition(ctx.request.headers, existing, false)
   if (condition !== undefined) return plain(412, 'Precondition Failed\n')
   // Replacing content changes the resource only; creating one changes its parent's membership too.
   const lock = existing === undefined ? blockingWrite(ctx, ctx.path) : blockingModify(ctx, ctx.path)
-  if (lock !== undefined) return (existing === undefined ? lockedParentMultistatus(ctx, ctx.path, false) : undefined) ?? lockedResponse(ctx, lock)
+  if (lock !== undefined)
+    return (existing === undefined ? lockedParentMultistatus(ctx, ctx.path, false) : undefined) ?? lockedResponse(ctx, lock)
   const content = ctx.body.slice()
-  if (exceedsQuota(ctx, content.byteLength, existing?.kind === 'file' ? existing.content.byteLength : 0)) return plain(507, 'Insufficient Storage\n')
+  if (exceedsQuota(ctx, content.byteLength, existing?.kind === 'file' ? existing.content.byteLength : 0))
+    return plain(507, 'Insufficient Storage\n')
   const header = ctx.request.headers.get('Content-Type')
   if (existing !== undefined) {
     store.writeContent(existing, content, header === null ? undefined : contentTypeFor(name, header))

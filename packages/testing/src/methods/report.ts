@@ -39,7 +39,8 @@ export function report(ctx: RequestContext): Response {
   const tokenElement = findChild(body.root, DAV_NS, 'sync-token')
   const levelText = textContent(findChild(body.root, DAV_NS, 'sync-level') ?? text('')).trim()
   const level = levelText === '1' ? '1' : levelText === 'infinite' || levelText === 'infinity' ? 'infinite' : undefined
-  if (tokenElement === undefined || level === undefined) return plain(400, 'sync-collection needs DAV:sync-token and DAV:sync-level (1 or infinite).\n')
+  if (tokenElement === undefined || level === undefined)
+    return plain(400, 'sync-collection needs DAV:sync-token and DAV:sync-level (1 or infinite).\n')
   const propRequest = readPropRequest(body.root)
   if (propRequest === undefined) return plain(400, 'sync-collection needs DAV:prop.\n')
   let limit: number | undefined

@@ -9,7 +9,8 @@ export function unlockMethod(ctx: RequestContext): Response {
   const token = match?.[1]
   if (token === undefined) return plain(400, 'UNLOCK needs a Lock-Token header: <token>.\n')
   const lock = ctx.state.locks.get(token)
-  if (lock === undefined || !ctx.state.locks.covering(ctx.path).includes(lock)) return davErrorResponse(ctx, 409, [dav('lock-token-matches-request-uri')])
+  if (lock === undefined || !ctx.state.locks.covering(ctx.path).includes(lock))
+    return davErrorResponse(ctx, 409, [dav('lock-token-matches-request-uri')])
   ctx.state.locks.remove(token)
   return plain(204)
 }

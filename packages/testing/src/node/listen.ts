@@ -26,7 +26,9 @@ function corsHeaders(request: IncomingMessage): Record<string, string> {
 }
 
 function isPreflight(request: IncomingMessage): boolean {
-  return request.method === 'OPTIONS' && request.headers.origin !== undefined && request.headers['access-control-request-method'] !== undefined
+  return (
+    request.method === 'OPTIONS' && request.headers.origin !== undefined && request.headers['access-control-request-method'] !== undefined
+  )
 }
 
 /** A running Node HTTP adapter. */
@@ -88,7 +90,8 @@ async function serve(dav: DavServer, origin: string, cors: boolean, request: Inc
     }
     throw error
   }
-  const outHeaders: Record<string, string> = cors && request.headers.origin !== undefined ? { ...corsHeaders(request), 'access-control-allow-credentials': 'true' } : {}
+  const outHeaders: Record<string, string> =
+    cors && request.headers.origin !== undefined ? { ...corsHeaders(request), 'access-control-allow-credentials': 'true' } : {}
   answer.headers.forEach((value, name) => {
     outHeaders[name] = value
   })

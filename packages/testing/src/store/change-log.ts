@@ -17,7 +17,13 @@ function inScope(member: StorePath, collection: StorePath, level: '1' | 'infinit
  * Members of `collection` changed or removed after `since`, oldest first: what a
  * sync-collection REPORT reports. A path removed and then re-created counts as changed.
  */
-export function changesSince(store: MemoryStore, collectionPath: StorePath, collection: Resource, since: number, level: '1' | 'infinite'): MemberChange[] {
+export function changesSince(
+  store: MemoryStore,
+  collectionPath: StorePath,
+  collection: Resource,
+  since: number,
+  level: '1' | 'infinite',
+): MemberChange[] {
   const changes: MemberChange[] = []
   const present = new Set<string>()
   for (const [relative, member] of walk(collection)) {
@@ -31,7 +37,8 @@ export function changesSince(store: MemoryStore, collectionPath: StorePath, coll
   for (const tombstone of store.tombstones) {
     if (tombstone.revision <= since || !inScope(tombstone.path, collectionPath, level)) continue
     const key = tombstone.path.join('/')
-    if (!present.has(key)) removed.set(key, { kind: 'removed', path: tombstone.path, revision: tombstone.revision, isCollection: tombstone.isCollection })
+    if (!present.has(key))
+      removed.set(key, { kind: 'removed', path: tombstone.path, revision: tombstone.revision, isCollection: tombstone.isCollection })
   }
   changes.push(...removed.values())
   return changes.sort((a, b) => a.revision - b.revision)
@@ -41,6 +48,8 @@ export function changesSince(store: MemoryStore, collectionPath: StorePath, coll
 export function syncRevisionOf(store: MemoryStore, collectionPath: StorePath, collection: Resource): number {
   let revision = collection.changedAt
   for (const [, member] of walk(collection)) revision = Math.max(revision, member.changedAt)
-  for (const tombstone of store.tombstones) if (isWithin(tombstone.path, collectionPath) && tombstone.path.length > collectionPath.length) revision = Math.max(revision, tombstone.revision)
+  for (const tombstone of store.tombstones)
+    if (isWithin(tombstone.path, collectionPath) && tombstone.path.length > collectionPath.length)
+      revision = Math.max(revision, tombstone.revision)
   return revision
 }

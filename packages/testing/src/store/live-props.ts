@@ -82,7 +82,9 @@ export const LIVE_PROPERTIES: readonly LiveProperty[] = [
     protected: true,
     allprop: true,
     value: () =>
-      (['exclusive', 'shared'] as const).map((scope) => dav('lockentry', [dav('lockscope', [dav(scope)]), dav('locktype', [dav('write')])])),
+      (['exclusive', 'shared'] as const).map((scope) =>
+        dav('lockentry', [dav('lockscope', [dav(scope)]), dav('locktype', [dav('write')])]),
+      ),
   },
   {
     local: 'lockdiscovery',
@@ -110,7 +112,8 @@ export const LIVE_PROPERTIES: readonly LiveProperty[] = [
     local: 'sync-token',
     protected: true,
     allprop: false,
-    value: (ctx, path, resource) => (resource.kind === 'collection' ? [text(syncToken(ctx, syncRevisionOf(ctx.state.store, path, resource)))] : undefined),
+    value: (ctx, path, resource) =>
+      resource.kind === 'collection' ? [text(syncToken(ctx, syncRevisionOf(ctx.state.store, path, resource)))] : undefined,
   },
   {
     local: 'current-user-principal',

@@ -50,7 +50,9 @@ export class LockTable {
 
   /** Locks that apply to `path`: taken on it, or depth infinity on an ancestor. */
   covering(path: StorePath): Lock[] {
-    return this.all().filter((lock) => lock.root.length === path.length ? isWithin(path, lock.root) : lock.depth === 'infinity' && isWithin(path, lock.root))
+    return this.all().filter((lock) =>
+      lock.root.length === path.length ? isWithin(path, lock.root) : lock.depth === 'infinity' && isWithin(path, lock.root),
+    )
   }
 
   /** Locks whose root lies at or below `path`. */

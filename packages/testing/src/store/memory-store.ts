@@ -42,7 +42,15 @@ export class MemoryStore {
   /** A fresh, unattached, empty collection stamped with a new revision. */
   newCollection(): CollectionResource {
     const time = this.now()
-    const collection: CollectionResource = { kind: 'collection', created: time, modified: time, etag: '', deadProps: new Map(), changedAt: 0, children: new Map() }
+    const collection: CollectionResource = {
+      kind: 'collection',
+      created: time,
+      modified: time,
+      etag: '',
+      deadProps: new Map(),
+      changedAt: 0,
+      children: new Map(),
+    }
     this.stamp(collection, 0)
     return collection
   }
@@ -50,7 +58,16 @@ export class MemoryStore {
   /** A fresh, unattached file stamped with a new revision. */
   newFile(content: Uint8Array, contentType: string): FileResource {
     const time = this.now()
-    const file: FileResource = { kind: 'file', created: time, modified: time, etag: '', deadProps: new Map(), changedAt: 0, content, contentType }
+    const file: FileResource = {
+      kind: 'file',
+      created: time,
+      modified: time,
+      etag: '',
+      deadProps: new Map(),
+      changedAt: 0,
+      content,
+      contentType,
+    }
     this.stamp(file, content.byteLength)
     return file
   }

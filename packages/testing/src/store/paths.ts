@@ -8,7 +8,9 @@ export type StorePath = readonly string[]
 export type PathError = 'outside-base' | 'invalid-encoding' | 'dot-segment' | 'invalid-segment'
 
 /** Result of mapping a URL path to a store path. */
-export type PathResult = { readonly ok: true; readonly path: StorePath; readonly trailingSlash: boolean } | { readonly ok: false; readonly error: PathError }
+export type PathResult =
+  | { readonly ok: true; readonly path: StorePath; readonly trailingSlash: boolean }
+  | { readonly ok: false; readonly error: PathError }
 
 /** Normalises a base path to start and end with `/`. */
 export function normaliseBasePath(basePath: string): string {
@@ -72,6 +74,7 @@ export function pathKey(path: StorePath): string {
 /** Splits a readable path (`/a/b/`, `a/b`) into segments, refusing dot segments. */
 export function parsePlainPath(value: string): StorePath {
   const segments = value.split('/').filter((segment) => segment !== '')
-  for (const segment of segments) if (segment === '.' || segment === '..') throw new RangeError(`dot segments are not allowed in store paths: '${value}'`)
+  for (const segment of segments)
+    if (segment === '.' || segment === '..') throw new RangeError(`dot segments are not allowed in store paths: '${value}'`)
   return segments
 }

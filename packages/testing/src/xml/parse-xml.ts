@@ -45,7 +45,12 @@ function decodeEntities(raw: string): string {
 
 function isXmlChar(code: number): boolean {
   return (
-    code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff)
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
   )
 }
 
@@ -120,7 +125,10 @@ export function parseXml(body: string): ParseXmlResult {
   if (valid !== true) return { ok: false, reason: `malformed XML: ${valid.err.msg} (line ${valid.err.line})` }
   try {
     const doc = parser.parse(body) as RawNode[]
-    const initial = new Map<string, string>([['', ''], ['xml', XML_NS]])
+    const initial = new Map<string, string>([
+      ['', ''],
+      ['xml', XML_NS],
+    ])
     const roots = resolveChildren(doc, initial).filter((node): node is XmlElement => node.kind === 'element')
     const root = roots[0]
     if (root === undefined || roots.length !== 1) return { ok: false, reason: 'an XML document needs exactly one root element' }

@@ -4,7 +4,10 @@ import { parseXml } from './parse-xml.ts'
 import type { XmlElement } from './xml-node.ts'
 
 /** A request body read as XML: absent, parsed, or refused with a ready 400 response. */
-export type XmlBody = { readonly kind: 'empty' } | { readonly kind: 'xml'; readonly root: XmlElement } | { readonly kind: 'invalid'; readonly response: Response }
+export type XmlBody =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'xml'; readonly root: XmlElement }
+  | { readonly kind: 'invalid'; readonly response: Response }
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 

@@ -5,7 +5,12 @@ import { ORIGIN, parseMultistatus, send } from '../support/dav-request.ts'
 const lockBody = (scope: 'exclusive' | 'shared', owner = 'me') =>
   `<?xml version="1.0"?><D:lockinfo xmlns:D="DAV:"><D:lockscope><D:${scope}/></D:lockscope><D:locktype><D:write/></D:locktype><D:owner><D:href>${owner}</D:href></D:owner></D:lockinfo>`
 
-async function lock(dav: ReturnType<typeof createDavServer>, path: string, scope: 'exclusive' | 'shared' = 'exclusive', headers: Record<string, string> = {}) {
+async function lock(
+  dav: ReturnType<typeof createDavServer>,
+  path: string,
+  scope: 'exclusive' | 'shared' = 'exclusive',
+  headers: Record<string, string> = {},
+) {
   const response = await send(dav, 'LOCK', path, { body: lockBody(scope), headers: { Timeout: 'Second-600', ...headers } })
   const token = /^<(.+)>$/.exec(response.headers.get('Lock-Token') ?? '')?.[1]
   return { response, token, body: await response.text() }
@@ -41,7 +46,9 @@ describe('LOCK', () => {
     expect((await send(dav, 'PUT', '/a.txt', { body: 'y', headers: { If: `(<${token}> ["bogus"])` } })).status).toBe(412)
     expect((await send(dav, 'PUT', '/a.txt', { body: 'y', headers: { If: '(<opaquelocktoken:nope>)' } })).status).toBe(412)
     expect((await send(dav, 'PUT', '/a.txt', { body: 'y', headers: { If: `(<${token}> [${etag}])` } })).status).toBe(204)
-    expect((await send(dav, 'PUT', '/a.txt', { body: 'z', headers: { If: `(<opaquelocktoken:nope>) (Not <DAV:no-lock> <${token}>)` } })).status).toBe(204)
+    expect(
+      (await send(dav, 'PUT', '/a.txt', { body: 'z', headers: { If: `(<opaquelocktoken:nope>) (Not <DAV:no-lock> <${token}>)` } })).status,
+    ).toBe(204)
     expect((await send(dav, 'PUT', '/a.txt', { body: 'w', headers: { If: '(<DAV:no-lock>)' } })).status).toBe(412)
   })
 
@@ -91,7 +98,7 @@ describe('LOCK', () => {
     expect((await send(dav, 'DELETE', '/c/m.txt')).status).toBe(423)
   })
 
-  it('like Apache, a parent collection\'s token must be tagged with the parent URL', async () => {
+  it("like Apache, a parent collection's token must be tagged with the parent URL", async () => {
     const dav = createDavServer({ seed: { c: { 'm.txt': 'x' } } })
     const { token } = await lock(dav, '/c/', 'exclusive', { Depth: '0' })
     expect((await send(dav, 'PUT', '/c/new.txt', { body: 'n', headers: { If: `(<${token}>)` } })).status).toBe(412)
@@ -124,7 +131,12 @@ describe('LOCK', () => {
 
   it('refuses malformed lockinfo bodies with 400', async () => {
     const dav = createDavServer({ seed: { 'a.txt': 'x' } })
-    const bad = ['<D:lockinfo xmlns:D="DAV:"><D:lockscope><D:exclusive/></D:lockscope></D:lockinfo>', '<D:lockinfo xmlns:D="DAV:"><D:lockscope><D:both/></D:lockscope><D:locktype><D:write/></D:locktype></D:lockinfo>', '<lockinfo/>', '<D:lockinfo xmlns:D="DAV:">']
+    const bad = [
+      '<D:lockinfo xmlns:D="DAV:"><D:lockscope><D:exclusive/></D:lockscope></D:lockinfo>',
+      '<D:lockinfo xmlns:D="DAV:"><D:lockscope><D:both/></D:lockscope><D:locktype><D:write/></D:locktype></D:lockinfo>',
+      '<lockinfo/>',
+      '<D:lockinfo xmlns:D="DAV:">',
+    ]
     for (const body of bad) expect((await send(dav, 'LOCK', '/a.txt', { body })).status).toBe(400)
   })
 })
@@ -147,7 +159,10 @@ describe('lockdiscovery', () => {
   it('shows active locks on covered members', async () => {
     const dav = createDavServer({ seed: { c: { 'm.txt': 'x' } } })
     const { token } = await lock(dav, '/c/', 'exclusive', { Depth: 'infinity' })
-    const response = await send(dav, 'PROPFIND', '/c/m.txt', { headers: { Depth: '0' }, body: '<D:propfind xmlns:D="DAV:"><D:prop><D:lockdiscovery/></D:prop></D:propfind>' })
+    const response = await send(dav, 'PROPFIND', '/c/m.txt', {
+      headers: { Depth: '0' },
+      body: '<D:propfind xmlns:D="DAV:"><D:prop><D:lockdiscovery/></D:prop></D:propfind>',
+    })
     const [entry] = parseMultistatus(await response.text()).responses
     const discovery = entry?.propstats[0]?.props['D:lockdiscovery'] as Record<string, Record<string, unknown>>
     expect(discovery['D:activelock']?.['D:locktoken']).toEqual({ 'D:href': [token] })

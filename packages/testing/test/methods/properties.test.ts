@@ -11,7 +11,9 @@ async function propfind(dav: ReturnType<typeof createDavServer>, path: string, d
 }
 
 async function proppatch(dav: ReturnType<typeof createDavServer>, path: string, inner: string) {
-  return send(dav, 'PROPPATCH', path, { body: `<?xml version="1.0" encoding="utf-8"?><D:propertyupdate xmlns:D="DAV:">${inner}</D:propertyupdate>` })
+  return send(dav, 'PROPPATCH', path, {
+    body: `<?xml version="1.0" encoding="utf-8"?><D:propertyupdate xmlns:D="DAV:">${inner}</D:propertyupdate>`,
+  })
 }
 
 describe('PROPFIND', () => {
@@ -21,12 +23,22 @@ describe('PROPFIND', () => {
     const dav = createDavServer({ seed })
     expect((await propfind(dav, '/docs/', '0')).map((r) => r.href)).toEqual(['/docs/'])
     expect((await propfind(dav, '/docs/', '1')).map((r) => r.href)).toEqual(['/docs/', '/docs/a.txt', '/docs/sub/'])
-    expect((await propfind(dav, '/docs/', 'infinity')).map((r) => r.href)).toEqual(['/docs/', '/docs/a.txt', '/docs/sub/', '/docs/sub/b.txt'])
+    expect((await propfind(dav, '/docs/', 'infinity')).map((r) => r.href)).toEqual([
+      '/docs/',
+      '/docs/a.txt',
+      '/docs/sub/',
+      '/docs/sub/b.txt',
+    ])
   })
 
   it('computes live properties', async () => {
     const dav = createDavServer({ seed, now: () => frozen })
-    const [file] = await propfind(dav, '/docs/a.txt', '0', propfindBody('getcontentlength', 'getcontenttype', 'creationdate', 'getlastmodified', 'resourcetype', 'getetag', 'displayname'))
+    const [file] = await propfind(
+      dav,
+      '/docs/a.txt',
+      '0',
+      propfindBody('getcontentlength', 'getcontenttype', 'creationdate', 'getlastmodified', 'resourcetype', 'getetag', 'displayname'),
+    )
     expect(propOf(file, 'D:getcontentlength')?.value).toBe('5')
     expect(propOf(file, 'D:getcontenttype')?.value).toBe('text/plain')
     expect(propOf(file, 'D:creationdate')?.value).toBe('2026-03-04T05:06:07Z')
@@ -44,7 +56,12 @@ describe('PROPFIND', () => {
     const [all] = await propfind(dav, '/docs/', '0')
     expect(propOf(all, 'D:getetag')).toBeDefined()
     expect(propOf(all, 'D:quota-used-bytes')).toBeUndefined()
-    const [included] = await propfind(dav, '/docs/', '0', '<D:propfind xmlns:D="DAV:"><D:allprop/><D:include><D:quota-used-bytes/></D:include></D:propfind>')
+    const [included] = await propfind(
+      dav,
+      '/docs/',
+      '0',
+      '<D:propfind xmlns:D="DAV:"><D:allprop/><D:include><D:quota-used-bytes/></D:include></D:propfind>',
+    )
     expect(propOf(included, 'D:quota-used-bytes')?.value).toBe('6')
     const [names] = await propfind(dav, '/docs/a.txt', '0', '<D:propfind xmlns:D="DAV:"><D:propname/></D:propfind>')
     expect(propOf(names, 'D:getcontentlength')?.value).toBe('')
@@ -52,7 +69,12 @@ describe('PROPFIND', () => {
 
   it('answers 404 propstats for unknown properties, 404 for missing resources', async () => {
     const dav = createDavServer({ seed })
-    const [response] = await propfind(dav, '/docs/a.txt', '0', '<D:propfind xmlns:D="DAV:" xmlns:X="urn:x"><D:prop><X:nope/><D:getetag/></D:prop></D:propfind>')
+    const [response] = await propfind(
+      dav,
+      '/docs/a.txt',
+      '0',
+      '<D:propfind xmlns:D="DAV:" xmlns:X="urn:x"><D:prop><X:nope/><D:getetag/></D:prop></D:propfind>',
+    )
     expect(propOf(response, '*:nope')?.status).toBe('HTTP/1.1 404 Not Found')
     expect(propOf(response, 'D:getetag')?.status).toBe('HTTP/1.1 200 OK')
     expect((await send(dav, 'PROPFIND', '/missing', { headers: { Depth: '0' } })).status).toBe(404)
@@ -60,7 +82,13 @@ describe('PROPFIND', () => {
 
   it('answers 400 to malformed bodies, DOCTYPE, wrong roots and bad Depth', async () => {
     const dav = createDavServer({ seed })
-    for (const body of ['<D:propfind xmlns:D="DAV:"><D:prop>', '<!DOCTYPE x [<!ENTITY a "b">]><x/>', '<D:other xmlns:D="DAV:"/>', '<D:propfind xmlns:D="DAV:"/>', '<x:propfind/>']) {
+    for (const body of [
+      '<D:propfind xmlns:D="DAV:"><D:prop>',
+      '<!DOCTYPE x [<!ENTITY a "b">]><x/>',
+      '<D:other xmlns:D="DAV:"/>',
+      '<D:propfind xmlns:D="DAV:"/>',
+      '<x:propfind/>',
+    ]) {
       expect((await send(dav, 'PROPFIND', '/docs/', { headers: { Depth: '0' }, body })).status).toBe(400)
     }
     expect((await send(dav, 'PROPFIND', '/docs/', { headers: { Depth: '2' } })).status).toBe(400)
@@ -76,7 +104,10 @@ describe('PROPPATCH', () => {
     expect(response.status).toBe(207)
     const [result] = parseMultistatus(await response.text()).responses
     expect(result?.propstats.map((propstat) => propstat.status)).toEqual(['HTTP/1.1 200 OK'])
-    const back = await send(dav, 'PROPFIND', '/a.txt', { headers: { Depth: '0' }, body: '<D:propfind xmlns:D="DAV:"><D:prop><Q:note xmlns:Q="urn:z"/><plain xmlns=""/></D:prop></D:propfind>' })
+    const back = await send(dav, 'PROPFIND', '/a.txt', {
+      headers: { Depth: '0' },
+      body: '<D:propfind xmlns:D="DAV:"><D:prop><Q:note xmlns:Q="urn:z"/><plain xmlns=""/></D:prop></D:propfind>',
+    })
     const xml = await back.text()
     expect(xml).toMatch(/<(ns\d+):note xmlns:\1="urn:z" xml:lang="de">Grüße <\1:b attr="1">fett<\/\1:b> &amp; 𝄞 \u{10FFFF}<\/\1:note>/u)
     expect(xml).toContain('<plain>p</plain>')
@@ -85,14 +116,23 @@ describe('PROPPATCH', () => {
   it('inherits xml:lang from the enclosing elements', async () => {
     const dav = createDavServer({ seed: { 'a.txt': 'x' } })
     await proppatch(dav, '/a.txt', '<D:set xml:lang="fr"><D:prop><X:t xmlns:X="urn:x">bonjour</X:t></D:prop></D:set>')
-    const xml = await (await send(dav, 'PROPFIND', '/a.txt', { headers: { Depth: '0' }, body: '<D:propfind xmlns:D="DAV:"><D:prop><X:t xmlns:X="urn:x"/></D:prop></D:propfind>' })).text()
+    const xml = await (
+      await send(dav, 'PROPFIND', '/a.txt', {
+        headers: { Depth: '0' },
+        body: '<D:propfind xmlns:D="DAV:"><D:prop><X:t xmlns:X="urn:x"/></D:prop></D:propfind>',
+      })
+    ).text()
     expect(xml).toMatch(/<ns\d+:t xmlns:ns\d+="urn:x" xml:lang="fr">bonjour</)
   })
 
   it('is atomic: a protected property fails with 403, the others get 424 and nothing changes', async () => {
     const dav = createDavServer({ seed: { 'a.txt': 'x' } })
     const etag = dav.read('/a.txt')?.etag
-    const response = await proppatch(dav, '/a.txt', '<D:set><D:prop><X:a xmlns:X="urn:x">1</X:a><D:getetag>"forged"</D:getetag></D:prop></D:set><D:remove><D:prop><X:b xmlns:X="urn:x"/></D:prop></D:remove>')
+    const response = await proppatch(
+      dav,
+      '/a.txt',
+      '<D:set><D:prop><X:a xmlns:X="urn:x">1</X:a><D:getetag>"forged"</D:getetag></D:prop></D:set><D:remove><D:prop><X:b xmlns:X="urn:x"/></D:prop></D:remove>',
+    )
     const [result] = parseMultistatus(await response.text()).responses
     expect(propOf(result, 'D:getetag')?.status).toBe('HTTP/1.1 403 Forbidden')
     expect(propOf(result, '*:a')?.status).toBe('HTTP/1.1 424 Failed Dependency')
@@ -103,20 +143,36 @@ describe('PROPPATCH', () => {
   it('applies instructions in order and changes the ETag', async () => {
     const dav = createDavServer({ seed: { 'a.txt': 'x' } })
     const before = dav.read('/a.txt')?.etag
-    await proppatch(dav, '/a.txt', '<D:set><D:prop><X:a xmlns:X="urn:x">1</X:a></D:prop></D:set><D:remove><D:prop><X:a xmlns:X="urn:x"/></D:prop></D:remove><D:set><D:prop><X:b xmlns:X="urn:x">2</X:b></D:prop></D:set>')
+    await proppatch(
+      dav,
+      '/a.txt',
+      '<D:set><D:prop><X:a xmlns:X="urn:x">1</X:a></D:prop></D:set><D:remove><D:prop><X:a xmlns:X="urn:x"/></D:prop></D:remove><D:set><D:prop><X:b xmlns:X="urn:x">2</X:b></D:prop></D:set>',
+    )
     expect(dav.read('/a.txt')?.props).toEqual({ '{urn:x}b': '2' })
     expect(dav.read('/a.txt')?.etag).not.toBe(before)
   })
 
   it('sets displayname and getcontenttype; refuses bad bodies with 400', async () => {
     const dav = createDavServer({ seed: { 'a.txt': 'x' } })
-    await proppatch(dav, '/a.txt', '<D:set><D:prop><D:displayname>Nice name</D:displayname><D:getcontenttype>text/markdown</D:getcontenttype></D:prop></D:set>')
+    await proppatch(
+      dav,
+      '/a.txt',
+      '<D:set><D:prop><D:displayname>Nice name</D:displayname><D:getcontenttype>text/markdown</D:getcontenttype></D:prop></D:set>',
+    )
     const [response] = await propfind(dav, '/a.txt', '0', propfindBody('displayname', 'getcontenttype'))
     expect(propOf(response, 'D:displayname')?.value).toBe('Nice name')
     expect(propOf(response, 'D:getcontenttype')?.value).toBe('text/markdown')
-    expect((await send(dav, 'PROPPATCH', '/a.txt', { body: '<D:propertyupdate xmlns:D="DAV:"><D:set/></D:propertyupdate>' })).status).toBe(400)
+    expect((await send(dav, 'PROPPATCH', '/a.txt', { body: '<D:propertyupdate xmlns:D="DAV:"><D:set/></D:propertyupdate>' })).status).toBe(
+      400,
+    )
     expect((await send(dav, 'PROPPATCH', '/a.txt')).status).toBe(400)
-    expect((await send(dav, 'PROPPATCH', '/a.txt', { body: '<D:propertyupdate xmlns:D="DAV:"><D:set><D:prop><bar:foo xmlns:bar=""/></D:prop></D:set></D:propertyupdate>' })).status).toBe(400)
+    expect(
+      (
+        await send(dav, 'PROPPATCH', '/a.txt', {
+          body: '<D:propertyupdate xmlns:D="DAV:"><D:set><D:prop><bar:foo xmlns:bar=""/></D:prop></D:set></D:propertyupdate>',
+        })
+      ).status,
+    ).toBe(400)
   })
 })
 

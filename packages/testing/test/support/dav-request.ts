@@ -50,10 +50,18 @@ export function parseMultistatus(xml: string): { responses: ParsedResponse[]; sy
   const responses = ((root['D:response'] ?? []) as Record<string, unknown>[]).map((response) => {
     const propstats = ((response['D:propstat'] ?? []) as Record<string, unknown>[]).map((propstat) => {
       const prop = propstat['D:prop']
-      return { status: String(propstat['D:status']), props: typeof prop === 'object' && prop !== null ? (prop as Record<string, unknown>) : {} }
+      return {
+        status: String(propstat['D:status']),
+        props: typeof prop === 'object' && prop !== null ? (prop as Record<string, unknown>) : {},
+      }
     })
     const hrefs = response['D:href'] as string[]
-    return { href: hrefs[0] ?? '', status: response['D:status'] === undefined ? undefined : String(response['D:status']), propstats, error: response['D:error'] }
+    return {
+      href: hrefs[0] ?? '',
+      status: response['D:status'] === undefined ? undefined : String(response['D:status']),
+      propstats,
+      error: response['D:error'],
+    }
   })
   const token = root['D:sync-token']
   return { responses, syncToken: token === undefined ? undefined : String(token) }
@@ -63,7 +71,9 @@ export function parseMultistatus(xml: string): { responses: ParsedResponse[]; sy
 export function propOf(response: ParsedResponse | undefined, name: string): { status: string; value: unknown } | undefined {
   const local = name.startsWith('*:') ? name.slice(2) : undefined
   for (const propstat of response?.propstats ?? []) {
-    const key = Object.keys(propstat.props).find((candidate) => (local === undefined ? candidate === name : candidate.endsWith(`:${local}`)))
+    const key = Object.keys(propstat.props).find((candidate) =>
+      local === undefined ? candidate === name : candidate.endsWith(`:${local}`),
+    )
     if (key !== undefined) return { status: propstat.status, value: propstat.props[key] }
   }
   return undefined
