@@ -12,7 +12,7 @@ import type {
 import { textOf } from '../xml/element-text.ts'
 import { DAV_NAMESPACE } from '../xml/xml-namespaces.ts'
 import { decodeDavError } from './decode-dav-error.ts'
-import type { HrefResolver } from './resolve-href.ts'
+import type { HrefBase } from './resolve-href.ts'
 import { parseStatusLine } from './status-line.ts'
 
 /** Whether `name` is `DAV:local`. */
@@ -26,7 +26,7 @@ export function isDav(name: QName, local: string): boolean {
  * with the reason and the element. Unknown children are ignored; the first of a repeated
  * `status`, `error`, `responsedescription` or `location` counts.
  */
-export function decodeResponse(response: XmlElement, resolve: HrefResolver): MultiStatusResponse {
+export function decodeResponse(response: XmlElement, base: HrefBase): MultiStatusResponse {
   const hrefs: ResourceHref[] = []
   const propstats: Propstat[] = []
   const properties: RawProperty[] = []
@@ -39,7 +39,7 @@ export function decodeResponse(response: XmlElement, resolve: HrefResolver): Mul
     if (child.kind !== 'element' || child.name.namespace !== DAV_NAMESPACE) continue
     switch (child.name.local) {
       case 'href':
-        hrefs.push(resolve(textOf(child)))
+        hrefs.push(base.resolve(textOf(child)))
         break
       case 'status':
         if (!hasStatus) statusText = textOf(child)
@@ -55,7 +55,7 @@ export function decodeResponse(response: XmlElement, resolve: HrefResolver): Mul
         description ??= textOf(child)
         break
       case 'location':
-        location ??= locationOf(child, resolve)
+        location ??= locationOf(child, base)
         break
     }
   }
@@ -82,9 +82,9 @@ function responseProblem(hrefs: number, hasStatus: boolean, propstats: number): 
   return undefined
 }
 
-function locationOf(element: XmlElement, resolve: HrefResolver): ResourceHref | undefined {
+function locationOf(element: XmlElement, base: HrefBase): ResourceHref | undefined {
   for (const child of element.children) {
-    if (child.kind === 'element' && isDav(child.name, 'href')) return resolve(textOf(child))
+    if (child.kind === 'element' && isDav(child.name, 'href')) return base.resolve(textOf(child))
   }
   return undefined
 }

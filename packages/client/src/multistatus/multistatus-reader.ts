@@ -7,7 +7,7 @@ import { resolveXmlLimits, type XmlLimits } from '../xml/xml-limits.ts'
 import { XmlReader, type XmlContentHandler } from '../xml/xml-reader.ts'
 import { decodeDavError } from './decode-dav-error.ts'
 import { decodeResponse, isDav } from './decode-response.ts'
-import { createHrefResolver, type HrefResolver } from './resolve-href.ts'
+import { HrefBase } from './resolve-href.ts'
 
 /** Options of a {@link MultiStatusReader} and of `decodeMultiStatus`. */
 export interface MultiStatusReaderOptions extends XmlLimits {
@@ -49,7 +49,7 @@ type RootKind = 'multistatus' | 'error' | 'other'
  */
 export class MultiStatusReader implements XmlContentHandler {
   readonly #onResponse: (response: MultiStatusResponse) => void
-  readonly #resolve: HrefResolver
+  readonly #hrefs: HrefBase
   readonly #reader: XmlReader
   readonly #bytes: BodyTextDecoder
   readonly #builder = new ElementBuilder()
@@ -62,7 +62,7 @@ export class MultiStatusReader implements XmlContentHandler {
   constructor(options: MultiStatusReaderOptions, onResponse: (response: MultiStatusResponse) => void) {
     const limits = resolveXmlLimits(options)
     this.#onResponse = onResponse
-    this.#resolve = createHrefResolver(options.requestUrl)
+    this.#hrefs = new HrefBase(options.requestUrl)
     this.#reader = new XmlReader(this, limits, options.contentType)
     this.#bytes = new BodyTextDecoder(options.contentType, limits.maxBytes)
   }
@@ -127,7 +127,7 @@ export class MultiStatusReader implements XmlContentHandler {
     if (depth !== 2 || element.name.namespace !== 'DAV:') return
     switch (element.name.local) {
       case 'response':
-        this.#onResponse(decodeResponse(element, this.#resolve))
+        this.#onResponse(decodeResponse(element, this.#hrefs))
         break
       case 'responsedescription':
         this.#description ??= textOf(element)

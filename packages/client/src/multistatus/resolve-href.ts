@@ -22,9 +22,27 @@ export type HrefResolver = (raw: string) => ResourceHref
  * Credentials in `requestUrl` never reach the resolved URLs.
  */
 export function createHrefResolver(requestUrl?: string | URL): HrefResolver {
-  const base = parseBase(requestUrl)
-  const origin = originOf(base)
-  return (raw) => resolveAgainst(raw, base, origin)
+  const base = new HrefBase(requestUrl)
+  return (raw) => base.resolve(raw)
+}
+
+/**
+ * What hrefs of one answer are resolved against, as an object rather than a closure: the decoder
+ * calls one method whatever the answer, so V8's optimised code does not depend on a function made
+ * for one document.
+ */
+export class HrefBase {
+  readonly #base: URL | undefined
+  readonly #origin: string | undefined
+
+  constructor(requestUrl?: string | URL) {
+    this.#base = parseBase(requestUrl)
+    this.#origin = originOf(this.#base)
+  }
+
+  resolve(raw: string): ResourceHref {
+    return resolveAgainst(raw, this.#base, this.#origin)
+  }
 }
 
 /**
