@@ -2,13 +2,12 @@ import type { PropfindEntry, ProppatchInstruction, ProppatchResult, PropRequest,
 import { InvalidRequestError } from './errors/invalid-request-error.ts'
 import type { DavClientOptions, RequestOptions } from './http/client-options.ts'
 import { createRequestPipeline, type RequestPipeline } from './http/request-pipeline.ts'
-import type { MethodContext, MultiStatusDecoder } from './methods/method-context.ts'
+import type { MethodContext } from './methods/method-context.ts'
 import { propfind, type PropfindAllpropOptions, type PropfindPropOptions, type PropfindPropnameOptions } from './methods/propfind.ts'
 import { propfindEach, type PropfindEachLimits, type PropfindEachOptions } from './methods/propfind-each.ts'
 import { proppatch, type ProppatchOptions } from './methods/proppatch.ts'
 import { transfer, type CopyOptions, type MoveOptions } from './methods/transfer.ts'
 import { contentMethods, type DavContentMethods } from './methods/content-methods.ts'
-import { decodeMultiStatus } from './multistatus/index.ts'
 import type { DavTarget } from './paths/resolve-target.ts'
 
 /** Options of a PROPFIND without named properties: `allprop`, at depth 0 (default) or 1. */
@@ -110,10 +109,10 @@ export interface DavClient extends DavContentMethods {
   move(from: DavTarget, to: DavTarget, options?: MoveOptions): Promise<TransferResult>
 }
 
-/** Internal: build a client around an explicit decoder (tests, and alternative decoders). */
-export function createDavClientWith(options: DavClientOptions, decoder: MultiStatusDecoder): DavClient {
+// The client over a pipeline made from checked options.
+function clientOf(options: DavClientOptions): DavClient {
   const pipeline = createRequestPipeline(options)
-  const context: MethodContext = { pipeline, decodeMultiStatus: decoder }
+  const context: MethodContext = { pipeline }
   return {
     ...contentMethods(context),
     baseUrl: pipeline.baseUrl,
@@ -188,7 +187,5 @@ function withFlatCredentials(options: DavClientOptions & FlatCredentials): DavCl
 export function createDavClient(options: DavClientOptions & FlatCredentials): DavClient
 export function createDavClient(baseUrl: string | URL, options?: DavClientUrlOptions): DavClient
 export function createDavClient(first: (DavClientOptions & FlatCredentials) | string | URL, rest?: DavClientUrlOptions): DavClient {
-  return createDavClientWith(normaliseOptions(first, rest), (body, { contentType, ...rest }) =>
-    decodeMultiStatus(body, contentType === undefined ? rest : { ...rest, contentType }),
-  )
+  return clientOf(normaliseOptions(first, rest))
 }

@@ -31,7 +31,7 @@ export async function deleteResource(context: MethodContext, target: DavTarget, 
   applyLockTokens(headers, base, [url, options.lockToken])
   const response = await context.pipeline.send({ method: 'DELETE', url, headers, signal: options.signal })
   const { status, attempts } = response
-  const reading = readResponseBody(context, response)
+  const reading = readResponseBody(response)
   if (reading.kind === 'multistatus') {
     return multistatusOutcome(reading.multistatus, status, attempts, [url]) ?? { kind: 'deleted', status, attempts }
   }

@@ -138,5 +138,5 @@ export async function get<K extends GetBodyKind = 'bytes'>(
     }
   }
   await response.stream?.cancel().catch(() => undefined)
-  throw statusError(response, readResponseBody(context, response))
+  throw statusError(response, readResponseBody(response))
 }

@@ -99,7 +99,7 @@ function outcome(context: MethodContext, response: DavResponse, knownToken: stri
       discoveryProblem: problem,
     }
   }
-  const reading = readResponseBody(context, response)
+  const reading = readResponseBody(response)
   const error = davErrorOf(reading)
   if (reading.kind === 'multistatus') {
     return {

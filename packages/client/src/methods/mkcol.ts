@@ -26,7 +26,7 @@ async function mkcolOnce(context: MethodContext, url: URL, options: MkcolOptions
   applyLockTokens(headers, context.pipeline.baseUrl, [url, options.lockToken])
   const response = await context.pipeline.send({ method: 'MKCOL', url, headers, signal: options.signal })
   const { status, attempts } = response
-  const reading = readResponseBody(context, response)
+  const reading = readResponseBody(response)
   // Apache answers a MKCOL in a locked collection with a multistatus (the member 424, the collection 423).
   if (reading.kind === 'multistatus') {
     const failed = multistatusOutcome(reading.multistatus, status, attempts, [url])
@@ -55,7 +55,7 @@ async function mkcolOnce(context: MethodContext, url: URL, options: MkcolOptions
 /** Whether a PROPFIND answer shows the resource: a multistatus with a propstat response holding a 2xx propstat. */
 function probeFound(context: MethodContext, probe: DavResponse): boolean {
   if (probe.status !== 207 && probe.status !== 200) return false
-  const reading = readResponseBody(context, probe)
+  const reading = readResponseBody(probe)
   if (reading.kind !== 'multistatus') return false
   return reading.multistatus.responses.some(
     (r) => r.kind === 'propstat' && r.propstats.some((p) => p.status.kind === 'status' && p.status.class === 'success'),

@@ -27,7 +27,7 @@ export function parseDavHeader(value: string): string[] {
 export async function options(context: MethodContext, target: DavTarget, opts: OptionsOptions = {}): Promise<OptionsResult> {
   const url = resolveTarget(context.pipeline.baseUrl, target)
   const response = await context.pipeline.send({ method: 'OPTIONS', url, headers: opts.headers, signal: opts.signal })
-  if (response.status < 200 || response.status >= 300) throw statusError(response, readResponseBody(context, response))
+  if (response.status < 200 || response.status >= 300) throw statusError(response, readResponseBody(response))
   const dav = response.headers.get('dav')
   const compliance = dav === null ? [] : parseDavHeader(dav)
   const allow = (response.headers.get('allow') ?? '')

@@ -39,7 +39,7 @@ export async function* propfindEach<P extends PropRequest>(
   const { codecs, request } = preparePropfind(context, target, options)
   const response = await context.pipeline.send({ ...request, responseBody: 'stream' })
   if (response.status < 200 || response.status >= 300 || response.stream === undefined) {
-    const reading = readResponseBody(context, response)
+    const reading = readResponseBody(response)
     if (response.status < 200 || response.status >= 300) throw propfindStatusError(response, reading, options.depth)
     throw undecodableError(response, reading)
   }

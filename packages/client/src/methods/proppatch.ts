@@ -115,7 +115,7 @@ export async function proppatch(
   const headers = new Headers(options.headers)
   applyLockTokens(headers, baseUrl, [url, options.lockToken])
   const response = await context.pipeline.send({ method: 'PROPPATCH', url, headers, body, signal: options.signal })
-  const reading = readResponseBody(context, response)
+  const reading = readResponseBody(response)
   const { status, attempts } = response
   const success = status >= 200 && status < 300
   if (!success) {

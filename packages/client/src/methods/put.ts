@@ -90,7 +90,7 @@ export async function put(context: MethodContext, target: DavTarget, body: Conte
   })
   if (onProgress !== undefined && total !== undefined) onProgress({ loaded: total, total })
   const { status, attempts } = response
-  const reading = readResponseBody(context, response)
+  const reading = readResponseBody(response)
   // Apache answers a PUT into a locked collection with a multistatus (the member 424, the collection 423).
   if (reading.kind === 'multistatus') {
     const failed = multistatusOutcome(reading.multistatus, status, attempts, [url])

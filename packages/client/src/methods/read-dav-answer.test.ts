@@ -1,10 +1,7 @@
 import type { MultiStatusResponse } from '@davkit/types'
 import { expect, test } from 'vitest'
 import type { DavResponse } from '../http/request-pipeline.ts'
-import type { MethodContext } from './method-context.ts'
 import { readMultiStatusBody, readResponseBody, type BodyReading } from './read-dav-answer.ts'
-
-const context = { pipeline: undefined as never } as unknown as MethodContext
 
 function responseOf(body: Uint8Array, contentType: string | undefined): DavResponse {
   return {
@@ -34,36 +31,33 @@ function latin1(text: string): Uint8Array {
 
 test('the body is decoded by the charset of its Content-Type, again and again', () => {
   for (let i = 0; i < 2; i++) {
-    expect(firstHref(readResponseBody(context, responseOf(latin1(multistatus('é')), 'text/xml; charset="iso-8859-1"')))).toBe('/é')
-    expect(
-      firstHref(readResponseBody(context, responseOf(new TextEncoder().encode(multistatus('é')), 'application/xml; charset=utf-8'))),
-    ).toBe('/é')
-    expect(firstHref(readResponseBody(context, responseOf(new TextEncoder().encode(multistatus('é')), undefined)))).toBe('/é')
+    expect(firstHref(readResponseBody(responseOf(latin1(multistatus('é')), 'text/xml; charset="iso-8859-1"')))).toBe('/é')
+    expect(firstHref(readResponseBody(responseOf(new TextEncoder().encode(multistatus('é')), 'application/xml; charset=utf-8')))).toBe('/é')
+    expect(firstHref(readResponseBody(responseOf(new TextEncoder().encode(multistatus('é')), undefined)))).toBe('/é')
   }
 })
 
 test('an unknown charset is read as UTF-8', () => {
-  const reading = readResponseBody(context, responseOf(new TextEncoder().encode(multistatus('é')), 'text/xml; charset=no-such-charset'))
+  const reading = readResponseBody(responseOf(new TextEncoder().encode(multistatus('é')), 'text/xml; charset=no-such-charset'))
   expect(firstHref(reading)).toBe('/é')
 })
 
 test('the body is taken from the response, and an empty one reads as empty', () => {
   const response = responseOf(new TextEncoder().encode(multistatus('a')), 'text/xml')
-  expect(readResponseBody(context, response).kind).toBe('multistatus')
+  expect(readResponseBody(response).kind).toBe('multistatus')
   expect(response.body.byteLength).toBe(0)
-  expect(readResponseBody(context, responseOf(new TextEncoder().encode('  \n'), 'text/xml'))).toEqual({ kind: 'empty' })
+  expect(readResponseBody(responseOf(new TextEncoder().encode('  \n'), 'text/xml'))).toEqual({ kind: 'empty' })
 })
 
 test('a DAV:error body and an undecodable one are readings, not exceptions', () => {
   const error = readResponseBody(
-    context,
     responseOf(new TextEncoder().encode('<d:error xmlns:d="DAV:"><d:lock-token-submitted/></d:error>'), 'text/xml'),
   )
   expect(error).toMatchObject({
     kind: 'dav-error',
     error: { conditions: [{ name: { namespace: 'DAV:', local: 'lock-token-submitted' } }] },
   })
-  const html = readResponseBody(context, responseOf(new TextEncoder().encode('<html><body>login</body></html>'), 'text/html'))
+  const html = readResponseBody(responseOf(new TextEncoder().encode('<html><body>login</body></html>'), 'text/html'))
   expect(html).toMatchObject({ kind: 'undecodable', failure: { code: 'not-xml', contentType: 'text/html' } })
 })
 
@@ -78,7 +72,7 @@ test('the sink reads a body fed in chunks of any size, a character split between
 
 test('what an undecodable reading quotes from the body is scrubbed of the credentials sent', () => {
   const echoed = new TextEncoder().encode('<D:multistatus xmlns:D="DAV:"><D:response>Authorization: Basic s3cret</D:wrong></D:multistatus>')
-  const reading = readResponseBody(context, responseOf(echoed, 'text/xml'))
+  const reading = readResponseBody(responseOf(echoed, 'text/xml'))
   expect(reading.kind).toBe('undecodable')
   if (reading.kind !== 'undecodable') return
   expect(JSON.stringify(reading)).not.toContain('s3cret')

@@ -76,14 +76,9 @@ function readingOf(error: DecodeError): BodyReading<never> {
  * pipeline made while the body arrived, or else the buffered body, taken from the response (see
  * {@link takeBody}) so that only what is decoded from it lives on.
  */
-export function readResponseBody(_context: MethodContext, response: DavResponse): BodyReading
+export function readResponseBody(response: DavResponse): BodyReading
+export function readResponseBody<R>(response: DavResponse, map: (response: MultiStatusResponse) => R): BodyReading<R>
 export function readResponseBody<R>(
-  _context: MethodContext,
-  response: DavResponse,
-  map: (response: MultiStatusResponse) => R,
-): BodyReading<R>
-export function readResponseBody<R>(
-  _context: MethodContext,
   response: DavResponse,
   map?: (response: MultiStatusResponse) => R,
 ): BodyReading<R | MultiStatusResponse> {
@@ -111,7 +106,7 @@ export async function sendAndRead<R>(
   map: (response: MultiStatusResponse) => R,
 ): Promise<{ readonly response: DavResponse; readonly reading: BodyReading<R> }> {
   const response = await context.pipeline.send({ ...request, readBody: multiStatusBodyReader(map) })
-  const reading = response.decoded === undefined ? readResponseBody(context, response, map) : scrubbed(response.decoded, response)
+  const reading = response.decoded === undefined ? readResponseBody(response, map) : scrubbed(response.decoded, response)
   return { response, reading }
 }
 

@@ -73,7 +73,7 @@ export async function transfer(
   }
   applyLockTokens(headers, base, [url, options.lockToken], [destinationUrl, options.destinationLockToken])
   const response = await context.pipeline.send({ method, url, headers, signal: options.signal })
-  const reading = readResponseBody(context, response)
+  const reading = readResponseBody(response)
   const { status, attempts } = response
   const error = davErrorOf(reading)
 

@@ -27,7 +27,7 @@ export async function unlock(
   headers.set('lock-token', `<${token}>`)
   const response = await context.pipeline.send({ method: 'UNLOCK', url, headers, signal: options.signal })
   const { status, attempts } = response
-  const reading = readResponseBody(context, response)
+  const reading = readResponseBody(response)
   const error = davErrorOf(reading)
   if (status >= 200 && status < 300) return { kind: 'unlocked', status, attempts }
   // Apache mod_dav answers 400 to a token that is not one of the resource's locks; the header

@@ -4,8 +4,6 @@ import { ElementBuilder } from './element-builder.ts'
 import { resolveXmlLimits, type XmlLimits } from './xml-limits.ts'
 import { XmlReader, type XmlContentHandler } from './xml-reader.ts'
 
-export { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from './xml-limits.ts'
-
 /** Limits and context for {@link parseXmlDocument}. */
 export interface ParseXmlOptions extends XmlLimits {
   /** The `Content-Type` of the response: its `charset` decodes bytes, and `not-xml` failures report it. */

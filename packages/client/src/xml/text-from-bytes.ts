@@ -33,11 +33,6 @@ export class BodyTextDecoder {
     this.#maxBytes = maxBytes
   }
 
-  /** The number of bytes received so far. */
-  get size(): number {
-    return this.#size
-  }
-
   /** How many more bytes may arrive before the limit is exceeded. */
   get room(): number {
     return this.#maxBytes - this.#size
