@@ -19,10 +19,20 @@ import { availableParallelism, cpus, loadavg } from 'node:os'
 import { createStyler, wantsColour } from './demo/style.ts'
 import { renderTable } from './demo/table.ts'
 import { generateListing } from './bench/listing-body.ts'
-import { measurementTable, speedTarget, targetLines, timingOf, type Measurement, type TargetCheck } from './bench/report.ts'
+import {
+  fasterThanBest,
+  measurementTable,
+  memoryCeiling,
+  memoryShare,
+  speedTarget,
+  targetLines,
+  timingOf,
+  type Measurement,
+  type TargetCheck,
+} from './bench/report.ts'
 import { runWorker } from './bench/run-worker.ts'
 import { startStaticServer } from './bench/static-server.ts'
-import { formatBytes, formatMs, summarize } from './bench/stats.ts'
+import { formatMs, summarize } from './bench/stats.ts'
 import { startStreamingServer } from './bench/streaming-server.ts'
 import type { WorkerResult, WorkerTask } from './bench/worker-protocol.ts'
 
@@ -192,54 +202,6 @@ async function decodeSection(): Promise<void> {
   checks.push(...local)
 }
 
-/** `subject` at least `factor` times faster than the faster of `others` at `entries`. */
-function fasterThanBest(
-  measurements: readonly Measurement[],
-  subject: string,
-  others: readonly string[],
-  entries: number,
-  factor: number,
-): TargetCheck {
-  const medians = others.map((other) => ({
-    other,
-    timing: timingOf(measurements.find((m) => m.contender === other && m.entries === entries)),
-  }))
-  const best = medians.filter((m) => m.timing !== undefined).sort((a, b) => (a.timing?.median ?? 0) - (b.timing?.median ?? 0))[0]
-  return speedTarget(
-    measurements,
-    subject,
-    best?.other ?? others[0] ?? '',
-    entries,
-    factor,
-    `the faster peer (${best?.other ?? 'none measured'})`,
-  )
-}
-
-/** `subject`'s peak RSS at most `factor` times the lower of `others`' at `entries`. */
-function memoryShare(
-  measurements: readonly Measurement[],
-  subject: string,
-  others: readonly string[],
-  entries: number,
-  factor: number,
-): TargetCheck {
-  const peak = (contender: string): number | undefined =>
-    measurements.find((m) => m.contender === contender && m.entries === entries)?.result?.peakRss
-  const mine = peak(subject)
-  const lowest = others
-    .map((other) => ({ other, rss: peak(other) }))
-    .filter((o) => o.rss !== undefined)
-    .sort((a, b) => (a.rss ?? 0) - (b.rss ?? 0))[0]
-  const label = `${subject} peak RSS at ${entries.toLocaleString('en-US')} entries`
-  const goal = `at most ${factor}x the lower peer's`
-  if (mine === undefined || lowest?.rss === undefined) return { text: `${label}: not measured (target ${goal})`, met: undefined }
-  const ratio = mine / lowest.rss
-  return {
-    text: `${label}: ${formatBytes(mine)} vs ${lowest.other} ${formatBytes(lowest.rss)}, ${ratio.toFixed(2)}x (target ${goal})`,
-    met: ratio <= factor,
-  }
-}
-
 async function servedSection(): Promise<void> {
   heading('Listings served over 127.0.0.1: PROPFIND Depth 1 with 6 properties, request to decoded result')
   const measurements: Measurement[] = []
@@ -301,14 +263,6 @@ async function streamedSection(): Promise<void> {
   local.push(speedTarget(measurements, 'davkit-each', 'davkit', 100_000, 1 / 1.3, 'the whole result'))
   process.stdout.write(`${targetLines(local, styler)}\n`)
   checks.push(...local)
-}
-
-/** `subject`'s peak RSS at `entries` at most `ceiling` bytes. */
-function memoryCeiling(measurements: readonly Measurement[], subject: string, entries: number, ceiling: number): TargetCheck {
-  const peak = measurements.find((m) => m.contender === subject && m.entries === entries)?.result?.peakRss
-  const label = `${subject} peak RSS at ${entries.toLocaleString('en-US')} entries`
-  if (peak === undefined) return { text: `${label}: not measured (target at most ${formatBytes(ceiling)})`, met: undefined }
-  return { text: `${label}: ${formatBytes(peak)} (target at most ${formatBytes(ceiling)})`, met: peak <= ceiling }
 }
 
 /** A contender's median time at one entry (Infinity when it was not measured). */

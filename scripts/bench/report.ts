@@ -83,16 +83,59 @@ export function speedTarget(
   return { text: `${label}: ${ratioText(a.median, b.median)} (target ${goal})`, met: ratio >= factor }
 }
 
-/** `davkit peak RSS 180 MB vs webdav 260 MB at 100,000 entries (target lower): MET`. */
-export function memoryTarget(measurements: readonly Measurement[], subject: string, other: string, entries: number): TargetCheck {
-  const a = find(measurements, subject, entries)?.result
-  const b = find(measurements, other, entries)?.result
-  const label = `${subject} vs ${other} peak RSS at ${entries.toLocaleString('en-US')} entries`
-  if (a === undefined || b === undefined) return { text: `${label}: not measured (target lower)`, met: undefined }
+/** `subject` at least `factor` times faster than the faster of `others` at `entries`. */
+export function fasterThanBest(
+  measurements: readonly Measurement[],
+  subject: string,
+  others: readonly string[],
+  entries: number,
+  factor: number,
+): TargetCheck {
+  const medians = others.map((other) => ({
+    other,
+    timing: timingOf(find(measurements, other, entries)),
+  }))
+  const best = medians.filter((m) => m.timing !== undefined).sort((a, b) => (a.timing?.median ?? 0) - (b.timing?.median ?? 0))[0]
+  return speedTarget(
+    measurements,
+    subject,
+    best?.other ?? others[0] ?? '',
+    entries,
+    factor,
+    `the faster peer (${best?.other ?? 'none measured'})`,
+  )
+}
+
+/** `subject`'s peak RSS at most `factor` times the lower of `others`' at `entries`. */
+export function memoryShare(
+  measurements: readonly Measurement[],
+  subject: string,
+  others: readonly string[],
+  entries: number,
+  factor: number,
+): TargetCheck {
+  const peak = (contender: string): number | undefined => find(measurements, contender, entries)?.result?.peakRss
+  const mine = peak(subject)
+  const lowest = others
+    .map((other) => ({ other, rss: peak(other) }))
+    .filter((o) => o.rss !== undefined)
+    .sort((a, b) => (a.rss ?? 0) - (b.rss ?? 0))[0]
+  const label = `${subject} peak RSS at ${entries.toLocaleString('en-US')} entries`
+  const goal = `at most ${factor}x the lower peer's`
+  if (mine === undefined || lowest?.rss === undefined) return { text: `${label}: not measured (target ${goal})`, met: undefined }
+  const ratio = mine / lowest.rss
   return {
-    text: `${label}: ${formatBytes(a.peakRss)} vs ${formatBytes(b.peakRss)}, ${ratioText(a.peakRss, b.peakRss, 'smaller', 'larger')} (target lower)`,
-    met: a.peakRss < b.peakRss,
+    text: `${label}: ${formatBytes(mine)} vs ${lowest.other} ${formatBytes(lowest.rss)}, ${ratio.toFixed(2)}x (target ${goal})`,
+    met: ratio <= factor,
   }
+}
+
+/** `subject`'s peak RSS at `entries` at most `ceiling` bytes. */
+export function memoryCeiling(measurements: readonly Measurement[], subject: string, entries: number, ceiling: number): TargetCheck {
+  const peak = find(measurements, subject, entries)?.result?.peakRss
+  const label = `${subject} peak RSS at ${entries.toLocaleString('en-US')} entries`
+  if (peak === undefined) return { text: `${label}: not measured (target at most ${formatBytes(ceiling)})`, met: undefined }
+  return { text: `${label}: ${formatBytes(peak)} (target at most ${formatBytes(ceiling)})`, met: peak <= ceiling }
 }
 
 /** Target lines with MET / MISSED marks. */

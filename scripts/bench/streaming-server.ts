@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { listingPieces } from './listing-body.ts'
+import { listenOnLoopback } from './loopback.ts'
 
 /** A loopback server that generates a listing as it sends it. */
 export interface StreamingServer {
@@ -48,19 +48,5 @@ export async function startStreamingServer(entries: number): Promise<StreamingSe
       pump()
     })
   })
-  server.keepAliveTimeout = 30_000
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve())
-  })
-  const { port } = server.address() as AddressInfo
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    bodyBytes,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()))
-        server.closeAllConnections()
-      }),
-  }
+  return { ...(await listenOnLoopback(server)), bodyBytes }
 }
