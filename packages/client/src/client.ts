@@ -63,7 +63,7 @@ export interface DavClient extends DavContentMethods {
 
   /**
    * PROPFIND decoded as the answer arrives: each entry is handed out as soon as its response has
-   * been read, and memory does not grow with the listing. Leaving the loop early cancels the body.
+   * been read, and none is kept. Leaving the loop early cancels the body.
    * A failure mid-body rejects the iteration with a typed error; entries already handed out stay valid.
    *
    * @example

@@ -77,8 +77,7 @@ export interface DavFiles {
    */
   list(path?: string, options?: RequestOptions): Promise<FileEntry[]>
   /**
-   * The members of a folder, handed out as the listing arrives: memory does not grow with the
-   * folder, and leaving the loop early cancels the rest. Fails as {@link DavFiles.list} does, except
+   * The members of a folder, handed out as the listing arrives and not kept, and leaving the loop early cancels the rest. Fails as {@link DavFiles.list} does, except
    * that failed members are reported after the others have been handed out.
    *
    * @example

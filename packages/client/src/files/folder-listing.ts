@@ -16,7 +16,7 @@ export interface WalkOptions extends RequestOptions {
 
 /**
  * The members of the folder at `path` (relative to the base URL), handed out as the listing
- * arrives (see `DavClient.propfindEach`): memory does not grow with the folder. The folder itself
+ * arrives (see `DavClient.propfindEach`) and not kept. The folder itself
  * is not one of them. A missing folder fails with outcome `not-found`, a file with `not-a-folder`.
  * A member the server reports as failed or malformed is never dropped: the others are handed
  * out, then the iteration fails with outcome `member-failures` naming each such member.

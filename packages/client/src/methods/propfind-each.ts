@@ -10,8 +10,8 @@ import { entryMaker, preparePropfind, propfindStatusError, type PropfindOptions 
 import { readResponseBody, undecodableError } from './read-dav-answer.ts'
 
 /**
- * The limits of a streamed listing. `maxBytes` has no default here: memory does not grow with the
- * listing, so only a caller who wants to bound the transfer sets it.
+ * The limits of a streamed listing. `maxBytes` has no default here: nothing of the listing is
+ * kept, so only a caller who wants to bound the transfer sets it.
  */
 export type PropfindEachLimits = XmlLimits
 
