@@ -59,6 +59,7 @@ export type {
   TransferUncertain,
   TransferResult,
 } from './transfer-result.ts'
+export type { UploadMechanism, UploadChoice, UploadDone } from './upload-result.ts'
 export type {
   TransferProgress,
   EntityHeaders,

@@ -15,6 +15,8 @@ export type FileOperation =
   | 'move'
   | 'rename'
   | 'walk'
+  | 'upload'
+  | 'download'
 
 /**
  * Why a file-level operation did not happen: the `kind` of the core result that stopped it (a
