@@ -1,4 +1,5 @@
 import type { ResolvedDialect } from './options.ts'
+import type { ResolvedUploads } from './uploads/upload-options.ts'
 import type { LockTable } from './store/lock-table.ts'
 import type { MemoryStore } from './store/memory-store.ts'
 import type { StorePath } from './store/paths.ts'
@@ -10,6 +11,8 @@ export interface ServerState {
   /** URL path under which the store's root collection is served, `/`-terminated. */
   readonly basePath: string
   readonly dialect: ResolvedDialect
+  /** The resumable upload mechanisms offered. */
+  readonly uploads: ResolvedUploads
   /** Storage limit in bytes for the whole store (507 beyond it), or undefined for none. */
   quotaBytes: number | undefined
   /** href of the current user's principal (RFC 5397), or undefined for `DAV:unauthenticated`. */

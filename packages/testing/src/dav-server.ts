@@ -8,6 +8,7 @@ import { LockTable, type LockScope } from './store/lock-table.ts'
 import { MemoryStore } from './store/memory-store.ts'
 import { normaliseBasePath, parsePlainPath, pathKey } from './store/paths.ts'
 import { seedStore, snapshotOf, type SeedTree, type SnapshotTree } from './store/seed.ts'
+import { resolveUploads, type DavServerUploads } from './uploads/upload-options.ts'
 import { element, text } from './xml/xml-node.ts'
 
 /** Options of {@link createDavServer}. */
@@ -26,6 +27,8 @@ export interface DavServerOptions {
   readonly now?: () => Date
   /** Require Basic or Digest credentials of every request (none by default). */
   readonly auth?: DavServerAuth
+  /** Resumable upload mechanisms to offer (none by default). */
+  readonly uploads?: DavServerUploads
 }
 
 /** A resource as stored, for assertions. */
@@ -115,6 +118,7 @@ export function createDavServer(options: DavServerOptions = {}): DavServer {
     locks,
     basePath: normaliseBasePath(options.basePath ?? '/'),
     dialect: resolveDialect(options.dialect),
+    uploads: resolveUploads(options.uploads),
     quotaBytes: options.quotaBytes,
     principal: options.principal,
     now,

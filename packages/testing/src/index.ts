@@ -8,6 +8,7 @@ export {
   type StoredResource,
 } from './dav-server.ts'
 export type { DavDialect } from './options.ts'
+export type { DavServerUploads } from './uploads/upload-options.ts'
 export type { DavPrefixStyle } from './xml/write-xml.ts'
 export { seedFile, SeedFile, type SeedFileOptions, type SeedTree, type SnapshotTree } from './store/seed.ts'
 export { Journal, type JournalEntry, type JournalQuery } from './journal.ts'
