@@ -72,6 +72,8 @@ export interface DavRequest<T = unknown> {
   readonly uploadLength?: number | undefined
   /** Hears the bytes of a 2xx body as they are read (by the caller, for `stream`). */
   readonly onDownloadProgress?: ProgressCallback | undefined
+  /** `false`: one attempt, for a caller that retries by itself after asking the server what it holds (a resumed upload). */
+  readonly retry?: false | undefined
 }
 
 /** The final response of a request: status, headers, the body, and how it was obtained. */
@@ -124,6 +126,8 @@ export interface RequestPipeline {
   readonly baseUrl: URL
   /** The per-attempt timeout, in milliseconds (`false`: none); a body read as a stream applies it to each wait for data. */
   readonly timeoutMs: number | false
+  /** The client's retry options, for methods that resume by themselves through `runWithRetry`. */
+  readonly retry: ResolvedRetryOptions
   /**
    * Sends a request and returns its final response, whatever its status: a status that is worth
    * retrying is retried first; deciding what a status means is the method's business.
@@ -206,6 +210,7 @@ export function createRequestPipeline(options: DavClientOptions): RequestPipelin
   return {
     baseUrl: base,
     timeoutMs,
+    retry: config.retry,
     send: <T>(request: DavRequest<T>) => send(config, request),
   }
 }
@@ -224,7 +229,7 @@ async function send<T>(config: PipelineConfig, request: DavRequest<T>): Promise<
   if (request.body instanceof ReadableStream && request.body.locked) {
     throw new InvalidRequestError('the body stream is locked (already being read)')
   }
-  const retry: ResolvedRetryOptions = replayable ? config.retry : { ...config.retry, retries: 0 }
+  const retry: ResolvedRetryOptions = replayable && request.retry !== false ? config.retry : { ...config.retry, retries: 0 }
   if (!replayable && config.authenticator?.wantsChallengeFirst() === true) {
     // A stream can be sent once: a body-less HEAD of the same URL learns the server's challenge
     // (Basic or Digest, and its nonce) first, so that the stream is not spent on a 401. Not
