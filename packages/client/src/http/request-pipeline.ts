@@ -83,8 +83,15 @@ export interface DavResponse<T = unknown> {
   readonly headers: Headers
   /** The URL that answered (after same-origin redirects). */
   readonly url: string
-  /** The whole body; empty when it is handed over in `stream` or read by `readBody`. */
+  /** The whole body; empty when it is handed over in `stream`, read by `readBody`, or taken by `takeBody`. */
   readonly body: Uint8Array
+  /**
+   * Hands the buffered body over and leaves an empty one in its place, so that a method turning
+   * the bytes into something else (text, then a decoded multistatus) lets them be collected rather
+   * than kept alive, through the response, while the result is built. The summary's excerpt is
+   * taken first, so errors made afterwards still quote the body's beginning.
+   */
+  takeBody(): Uint8Array
   /** What the request's `readBody` sink made of the body; `undefined` without `readBody`. */
   readonly decoded?: T | undefined
   /** The unread body of a 2xx answer to a `responseBody: 'stream'` request. */
@@ -131,6 +138,7 @@ export interface RequestPipeline {
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 307, 308])
 const DEFAULT_TIMEOUT_MS = 30_000
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+const EMPTY_BODY = new Uint8Array(0)
 
 interface PipelineConfig {
   readonly base: URL
@@ -615,8 +623,8 @@ async function attempt<T>(
 
 /**
  * The response of an attempt. Its `request` and `summary` are made when first read, the body
- * excerpt from the body as it was then (see `takeBody`, which has the summary made before it takes
- * a long body away).
+ * excerpt from the body as it was then (`takeBody` has the summary made before it takes a long body
+ * away).
  */
 function answer<T>(
   head: ResponseHead,
@@ -634,12 +642,21 @@ function answer<T>(
     excerptOf = undefined
     return summary
   })
+  let held = body
   return {
     status: head.status,
     statusText: head.statusText,
     headers: head.headers,
     url: head.url,
-    body,
+    get body() {
+      return held
+    },
+    takeBody() {
+      const taken = held
+      if (taken.byteLength > EXCERPT_BYTES) responseSummary()
+      held = EMPTY_BODY
+      return taken
+    },
     stream,
     decoded: sunk?.decoded,
     attempts: attemptNumber,
