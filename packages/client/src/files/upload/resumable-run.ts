@@ -1,4 +1,7 @@
+import { DavkitError } from '../../errors/davkit-error.ts'
+import { RequestAbortedError } from '../../errors/request-aborted-error.ts'
 import { redactUrl } from '../../http/redact.ts'
+import { summarizeRequest } from '../../http/summaries.ts'
 import { classifyFailure } from '../../retry/classify-failure.ts'
 import { runWithRetry } from '../../retry/run-with-retry.ts'
 import { describeUploadFailure } from './upload-exchange.ts'
@@ -15,7 +18,7 @@ interface Progressed {
  * after `confirmed()` moved on does not use up the retries: the next run gets them all.
  * Classified as a PUT: each step writes at offsets the server confirmed, so repeating it is safe.
  */
-export async function runResumable<T>(
+async function runSteps<T>(
   plan: UploadPlan,
   step: (resuming: boolean) => Promise<T>,
   confirmed: () => number,
@@ -46,5 +49,22 @@ export async function runResumable<T>(
       describe: describeUploadFailure,
     })
     if (outcome.value.done) return { value: outcome.value.value, resumes }
+  }
+}
+
+/** The steps' run, where an abort (p-retry rejects with the signal's reason) is a `RequestAbortedError`. */
+export async function runResumable<T>(
+  plan: UploadPlan,
+  step: (resuming: boolean) => Promise<T>,
+  confirmed: () => number,
+): Promise<{ readonly value: T; readonly resumes: number }> {
+  try {
+    return await runSteps(plan, step, confirmed)
+  } catch (error) {
+    if (error instanceof DavkitError || plan.signal?.aborted !== true) throw error
+    throw new RequestAbortedError(`upload to ${redactUrl(plan.url)} was aborted`, {
+      request: summarizeRequest('PUT', plan.url, new Headers()),
+      cause: plan.signal.reason,
+    })
   }
 }

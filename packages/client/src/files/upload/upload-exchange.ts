@@ -2,6 +2,7 @@ import { HttpStatusError } from '../../errors/http-status-error.ts'
 import { RequestAbortedError } from '../../errors/request-aborted-error.ts'
 import { RequestTimeoutError } from '../../errors/request-timeout-error.ts'
 import { TransportError } from '../../errors/transport-error.ts'
+import { supportsStreamingUploads } from '../../http/progress.ts'
 import type { DavResponse } from '../../http/request-pipeline.ts'
 import { integerHeader, memberFailuresOf, writeRefusal } from '../../methods/content-outcomes.ts'
 import { davErrorOf, readResponseBody } from '../../methods/read-dav-answer.ts'
@@ -25,29 +26,52 @@ export interface UploadRequest {
   readonly length?: number | undefined
 }
 
+const PIECE_BYTES = 64 * 1024
+
+/** `bytes` as a stream of 64 KiB pieces, each counted in `tally` as `fetch` pulls it. */
+function countedStream(bytes: Uint8Array, tally: SentTally): ReadableStream<Uint8Array> {
+  let offset = 0
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (offset >= bytes.byteLength) {
+          controller.close()
+          return
+        }
+        const end = Math.min(offset + PIECE_BYTES, bytes.byteLength)
+        controller.enqueue(bytes.subarray(offset, end))
+        tally.bytes += end - offset
+        offset = end
+      },
+    },
+    { highWaterMark: 0 },
+  )
+}
+
 /**
- * Sends one request of an upload with the pipeline's retries off (a failed write is resumed from
- * what the server holds, never resent blindly), adding to `tally` what `fetch` pulled of the body
- * (the whole body where the runtime cannot report it).
+ * Sends one request of an upload, once: a failed write is resumed from what the server holds,
+ * never resent blindly. Where the runtime streams request bodies, bytes go as a stream counted in
+ * `tally` as `fetch` pulls them (a cut request counts what was taken); elsewhere they go whole
+ * and count whole. A stream body (a plain `PUT` of a stream) counts itself.
  */
 export async function sendUploadRequest(plan: UploadPlan, request: UploadRequest, tally: SentTally): Promise<DavResponse> {
-  let pulled: number | undefined
-  const counting = request.body !== undefined && !(request.body instanceof ReadableStream)
-  try {
-    return await plan.client.pipeline.send({
-      method: request.method,
-      url: plan.url,
-      headers: request.headers,
-      body: request.body,
-      signal: plan.signal,
-      retry: false,
-      uploadLength: request.length,
-      ...(counting ? { onUploadProgress: ({ loaded }) => (pulled = Math.max(pulled ?? 0, loaded)) } : {}),
-    })
-  } finally {
-    // A stream body counts itself as it is pulled (see the plain PUT); others are counted here.
-    if (counting) tally.bytes += pulled ?? request.length ?? 0
+  let body = request.body
+  const headers = new Headers(request.headers)
+  if (body instanceof Uint8Array && body.byteLength > 0 && supportsStreamingUploads()) {
+    headers.set('content-length', String(body.byteLength))
+    body = countedStream(body, tally)
+  } else if (body !== undefined && !(body instanceof ReadableStream)) {
+    tally.bytes += body instanceof Blob ? body.size : body.byteLength
   }
+  return await plan.client.pipeline.send({
+    method: request.method,
+    url: plan.url,
+    headers,
+    body,
+    signal: plan.signal,
+    retry: false,
+    uploadLength: request.length,
+  })
 }
 
 /** The file-layer path of the upload's URL, for errors. */
