@@ -37,7 +37,13 @@ function cuttingFetch(nth: number, afterBytes: number, ranges: string[]): typeof
         controller.enqueue(next.value)
       },
     })
-    return fetch(request.url, { method: request.method, headers: request.headers, body: cut, duplex: 'half', signal: request.signal } as RequestInit)
+    return fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: cut,
+      duplex: 'half',
+      signal: request.signal,
+    } as RequestInit)
   }
 }
 
@@ -61,7 +67,13 @@ describe.skipIf(reason !== undefined)(`uploads on Apache mod_dav${reason === und
     const bytes = pattern(6 * 1024 * 1024 + 123)
     const progress: number[] = []
     const done = await files.upload('big.bin', bytes, { chunkSize: 1024 * 1024, onProgress: (p) => progress.push(p.loaded) })
-    expect(done).toMatchObject({ mechanism: 'ranged-put', choice: 'detected', size: bytes.byteLength, bytesSent: bytes.byteLength, resumes: 0 })
+    expect(done).toMatchObject({
+      mechanism: 'ranged-put',
+      choice: 'detected',
+      size: bytes.byteLength,
+      bytesSent: bytes.byteLength,
+      resumes: 0,
+    })
     expect(new Uint8Array(await onDisk('big.bin'))).toEqual(bytes)
     expect(progress).toHaveLength(7)
     expect(progress.at(-1)).toBe(bytes.byteLength)
