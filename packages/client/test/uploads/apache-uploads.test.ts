@@ -90,6 +90,26 @@ describe.skipIf(reason !== undefined)(`uploads on Apache mod_dav${reason === und
     expect(new Uint8Array(await onDisk('s.bin'))).toEqual(shorter)
   })
 
+  test('under Digest authentication: a chunk refused for its credentials is sent again with the answer to the challenge', async () => {
+    const guarded = await startApache({ digestAuth: { username: 'uploader', password: 'secret-pass' } })
+    try {
+      const client = createDavClient({ baseUrl: guarded.url, retry: RETRY, auth: { username: 'uploader', password: 'secret-pass' } })
+      const bytes = pattern(3 * 1024 * 1024 + 7)
+      const done = await createDavFiles(client).upload('d.bin', bytes, { chunkSize: 1024 * 1024 })
+      // Apache answers OPTIONS without credentials, so the first chunk goes with Basic, meets the
+      // Digest challenge (401), and is sent once more: counted in bytesSent.
+      expect(done).toMatchObject({
+        mechanism: 'ranged-put',
+        choice: 'detected',
+        size: bytes.byteLength,
+        bytesSent: bytes.byteLength + 1024 * 1024,
+      })
+      expect(new Uint8Array(await readFile(join(guarded.dataDir, 'd.bin')))).toEqual(bytes)
+    } finally {
+      await guarded.stop()
+    }
+  })
+
   test('a chunk cut mid-body: Apache keeps what arrived, and the upload resumes from there', async () => {
     const ranges: string[] = []
     const chunk = 1024 * 1024

@@ -55,23 +55,29 @@ function countedStream(bytes: Uint8Array, tally: SentTally): ReadableStream<Uint
  * and count whole. A stream body (a plain `PUT` of a stream) counts itself.
  */
 export async function sendUploadRequest(plan: UploadPlan, request: UploadRequest, tally: SentTally): Promise<DavResponse> {
-  let body = request.body
-  const headers = new Headers(request.headers)
-  if (body instanceof Uint8Array && body.byteLength > 0 && supportsStreamingUploads()) {
-    headers.set('content-length', String(body.byteLength))
-    body = countedStream(body, tally)
-  } else if (body !== undefined && !(body instanceof ReadableStream)) {
-    tally.bytes += body instanceof Blob ? body.size : body.byteLength
+  const bytes = request.body instanceof Uint8Array && request.body.byteLength > 0 && supportsStreamingUploads() ? request.body : undefined
+  for (let round = 0; ; round++) {
+    let body = request.body
+    const headers = new Headers(request.headers)
+    if (bytes !== undefined) {
+      headers.set('content-length', String(bytes.byteLength))
+      body = countedStream(bytes, tally)
+    } else if (body !== undefined && !(body instanceof ReadableStream)) {
+      tally.bytes += body instanceof Blob ? body.size : body.byteLength
+    }
+    const response = await plan.client.pipeline.send({
+      method: request.method,
+      url: plan.url,
+      headers,
+      body,
+      signal: plan.signal,
+      retry: false,
+      uploadLength: request.length,
+    })
+    // A stream is not sent again after a 401 by the pipeline; the credentials have learnt from
+    // the challenge (a Digest nonce gone stale mid-upload), so the same bytes go once more.
+    if (response.status !== 401 || bytes === undefined || round > 0) return response
   }
-  return await plan.client.pipeline.send({
-    method: request.method,
-    url: plan.url,
-    headers,
-    body,
-    signal: plan.signal,
-    retry: false,
-    uploadLength: request.length,
-  })
 }
 
 /** The file-layer path of the upload's URL, for errors. */
