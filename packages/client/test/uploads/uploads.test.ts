@@ -144,8 +144,8 @@ describe('files.upload: interrupted', () => {
     ['mid-chunk', 437],
     ['one byte before its end', 999],
   ])('a ranged PUT cut %s resumes from the length the server holds, byte-identical', async (_, afterBytes) => {
-    const { files, server, sent, cuts } = uploadSetup({ rangedPut: true })
-    cuts.push({ method: 'PUT', nth: 3, afterBytes })
+    const { files, server, sent, cut } = uploadSetup({ rangedPut: true })
+    cut('PUT', 3, afterBytes)
     const progress: TransferProgress[] = []
     const done = await files.upload('a.bin', pattern(4200), { chunkSize: 1000, onProgress: (p) => progress.push(p) })
     expect(server.read('/a.bin')?.content).toEqual(pattern(4200))
@@ -159,10 +159,10 @@ describe('files.upload: interrupted', () => {
   })
 
   test('a cut first PUT is sent again whole: Apache drops a cut plain PUT, and a HEAD would see the old file', async () => {
-    const { files, server, sent, cuts } = uploadSetup({ rangedPut: true })
+    const { files, server, sent, cut } = uploadSetup({ rangedPut: true })
     await files.writeBytes('a.bin', pattern(9000))
     sent.length = 0
-    cuts.push({ method: 'PUT', nth: 2, afterBytes: 500 })
+    cut('PUT', 1, 500)
     const done = await files.upload('a.bin', pattern(2500).reverse(), { chunkSize: 1000 })
     expect(server.read('/a.bin')?.content).toEqual(pattern(2500).reverse())
     expect(done).toMatchObject({ resumes: 1, bytesSent: 3500 })
@@ -170,16 +170,17 @@ describe('files.upload: interrupted', () => {
   })
 
   test('a cut PATCH resumes from the length the server holds', async () => {
-    const { files, server, cuts } = uploadSetup({ sabrePatch: true })
-    cuts.push({ method: 'PATCH', nth: 2, afterBytes: 300 })
+    const { files, server, cut } = uploadSetup({ sabrePatch: true })
+    cut('PATCH', 2, 300)
     const done = await files.upload('a.bin', pattern(4000), { chunkSize: 1000 })
     expect(server.read('/a.bin')?.content).toEqual(pattern(4000))
     expect(done).toMatchObject({ mechanism: 'sabre-patch', resumes: 1, bytesSent: 5000 })
   })
 
   test('a stream source is resumed within the chunk it holds', async () => {
-    const { files, server, cuts } = uploadSetup({ rangedPut: true })
-    cuts.push({ method: 'PUT', nth: 4, afterBytes: 10 }, { method: 'PUT', nth: 6, afterBytes: 900 })
+    const { files, server, cut } = uploadSetup({ rangedPut: true })
+    cut('PUT', 4, 10)
+    cut('PUT', 6, 900)
     const done = await files.upload('s.bin', streamOf(pattern(6000), 333), { chunkSize: 1000 })
     expect(server.read('/s.bin')?.content).toEqual(pattern(6000))
     expect(done).toMatchObject({ size: 6000, resumes: 2 })
@@ -195,19 +196,15 @@ describe('files.upload: interrupted', () => {
   })
 
   test('a failure after progress does not use up the retries; failures without progress do', async () => {
-    const { files, server, cuts } = uploadSetup({ rangedPut: true }, { retries: 1, minDelayMs: 0, maxDelayMs: 0, jitter: false })
+    const { files, server, cut } = uploadSetup({ rangedPut: true }, { retries: 1, minDelayMs: 0, maxDelayMs: 0, jitter: false })
     // One retry allowed, yet four cuts each after progress: every resume starts a fresh budget.
-    for (const nth of [2, 4, 6, 8]) cuts.push({ method: 'PUT', nth, afterBytes: 100 })
+    for (const nth of [2, 4, 6, 8]) cut('PUT', nth, 100)
     const done = await files.upload('a.bin', pattern(5000), { chunkSize: 1000 })
     expect(done).toMatchObject({ resumes: 4 })
     expect(server.read('/a.bin')?.content).toEqual(pattern(5000))
     // After the first chunk, three cuts in a row at the same offset (no byte kept): the third finds the one retry used up.
     const again = uploadSetup({ rangedPut: true }, { retries: 1, minDelayMs: 0, maxDelayMs: 0, jitter: false })
-    again.cuts.push(
-      { method: 'PUT', nth: 2, afterBytes: 0 },
-      { method: 'PUT', nth: 3, afterBytes: 0 },
-      { method: 'PUT', nth: 4, afterBytes: 0 },
-    )
+    for (const nth of [2, 3, 4]) again.cut('PUT', nth, 0)
     await expect(again.files.upload('a.bin', pattern(5000), { chunkSize: 1000 })).rejects.toMatchObject({ code: 'transport' })
   })
 
@@ -218,19 +215,19 @@ describe('files.upload: interrupted', () => {
   })
 
   test('a plain PUT of bytes is sent again whole; of a stream it cannot be: not-resumable', async () => {
-    const { files, server, cuts } = uploadSetup()
-    cuts.push({ method: 'PUT', nth: 1, afterBytes: 10 })
+    const { files, server, cut } = uploadSetup()
+    cut('PUT', 1, 10)
     expect(await files.upload('a.bin', pattern(3000))).toMatchObject({ mechanism: 'put', resumes: 1, bytesSent: 6000 })
     expect(server.read('/a.bin')?.content).toEqual(pattern(3000))
-    cuts.push({ method: 'PUT', nth: 3, afterBytes: 10 })
+    cut('PUT', 1, 10)
     const error = await files.upload('s.bin', streamOf(pattern(300_000), 50_000), { chunkSize: 1000 }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(FileOperationError)
     expect(error).toMatchObject({ outcome: 'not-resumable', cause: { code: 'source-read', reason: 'released' } })
   })
 
   test('a server holding fewer bytes than it confirmed fails as offset-mismatch', async () => {
-    const { files, server, cuts } = uploadSetup({ rangedPut: true })
-    cuts.push({ method: 'PUT', nth: 3, afterBytes: 0 })
+    const { files, server, cut } = uploadSetup({ rangedPut: true })
+    cut('PUT', 3, 0)
     server.faults.status(200, { method: 'HEAD', times: 1, headers: { 'Content-Length': '10' } })
     await expect(files.upload('a.bin', pattern(3000), { chunkSize: 1000 })).rejects.toMatchObject({ outcome: 'offset-mismatch' })
   })
