@@ -186,13 +186,35 @@ describe('files.upload: interrupted', () => {
     expect(done).toMatchObject({ size: 6000, resumes: 2 })
   })
 
-  test('a refused chunk (503) is written again after asking the server', async () => {
+  test('a refused chunk (503) is written again after asking the server; a refused first PUT is sent again whole', async () => {
     const { files, server, sent } = uploadSetup({ rangedPut: true })
-    server.faults.status(503, { method: 'PUT', times: 1 })
-    const done = await files.upload('a.bin', pattern(3000), { chunkSize: 1000, mechanism: 'ranged-put' })
-    expect(done).toMatchObject({ resumes: 1 })
+    const progress: number[] = []
+    const done = await files.upload('a.bin', pattern(3000), {
+      chunkSize: 1000,
+      mechanism: 'ranged-put',
+      onProgress: ({ loaded }) => {
+        progress.push(loaded)
+        // The chunk after the second one is refused once.
+        if (loaded === 2000) server.faults.status(503, { method: 'PUT', times: 1 })
+      },
+    })
+    expect(done).toMatchObject({ resumes: 1, bytesSent: 4000 })
     expect(server.read('/a.bin')?.content).toEqual(pattern(3000))
-    void sent
+    expect(shapes(sent)).toEqual([
+      'PUT',
+      'PUT bytes 1000-1999/3000',
+      'PUT bytes 2000-2999/3000',
+      'HEAD',
+      'PUT bytes 2000-2999/3000',
+      'HEAD',
+    ])
+    expect(progress).toEqual([1000, 2000, 3000])
+
+    const first = uploadSetup({ rangedPut: true })
+    first.server.faults.status(503, { method: 'PUT', times: 1 })
+    expect(await first.files.upload('b.bin', pattern(1500), { chunkSize: 1000, mechanism: 'ranged-put' })).toMatchObject({ resumes: 1 })
+    expect(shapes(first.sent)).toEqual(['PUT', 'PUT', 'PUT bytes 1000-1499/1500', 'HEAD'])
+    expect(first.server.read('/b.bin')?.content).toEqual(pattern(1500))
   })
 
   test('a failure after progress does not use up the retries; failures without progress do', async () => {
