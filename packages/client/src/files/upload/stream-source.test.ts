@@ -75,7 +75,13 @@ describe('streamSource', () => {
 
   test('close cancels the stream', async () => {
     let cancelled = false
-    const source = streamSource(new ReadableStream({ cancel: () => void (cancelled = true) }))
+    const source = streamSource(
+      new ReadableStream({
+        cancel: () => {
+          cancelled = true
+        },
+      }),
+    )
     await source.close()
     expect(cancelled).toBe(true)
   })
