@@ -1,7 +1,14 @@
 // @davkit/testing is imported by path: it depends on @davkit/client, so a dependency back would be a cycle.
 import { createDavServer, type DavServer } from '../../../testing/src/index.ts'
 import type { DavServerUploads } from '../../../testing/src/uploads/upload-options.ts'
-import { createDavClient, createDavFiles, type DavClient, type DavFiles, type RetryOptions } from '../../src/index.ts'
+import {
+  createDavClient,
+  createDavFiles,
+  type DavClient,
+  type DavClientOptions,
+  type DavFiles,
+  type RetryOptions,
+} from '../../src/index.ts'
 
 export const RETRY: RetryOptions = { retries: 3, minDelayMs: 0, maxDelayMs: 0, jitter: false }
 
@@ -20,7 +27,11 @@ export interface UploadSetup {
 }
 
 /** A client wired to an in-memory server through its `fetch` option, every request logged. */
-export function uploadSetup(uploads: DavServerUploads = {}, retry: RetryOptions | false = RETRY): UploadSetup {
+export function uploadSetup(
+  uploads: DavServerUploads = {},
+  retry: RetryOptions | false = RETRY,
+  clientOptions: Partial<DavClientOptions> = {},
+): UploadSetup {
   const server = createDavServer({ uploads })
   const sent: UploadSetup['sent'] = []
   const armed: { method: string; left: number; afterBytes: number }[] = []
@@ -37,7 +48,7 @@ export function uploadSetup(uploads: DavServerUploads = {}, retry: RetryOptions 
       new Request(request.url, { method: request.method, headers: request.headers, ...(bodiless ? {} : { body }) }),
     )
   }
-  const dav = createDavClient({ baseUrl: `https://dav.test${server.basePath}`, retry, fetch })
+  const dav = createDavClient({ baseUrl: `https://dav.test${server.basePath}`, retry, ...clientOptions, fetch })
   const cut = (method: string, nth: number, afterBytes: number): void => {
     armed.push({ method, left: nth, afterBytes })
   }

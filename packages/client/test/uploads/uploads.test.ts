@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import type { TransferProgress } from '@davkit/types'
 import { FileOperationError, RequestAbortedError, streamSource } from '../../src/index.ts'
-import { pattern, streamOf, uploadSetup } from './upload-setup.ts'
+import { pattern, RETRY, streamOf, uploadSetup } from './upload-setup.ts'
 
 const shapes = (sent: { method: string; headers: Headers }[]) =>
   sent.map(
@@ -279,6 +279,11 @@ describe('files.upload: interrupted', () => {
 })
 
 describe('files.upload: options', () => {
+  test('a file larger than maxResponseBytes: the HEAD that checks its length reads no body', async () => {
+    const { files, server } = uploadSetup({ rangedPut: true }, RETRY, { maxResponseBytes: 1000 })
+    expect(await files.upload('big.bin', pattern(5000), { chunkSize: 1000 })).toMatchObject({ mechanism: 'ranged-put', size: 5000 })
+    expect(server.read('/big.bin')?.content).toEqual(pattern(5000))
+  })
   test('overwrite: false refuses an existing file on the first write, and writes a new one', async () => {
     const { files, server, sent } = uploadSetup({ rangedPut: true })
     await files.writeText('a.txt', 'old')

@@ -137,7 +137,10 @@ export async function heldLength(plan: UploadPlan): Promise<{ readonly length: n
     signal: plan.signal,
     retry: false,
     headers: { 'accept-encoding': 'identity' },
+    // Not read: a HEAD has no body, and its Content-Length (the file's, past maxResponseBytes for a big file) must not be taken for one.
+    responseBody: 'stream',
   })
+  await response.stream?.cancel().catch(() => undefined)
   if (response.status === 404) return { length: undefined, etag: undefined }
   if (response.status < 200 || response.status >= 300) throw writeFailure(plan, response, false, false)
   const length = integerHeader(response, 'content-length')
