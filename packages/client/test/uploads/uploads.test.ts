@@ -254,6 +254,13 @@ describe('files.upload: interrupted', () => {
     await expect(files.upload('a.bin', pattern(3000), { chunkSize: 1000 })).rejects.toMatchObject({ outcome: 'offset-mismatch' })
   })
 
+  test('the HEAD checking the final length is retried like any step', async () => {
+    const { files, server } = uploadSetup({ rangedPut: true })
+    server.faults.status(503, { method: 'HEAD', times: 1 })
+    expect(await files.upload('a.bin', pattern(3000), { chunkSize: 1000 })).toMatchObject({ size: 3000, resumes: 0 })
+    expect(server.journal.entries.filter((e) => e.method === 'HEAD').map((e) => e.status)).toEqual([503, 200])
+  })
+
   test('a server that took each range as the whole body fails as length-mismatch, not success', async () => {
     const { files, server } = uploadSetup({ rangedPut: true })
     server.faults.status(200, { method: 'HEAD', times: 1, headers: { 'Content-Length': '1000' } })
