@@ -303,6 +303,28 @@ describe('files.upload: options', () => {
     expect(server.read('/b.bin')?.content).toEqual(pattern(3000))
   })
 
+  test('a first PUT whose answer was lost, with overwrite: false, fails as uncertain: the 412 may be its own doing', async () => {
+    const { files, server } = uploadSetup({ rangedPut: true })
+    server.faults.cutResponseBody(0, { method: 'PUT', times: 1 })
+    const error = await files.upload('new.bin', pattern(3000), { chunkSize: 1000, overwrite: false }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ operation: 'upload', outcome: 'uncertain', status: 412 })
+    expect(server.read('/new.bin')?.content).toEqual(pattern(1000))
+  })
+
+  test('the content type: text/plain for text, a Blob its own, else octet-stream, unless given', async () => {
+    const { files, server } = uploadSetup()
+    await files.upload('t', 'x')
+    await files.upload('b', new Blob(['x'], { type: 'image/png' }))
+    await files.upload('u', new Uint8Array([1]))
+    await files.upload('g', 'x', { contentType: 'text/markdown' })
+    expect(['t', 'b', 'u', 'g'].map((name) => server.read(`/${name}`)?.contentType)).toEqual([
+      'text/plain; charset=utf-8',
+      'image/png',
+      'application/octet-stream',
+      'text/markdown',
+    ])
+  })
+
   test('createParents makes the folders; without it a missing folder fails as conflict', async () => {
     const { files, server } = uploadSetup({ rangedPut: true })
     await expect(files.upload('x/y/a.bin', 'a')).rejects.toMatchObject({ outcome: 'conflict' })
