@@ -254,6 +254,14 @@ describe('files.upload: interrupted', () => {
     await expect(files.upload('a.bin', pattern(3000), { chunkSize: 1000 })).rejects.toMatchObject({ outcome: 'offset-mismatch' })
   })
 
+  test('resumes counts the times the upload went on, not the attempts that failed to ask the server', async () => {
+    const { files, server, cut } = uploadSetup({ rangedPut: true })
+    cut('PUT', 2, 500)
+    server.faults.status(503, { method: 'HEAD', times: 1 })
+    expect(await files.upload('a.bin', pattern(3000), { chunkSize: 1000 })).toMatchObject({ size: 3000, resumes: 1 })
+    expect(server.read('/a.bin')?.content).toEqual(pattern(3000))
+  })
+
   test('the HEAD checking the final length is retried like any step', async () => {
     const { files, server } = uploadSetup({ rangedPut: true })
     server.faults.status(503, { method: 'HEAD', times: 1 })

@@ -33,6 +33,7 @@ export async function partialWriteUpload(plan: UploadPlan, write: PartialWrite):
   let sentTo = 0
   let created = false
   let writes = 0
+  let resumes = 0
   let etag: string | undefined
   let reported = -1
   const report = (): void => {
@@ -42,6 +43,7 @@ export async function partialWriteUpload(plan: UploadPlan, write: PartialWrite):
   }
 
   const step = async (resuming: boolean): Promise<void> => {
+    if (resuming && !created) resumes++
     if (resuming && created) {
       const held = (await heldLength(plan)).length
       if (held === undefined || held < confirmed || held > sentTo) {
@@ -50,6 +52,7 @@ export async function partialWriteUpload(plan: UploadPlan, write: PartialWrite):
         })
       }
       confirmed = held
+      resumes++
       source.release(confirmed)
       report()
     }
@@ -74,10 +77,10 @@ export async function partialWriteUpload(plan: UploadPlan, write: PartialWrite):
     }
   }
 
-  const { resumes } = await runResumable(plan, step, () => confirmed)
+  await runResumable(plan, step, () => confirmed)
   if (writes > 1 || resumes > 0) {
     // The file is written by now: a failure to ask is retried as any step is.
-    const { value: held } = await runResumable(
+    const held = await runResumable(
       plan,
       () => heldLength(plan),
       () => 0,
