@@ -26,7 +26,11 @@ export type FileOperation =
  * - `member-failures`: a listing whose server reported members as failed or malformed;
  * - `no-properties`, `unusable-answer`: a `stat` the server answered with no usable properties;
  * - `file-in-the-way`, `unknown-type`: `createFolder` where a file (or something unknown) is;
- * - `weak-etag`: a conditional write given a weak entity tag, which `If-Match` can never match.
+ * - `weak-etag`: a conditional write given a weak entity tag, which `If-Match` can never match;
+ * - `too-large`: an `upload` the server refused for its size (413, or beyond TUS's `Tus-Max-Size`);
+ * - `size-unknown`: an `upload` of a stream of unknown size to a TUS server that needs the size first;
+ * - `cross-origin-location`: an `upload` whose server named an upload URL on another origin (credentials stay on the client's);
+ * - `upload-expired`: an `upload` whose server forgot what it held while the source could not be read again from the start.
  */
 export type FileOperationOutcome =
   | Exclude<PutResult['kind'], 'created' | 'replaced'>
@@ -42,6 +46,10 @@ export type FileOperationOutcome =
   | 'file-in-the-way'
   | 'unknown-type'
   | 'weak-etag'
+  | 'too-large'
+  | 'size-unknown'
+  | 'cross-origin-location'
+  | 'upload-expired'
 
 function describeFailure(failure: MemberFailure): string {
   const { status } = failure

@@ -117,6 +117,8 @@ export interface RequestPipeline {
   readonly baseUrl: URL
   /** The per-attempt timeout, in milliseconds (`false`: none); a body read as a stream applies it to each wait for data. */
   readonly timeoutMs: number | false
+  /** The client's retry options, for work built of several requests that resumes through `runWithRetry` (uploads). */
+  readonly retry: ResolvedRetryOptions
   /**
    * Sends a request and returns its final response, whatever its status: a status that is worth
    * retrying is retried first; deciding what a status means is the method's business.
@@ -198,6 +200,7 @@ export function createRequestPipeline(options: DavClientOptions): RequestPipelin
   return {
     baseUrl: base,
     timeoutMs,
+    retry: config.retry,
     send: <T>(request: DavRequest<T>) => send(config, request),
   }
 }
