@@ -18,6 +18,7 @@ import { unlockMethod } from './methods/unlock.ts'
 import { DavNetworkError } from './network-error.ts'
 import { plain } from './responses.ts'
 import { pathKey, toStorePath } from './store/paths.ts'
+import { handleUploadMechanisms } from './uploads/upload-routes.ts'
 
 type MethodHandler = (ctx: RequestContext) => Response | Promise<Response>
 
@@ -48,6 +49,9 @@ function headersObject(headers: Headers): Record<string, string> {
 const bodyDecoder = new TextDecoder()
 
 async function dispatch(state: ServerState, request: Request, url: URL, method: string, body: Uint8Array): Promise<Response> {
+  // Upload mechanisms that are on answer their own URLs (TUS's, Nextcloud's upload folders) first.
+  const upload = handleUploadMechanisms({ state, request, url, method, body, bodyCut: false })
+  if (upload !== undefined) return upload
   const mapped = toStorePath(url.pathname, state.basePath)
   if (!mapped.ok)
     return mapped.error === 'outside-base'

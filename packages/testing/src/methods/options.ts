@@ -1,4 +1,5 @@
 import type { RequestContext } from '../context.ts'
+import { withUploadOptionsHeaders } from '../uploads/upload-routes.ts'
 
 /** The methods this server implements, for `Allow`. */
 export const ALLOWED_METHODS: readonly string[] = [
@@ -18,7 +19,11 @@ export const ALLOWED_METHODS: readonly string[] = [
 ]
 
 /** OPTIONS: `DAV: 1, 2` (classes 1 and 2) and the allowed methods, for any URL of the store. */
-export function options(_ctx: RequestContext): Response {
+export function options(ctx: RequestContext): Response {
+  return withUploadOptionsHeaders(ctx.state, optionsAnswer())
+}
+
+function optionsAnswer(): Response {
   return new Response(null, {
     status: 200,
     statusText: 'OK',
