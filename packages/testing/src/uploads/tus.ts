@@ -115,6 +115,10 @@ function create(req: UploadRequest): Response {
     const refused = take(req, upload, id, req.body)
     if (refused !== undefined) return refused
     headers['Upload-Offset'] = String(upload.offset)
+  } else if (length === 0) {
+    // An empty file is complete as soon as it is announced.
+    const refused = take(req, upload, id, new Uint8Array())
+    if (refused !== undefined) return refused
   }
   return tusPlain(201, undefined, headers)
 }
