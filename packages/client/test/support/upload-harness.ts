@@ -78,4 +78,3 @@ export function uploadHarness(serverOptions: DavServerOptions): UploadHarness {
   })
   return harness
 }
-
