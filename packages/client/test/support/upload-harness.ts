@@ -9,10 +9,11 @@ export const ORIGIN = 'https://dav.test'
 
 /**
  * What a test does to one request on its way: `pass` hands it to the server; `cut(n)` hands the
- * server only the first n body bytes and fails the request as a dropped connection would; `lose`
+ * server only the first n body bytes and fails the request as a dropped connection would; `drop`
+ * fails it before the server sees it; `lose`
  * lets the server answer and then fails the request (the answer never arrives).
  */
-export type Interception = 'pass' | { readonly cut: number } | 'lose' | { readonly answer: (response: Response) => Response }
+export type Interception = 'pass' | 'drop' | { readonly cut: number } | 'lose' | { readonly answer: (response: Response) => Response }
 
 export interface UploadHarness {
   readonly server: DavServer
@@ -59,6 +60,7 @@ export function uploadHarness(serverOptions: DavServerOptions): UploadHarness {
     harness.sent.push({ method: request.method, url: request.url, headers: request.headers, size: body.byteLength })
     if (new URL(request.url).origin !== ORIGIN) throw dropped()
     const what = harness.intercept(request, index)
+    if (what === 'drop') throw dropped()
     if (typeof what === 'object' && 'cut' in what) {
       const cut = new Request(request.url, { method: request.method, headers: request.headers, body: body.slice(0, what.cut) })
       await server.handle(cut).catch(() => undefined)
