@@ -109,7 +109,7 @@ class ChunkedSession {
 
   private async makeFolder(resuming: boolean): Promise<void> {
     const { client, signal } = this.plan
-    const response = await client.pipeline.send({ method: 'MKCOL', url: this.folder, headers: this.headers(), signal })
+    const response = await client.pipeline.send({ method: 'MKCOL', url: this.folder, headers: this.headers(), signal, retry: false })
     // 405: the folder is there already (an earlier MKCOL, whose answer was lost, made it).
     if (response.status === 201 || (response.status === 405 && (resuming || response.attempts > 1))) return
     throw uploadRefusal(this.path, response)
@@ -197,8 +197,8 @@ class ChunkedSession {
         headers: this.headers(),
         body: bytes,
         signal,
+        retry: false,
       })
-      this.bytesSent += bytes.length * (response.attempts - 1)
       if (response.status === 404) {
         // The folder vanished between chunks: a new one, and every chunk again.
         await this.restart(404)
@@ -214,7 +214,7 @@ class ChunkedSession {
     }
     const headers = this.headers(overwrite ? {} : { Overwrite: 'F' })
     this.moveSent = true
-    const response = await client.pipeline.send({ method: 'MOVE', url: new URL('.file', this.folder), headers, signal })
+    const response = await client.pipeline.send({ method: 'MOVE', url: new URL('.file', this.folder), headers, signal, retry: false })
     await this.afterMove(response)
   }
 
