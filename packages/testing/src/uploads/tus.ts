@@ -144,7 +144,8 @@ function onUpload(req: UploadRequest, id: string): Response {
   if (offset !== upload.offset) return tusPlain(409, `The upload is at offset ${upload.offset}.\n`)
   const declared = integer(request.headers.get('Upload-Length'))
   if (declared !== undefined) {
-    if (upload.length !== undefined && declared !== upload.length) return tusPlain(400, 'Upload-Length cannot change.\n')
+    // Told once, as the reference server has it (it refuses even the same value again).
+    if (upload.length !== undefined) return tusPlain(400, 'Upload-Length is set already.\n')
     if (declared < upload.offset + (req.bodyCut ? 0 : req.body.byteLength)) return tusPlain(400, 'Upload-Length is below the bytes sent.\n')
     upload.length = declared
   }

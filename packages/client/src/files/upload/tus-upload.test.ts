@@ -149,6 +149,17 @@ describe('tusDriver over @davkit/testing', () => {
     expect(withLength.map((s) => s.headers.get('upload-length'))).toEqual([String(size)])
   })
 
+  test('a stream whose last PATCH (with Upload-Length) is cut: the HEAD shows the length known, it is not sent again', async () => {
+    const { h } = setup()
+    const bytes = patternBytes(SIZE)
+    h.intercept = (request) =>
+      request.method === 'PATCH' && request.headers.has('upload-length') && h.sent.length < 14 ? { cut: 100 } : 'pass'
+    const done = await tusDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes, { stream: true }), { chunkSize: CHUNK }))
+    expect(stored(h)).toEqual(bytes)
+    expect(done.resumes).toBe(1)
+    expect(h.sent.filter((s) => s.method === 'PATCH' && s.headers.has('upload-length'))).toHaveLength(1)
+  })
+
   test('an empty file of known size is complete at creation', async () => {
     const { h, methods } = setup()
     await tusDriver.upload(h.plan('docs/empty.bin', bytesChunkSource(new Uint8Array())))

@@ -142,6 +142,8 @@ class TusSession {
     if (offset === undefined || (this.plan.source.size !== undefined && offset > this.plan.source.size)) {
       throw this.fail('unusable-answer', response.status)
     }
+    // A stream's length may have reached the server with a PATCH whose answer was lost: TUS takes it once.
+    if (response.headers.get('upload-length') !== null) this.lengthDeclared = true
     if (offset < this.released) {
       // Behind what the source let go: only a seekable source can send those bytes again.
       const probe = await this.plan.source.read(offset, 1).catch(() => undefined)
