@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createDavClient } from '../../packages/client/src/index.ts'
 import { tusDriver } from '../../packages/client/src/files/upload/tus-upload.ts'
 import { bytesChunkSource, patternBytes } from '../../packages/client/test/support/bytes-chunk-source.ts'
+import { startCuttingProxy } from '../support/cutting-proxy.ts'
 import type { UploadPlan } from '../../packages/client/src/files/upload/upload-mechanism.ts'
 
 const MIB = 1024 * 1024
@@ -94,10 +95,10 @@ async function storedUpload(location: string | undefined): Promise<Uint8Array> {
   return new Uint8Array(await readFile(join(directory, id)))
 }
 
-function plan(dav: ReturnType<typeof createDavClient>, bytes: Uint8Array, name: string): UploadPlan {
+function plan(dav: ReturnType<typeof createDavClient>, bytes: Uint8Array, name: string, origin = base): UploadPlan {
   return {
     client: dav,
-    url: new URL(name, `${base}/files/`),
+    url: new URL(name, `${origin}/files/`),
     source: bytesChunkSource(bytes, { stream: true }),
     chunkSize: CHUNK,
     contentType: 'application/octet-stream',
@@ -163,5 +164,70 @@ describe('tus against @tus/server (the reference server)', () => {
       body: new Uint8Array(1),
     })
     expect(stale.status).toBe(409)
+  })
+
+  describe('through a TCP proxy that drops connections', () => {
+    async function throughProxy(arm: (proxy: Awaited<ReturnType<typeof startCuttingProxy>>) => void, name: string, retries = 3) {
+      const proxy = await startCuttingProxy(`${base}/`)
+      try {
+        arm(proxy)
+        const bytes = patternBytes(SIZE, name.length)
+        const statuses: string[] = []
+        const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+          const request = new Request(input, init)
+          try {
+            const response = await globalThis.fetch(request)
+            statuses.push(
+              `${request.method} ${response.status}${response.headers.has('upload-offset') ? ` [offset ${response.headers.get('upload-offset')}]` : ''}`,
+            )
+            return response
+          } catch (error) {
+            statuses.push(`${request.method} dropped`)
+            throw error
+          }
+        }
+        const dav = createDavClient({
+          baseUrl: `${proxy.origin}/files/`,
+          fetch,
+          retry: { retries, minDelayMs: 10, maxDelayMs: 50, jitter: false },
+        })
+        const done = await tusDriver.upload(plan(dav, bytes, name, proxy.origin))
+        const created = (await readdir(directory)).filter((f) => !f.endsWith('.json'))
+        const stored = await Promise.all(created.map((f) => readFile(join(directory, f))))
+        expect(stored.some((file) => file.equals(Buffer.from(bytes)))).toBe(true)
+        return { done, statuses, upstream: proxy.upstreamBytes, connections: proxy.connections.length }
+      } finally {
+        await proxy.close()
+      }
+    }
+
+    test('a connection dropped 2.5 MiB after it opened, mid-PATCH: resumed from the HEAD offset', async () => {
+      const { done, statuses, upstream, connections } = await throughProxy(
+        (proxy) => proxy.cut({ direction: 'upstream', afterBytes: 2.5 * MIB, connection: 1 }),
+        'proxy-once.bin',
+      )
+      expect(done.resumes).toBe(1)
+      expect(statuses).toContain('PATCH dropped')
+      expect(statuses[statuses.indexOf('PATCH dropped') + 1]).toMatch(/^HEAD 200 \[offset \d+\]$/)
+      expect(connections).toBeGreaterThanOrEqual(2)
+      // Bytes on the wire: the file, the part of one chunk the server did not keep, and the heads.
+      expect(upstream).toBeLessThan(SIZE + CHUNK + 64 * 1024)
+      console.info(`@tus/server through the proxy, one cut: ${statuses.join(', ')}; ${upstream} bytes upstream for ${SIZE}`)
+    })
+
+    test('connections dropped after 1.5 MiB each, with no retries allowed: each failure after progress goes on with a fresh budget', async () => {
+      const { done, statuses, upstream } = await throughProxy(
+        (proxy) => proxy.cut({ direction: 'upstream', afterBytes: 1.5 * MIB, connection: 'every' }),
+        'proxy-every.bin',
+        0,
+      )
+      const drops = statuses.filter((s) => s === 'PATCH dropped').length
+      expect(drops).toBeGreaterThanOrEqual(2)
+      expect(done.resumes).toBe(drops)
+      expect(upstream).toBeLessThan(SIZE + drops * CHUNK)
+      console.info(
+        `@tus/server through the proxy, a cut per connection: ${done.resumes} resumes, ${upstream} bytes upstream for ${SIZE}; ${statuses.join(', ')}`,
+      )
+    })
   })
 })
