@@ -85,7 +85,16 @@ describe('nextcloudChunkingDriver over @davkit/testing', () => {
     expect(done.resumes).toBe(1)
   })
 
-  test('a chunk held short (its PUT cut mid-way) is not taken as held: it is sent again whole', async () => {
+  test('cutRequestBody on a chunk PUT: the fake keeps nothing of it, the PROPFIND shows it missing, it is sent again', async () => {
+    const { h, calls } = setup()
+    h.server.faults.cutRequestBody(MIB, { method: 'PUT' })
+    const done = await nextcloudChunkingDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))
+    expectSame(h.server.read('/docs/big.bin')?.content, bytes)
+    expect(calls().slice(0, 4)).toEqual([`MKCOL ${UPLOADS}ID/`, `PUT ${UPLOADS}ID/1`, `PROPFIND ${UPLOADS}ID/`, `PUT ${UPLOADS}ID/1`])
+    expect(done).toMatchObject({ resumes: 1, bytesSent: SIZE + 5 * MIB })
+  })
+
+  test('a chunk the server holds short of what was sent (a PUT cut mid-way that it kept) is not taken as held: it is sent again whole', async () => {
     const { h, calls } = setup()
     h.intercept = (_r, index) => (index === 2 ? { cut: MIB } : 'pass')
     await nextcloudChunkingDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))

@@ -78,6 +78,17 @@ describe('tusDriver over @davkit/testing', () => {
     expect(head?.responseHeaders['upload-offset']).toBe(String((at - 2) * CHUNK + cut))
   })
 
+  test('cutRequestBody on a PATCH: the fake keeps the bytes that arrived, as TUS servers do, and the rest follows', async () => {
+    const { h, methods } = setup()
+    const bytes = patternBytes(SIZE)
+    h.server.faults.cutRequestBody(300, { method: 'PATCH', path: /^\/\.tus\// })
+    const done = await tusDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes, { stream: true }), { chunkSize: CHUNK }))
+    expect(stored(h)).toEqual(bytes)
+    expect(methods().slice(0, 5)).toEqual(['OPTIONS', 'POST', 'PATCH', 'HEAD', 'PATCH'])
+    expect(h.sent[4]?.headers.get('upload-offset')).toBe('300')
+    expect(done).toMatchObject({ resumes: 1, bytesSent: SIZE + CHUNK - 300 })
+  })
+
   test('a PATCH whose answer is lost is not sent again: the HEAD shows the server took it', async () => {
     const { h } = setup()
     const bytes = patternBytes(SIZE)
