@@ -184,4 +184,18 @@ describe('nextcloudChunkingDriver over @davkit/testing', () => {
     await expect(nextcloudChunkingDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))).rejects.toThrow(/remote\.php\/dav\/files/)
     expect(h.sent).toEqual([])
   })
+
+  test('an abort stops the upload with RequestAbortedError, and the upload folder is removed', async () => {
+    const { h, calls } = setup()
+    const controller = new AbortController()
+    h.intercept = (request) => {
+      if (request.url.endsWith('/2')) controller.abort()
+      return 'pass'
+    }
+    const failure = await nextcloudChunkingDriver
+      .upload(h.plan('docs/big.bin', bytesChunkSource(bytes), { signal: controller.signal }))
+      .catch((e: unknown) => e)
+    expect((failure as Error).name).toBe('RequestAbortedError')
+    expect(calls().at(-1)).toBe(`DELETE ${UPLOADS}ID/`)
+  })
 })

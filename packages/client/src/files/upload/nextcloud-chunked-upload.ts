@@ -1,7 +1,6 @@
 import { HttpStatusError } from '../../errors/http-status-error.ts'
 import { InvalidRequestError } from '../../errors/invalid-request-error.ts'
 import type { DavResponse } from '../../http/request-pipeline.ts'
-import { redactUrl } from '../../http/redact.ts'
 import { filePathOf } from '../../paths/file-path.ts'
 import { davGetContentLength } from '../../properties/dav-codecs.ts'
 import { FileOperationError, type FileOperationOutcome } from '../file-operation-error.ts'
@@ -283,7 +282,7 @@ export const nextcloudChunkingDriver: UploadMechanismDriver = {
     try {
       const { resumes } = await runResumable({
         pipeline: client.pipeline,
-        url: redactUrl(url),
+        url,
         signal,
         confirmed: () => session.confirmed(),
         attempt: (resuming) => session.run(resuming),

@@ -1,8 +1,11 @@
+import { DavkitError } from '../../errors/davkit-error.ts'
 import { HttpStatusError } from '../../errors/http-status-error.ts'
 import { RequestAbortedError } from '../../errors/request-aborted-error.ts'
 import { RequestTimeoutError } from '../../errors/request-timeout-error.ts'
 import { TransportError } from '../../errors/transport-error.ts'
+import { redactUrl } from '../../http/redact.ts'
 import type { RequestPipeline } from '../../http/request-pipeline.ts'
+import { summarizeRequest } from '../../http/summaries.ts'
 import { isHopeless } from '../../http/transport-reason.ts'
 import { classifyFailure, type AttemptFailure } from '../../retry/classify-failure.ts'
 import { parseRetryAfter } from '../../retry/retry-after.ts'
@@ -11,8 +14,8 @@ import { runWithRetry } from '../../retry/run-with-retry.ts'
 /** An upload carried out in attempts, each continuing from what the server confirms holding. */
 export interface ResumableUpload<T> {
   readonly pipeline: RequestPipeline
-  /** The redacted target, for `onRetry`. */
-  readonly url: string
+  /** The target, redacted for `onRetry` and errors. */
+  readonly url: URL
   readonly signal: AbortSignal | undefined
   /** The bytes the server has confirmed holding so far. */
   confirmed(): number
@@ -60,7 +63,7 @@ export async function runResumable<T>(upload: ResumableUpload<T>): Promise<Resum
     try {
       const outcome = await runWithRetry({
         method: 'PUT',
-        url: upload.url,
+        url: redactUrl(upload.url),
         options: upload.pipeline.retry,
         signal: upload.signal,
         attempt: async () => {
@@ -81,6 +84,13 @@ export async function runResumable<T>(upload: ResumableUpload<T>): Promise<Resum
       return { value: outcome.value, resumes }
     } catch (error) {
       if (error instanceof FailedAfterProgress) continue
+      // An abort between attempts (during a backoff) rejects with the signal's reason: typed as every abort is.
+      if (upload.signal?.aborted === true && !(error instanceof DavkitError)) {
+        throw new RequestAbortedError(`upload to ${redactUrl(upload.url)} was aborted`, {
+          request: summarizeRequest('PUT', upload.url, new Headers()),
+          cause: upload.signal.reason,
+        })
+      }
       throw error
     }
   }

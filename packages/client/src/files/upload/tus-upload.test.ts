@@ -251,4 +251,18 @@ describe('tusDriver over @davkit/testing', () => {
     // Three attempts (retries: 2), each a PATCH at offset 0.
     expect(h.sent.filter((s) => s.method === 'PATCH')).toHaveLength(3)
   })
+
+  test('an abort stops the upload with RequestAbortedError, and the upload resource is terminated', async () => {
+    const { h, methods } = setup()
+    const controller = new AbortController()
+    h.intercept = (request) => {
+      if (request.method === 'PATCH' && request.headers.get('upload-offset') === String(2 * CHUNK)) controller.abort()
+      return 'pass'
+    }
+    const plan = h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)), { chunkSize: CHUNK, signal: controller.signal })
+    const failure = await tusDriver.upload(plan).catch((e: unknown) => e)
+    expect((failure as Error).name).toBe('RequestAbortedError')
+    expect(methods().at(-1)).toBe('DELETE')
+    expect(h.server.exists('/docs/big.bin')).toBe(false)
+  })
 })

@@ -1,5 +1,4 @@
 import type { DavResponse } from '../../http/request-pipeline.ts'
-import { redactUrl } from '../../http/redact.ts'
 import { filePathOf } from '../../paths/file-path.ts'
 import { FileOperationError } from '../file-operation-error.ts'
 import { runResumable } from './resume-upload.ts'
@@ -10,6 +9,8 @@ const TUS_VERSION = '1.0.0'
 const OFFSET_CONTENT_TYPE = 'application/offset+octet-stream'
 /** How many times a forgotten upload URL is created anew before the upload fails. */
 const MAX_RECREATIONS = 3
+/** How long terminating a failed upload may take (it runs after the caller's signal may have fired). */
+const CLEANUP_TIMEOUT_MS = 10_000
 
 function tokens(value: string | null): string[] {
   return (value ?? '')
@@ -196,13 +197,15 @@ class TusSession {
     }
   }
 
-  /** Frees what the server holds of an upload that failed for good (`termination`), best effort. */
+  /**
+   * Frees what the server holds of an upload that failed for good or was aborted (`termination`),
+   * best effort: nothing could resume it, its URL being known to this upload alone.
+   */
   async terminate(): Promise<void> {
     const uploadUrl = this.uploadUrl
-    if (uploadUrl === undefined || !this.server.extensions.has('termination') || this.plan.signal?.aborted === true) return
-    await this.plan.client.pipeline
-      .send({ method: 'DELETE', url: uploadUrl, headers: this.headers(), signal: this.plan.signal })
-      .catch(() => undefined)
+    if (uploadUrl === undefined || !this.server.extensions.has('termination')) return
+    const signal = AbortSignal.timeout(CLEANUP_TIMEOUT_MS)
+    await this.plan.client.pipeline.send({ method: 'DELETE', url: uploadUrl, headers: this.headers(), signal }).catch(() => undefined)
   }
 }
 
@@ -241,7 +244,7 @@ export const tusDriver: UploadMechanismDriver = {
     try {
       const { resumes } = await runResumable({
         pipeline: client.pipeline,
-        url: redactUrl(url),
+        url,
         signal,
         confirmed: () => session.confirmed(),
         attempt: (resuming) => session.run(resuming),
