@@ -17,6 +17,8 @@ interface TusUpload {
   length: number | undefined
   parts: Uint8Array[]
   offset: number
+  /** Written into the store: its bytes let go, its offset kept for HEAD. */
+  written: boolean
 }
 
 const uploadsOf = new WeakMap<ServerState, Map<string, TusUpload>>()
@@ -79,10 +81,15 @@ function take(req: UploadRequest, upload: TusUpload, id: string, bytes: Uint8Arr
     upload.parts.push(bytes.slice())
     upload.offset += bytes.byteLength
   }
-  if (upload.length === undefined || upload.offset < upload.length) return undefined
-  uploads(req.state).delete(id)
+  if (upload.written || upload.length === undefined || upload.offset < upload.length) return undefined
   const written = writeUploadedFile(req.state, upload.target, joined(upload.parts, upload.offset), upload.contentType)
-  return written.ok ? undefined : written.refusal
+  // A written upload still answers HEAD with its full offset (a client whose last answer was lost
+  // learns it is done), as the reference server does; one the store refused is gone.
+  upload.parts = []
+  upload.written = true
+  if (written.ok) return undefined
+  uploads(req.state).delete(id)
+  return written.refusal
 }
 
 function uploadUrlPath(state: ServerState): string {
@@ -106,7 +113,7 @@ function create(req: UploadRequest): Response {
   if (state.store.get(target)?.kind === 'collection') return tusPlain(409, 'A collection is in the way.\n')
   const id = crypto.randomUUID()
   const filetype = metadata?.get('filetype')
-  const upload: TusUpload = { target, contentType: filetype === '' ? undefined : filetype, length, parts: [], offset: 0 }
+  const upload: TusUpload = { target, contentType: filetype === '' ? undefined : filetype, length, parts: [], offset: 0, written: false }
   uploads(state).set(id, upload)
   const headers: Record<string, string> = { Location: `${url.origin}${uploadUrlPath(state)}${id}` }
   // creation-with-upload: a body sent with the POST is the upload's first bytes.

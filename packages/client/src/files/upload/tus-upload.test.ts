@@ -99,6 +99,19 @@ describe('tusDriver over @davkit/testing', () => {
     expect(h.sent.filter((s) => s.method === 'PATCH' && s.headers.get('upload-offset') === String(CHUNK))).toHaveLength(1)
   })
 
+  test.each([
+    ['known', false],
+    ['unknown', true],
+  ])('the last PATCH answer lost (%s size): the HEAD shows everything held, nothing is sent again', async (_name, stream) => {
+    const { h, methods } = setup()
+    const bytes = patternBytes(SIZE)
+    h.intercept = (request) => (request.method === 'PATCH' && h.sent.length === 12 ? 'lose' : 'pass')
+    const done = await tusDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes, { stream }), { chunkSize: CHUNK }))
+    expect(stored(h)).toEqual(bytes)
+    expect(methods().slice(-2)).toEqual(['PATCH', 'HEAD'])
+    expect(done).toMatchObject({ size: SIZE, bytesSent: SIZE, resumes: 1 })
+  })
+
   test('a 409 from the server leads to a HEAD and the offset it gives', async () => {
     const { h, methods } = setup()
     const bytes = patternBytes(SIZE)

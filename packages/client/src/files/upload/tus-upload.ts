@@ -1,4 +1,4 @@
-import type { DavResponse } from '../../http/request-pipeline.ts'
+import { integerHeader } from '../../methods/content-outcomes.ts'
 import { filePathOf } from '../../paths/file-path.ts'
 import { FileOperationError } from '../file-operation-error.ts'
 import { runResumable } from './resume-upload.ts'
@@ -26,11 +26,7 @@ interface TusServer {
 }
 
 function tusServerOf(headers: Headers): TusServer {
-  const max = headers.get('tus-max-size')?.trim()
-  return {
-    extensions: new Set(tokens(headers.get('tus-extension'))),
-    maxSize: max !== undefined && /^\d+$/.test(max) ? Number(max) : undefined,
-  }
+  return { extensions: new Set(tokens(headers.get('tus-extension'))), maxSize: integerHeader({ headers }, 'tus-max-size') }
 }
 
 function speaksTus(headers: Headers): boolean {
@@ -44,11 +40,6 @@ function base64(text: string): string {
   return btoa(binary)
 }
 
-function offsetOf(response: DavResponse): number | undefined {
-  const value = response.headers.get('upload-offset')?.trim()
-  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined
-}
-
 /** One TUS upload: the upload URL the server made, and what it confirmed holding there. */
 class TusSession {
   private uploadUrl: URL | undefined
@@ -58,6 +49,8 @@ class TusSession {
   private recreations = 0
   /** A stream's length was told the server (in a `PATCH`; TUS takes it once). */
   private lengthDeclared = false
+  /** The length the server holds for the upload (from `HEAD`), which a stream's may not know yet. */
+  private serverLength: number | undefined
   private reported = -1
   bytesSent = 0
   etag: string | undefined
@@ -121,6 +114,7 @@ class TusSession {
     this.uploadUrl = uploadUrl
     this.offset = 0
     this.lengthDeclared = false
+    this.serverLength = undefined
   }
 
   /** Forgets the upload URL the server no longer knows and makes a new one, a bounded number of times. */
@@ -139,12 +133,16 @@ class TusSession {
     const response = await client.pipeline.send({ method: 'HEAD', url: uploadUrl, headers: this.headers(), signal })
     if (response.status === 404 || response.status === 410) return this.recreate(response.status)
     if (response.status !== 200 && response.status !== 204) throw uploadRefusal(this.path, response)
-    const offset = offsetOf(response)
+    const offset = integerHeader(response, 'upload-offset')
     if (offset === undefined || (this.plan.source.size !== undefined && offset > this.plan.source.size)) {
       throw this.fail('unusable-answer', response.status)
     }
     // A stream's length may have reached the server with a PATCH whose answer was lost: TUS takes it once.
-    if (response.headers.get('upload-length') !== null) this.lengthDeclared = true
+    const length = integerHeader(response, 'upload-length')
+    if (length !== undefined) {
+      this.lengthDeclared = true
+      this.serverLength = length
+    }
     if (offset < this.released) {
       // Behind what the source let go: only a seekable source can send those bytes again.
       const probe = await this.plan.source.read(offset, 1).catch(() => undefined)
@@ -161,7 +159,8 @@ class TusSession {
     let mismatches = 0
     for (;;) {
       const size = source.size
-      if (size !== undefined && this.offset >= size) return
+      const total = size ?? this.serverLength
+      if (total !== undefined && this.offset >= total) return
       const uploadUrl = this.uploadUrl
       if (uploadUrl === undefined) throw this.fail('upload-expired', 0)
       const chunk = await source.read(this.offset, chunkSize)
@@ -183,7 +182,7 @@ class TusSession {
       }
       if (response.status !== 204 && response.status !== 200) throw uploadRefusal(this.path, response)
       const start = this.offset
-      const offset = offsetOf(response)
+      const offset = integerHeader(response, 'upload-offset')
       // The server may take part of a chunk, never more than it, nothing at all, or less than it had.
       if (offset === undefined || offset > start + chunk.length || (offset === start && chunk.length > 0) || offset < start) {
         throw this.fail('unusable-answer', response.status)
