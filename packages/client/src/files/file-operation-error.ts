@@ -30,7 +30,10 @@ export type FileOperation =
  * - `too-large`: an `upload` the server refused for its size (413, or beyond TUS's `Tus-Max-Size`);
  * - `size-unknown`: an `upload` of a stream of unknown size to a TUS server that needs the size first;
  * - `cross-origin-location`: an `upload` whose server named an upload URL on another origin (credentials stay on the client's);
- * - `upload-expired`: an `upload` whose server forgot what it held while the source could not be read again from the start.
+ * - `upload-expired`: an `upload` whose server forgot what it held while the source could not be read again from the start;
+ * - `mechanism-refused`: an `upload` whose requested mechanism the server does not offer or refused (400, 405, 415, 501...);
+ * - `chunk-refused`: an `upload` request answered with a status no outcome above names (after any retries);
+ * - `offset-mismatch`: an interrupted `upload` found the server holding fewer bytes than it had confirmed, or more than were sent.
  */
 export type FileOperationOutcome =
   | Exclude<PutResult['kind'], 'created' | 'replaced'>
@@ -50,6 +53,9 @@ export type FileOperationOutcome =
   | 'size-unknown'
   | 'cross-origin-location'
   | 'upload-expired'
+  | 'mechanism-refused'
+  | 'chunk-refused'
+  | 'offset-mismatch'
 
 function describeFailure(failure: MemberFailure): string {
   const { status } = failure

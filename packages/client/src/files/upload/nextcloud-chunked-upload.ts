@@ -1,12 +1,11 @@
 import { HttpStatusError } from '../../errors/http-status-error.ts'
-import { InvalidRequestError } from '../../errors/invalid-request-error.ts'
 import type { DavResponse } from '../../http/request-pipeline.ts'
 import { filePathOf } from '../../paths/file-path.ts'
 import { davGetContentLength } from '../../properties/dav-codecs.ts'
 import { FileOperationError, type FileOperationOutcome } from '../file-operation-error.ts'
 import { runResumable } from './resume-upload.ts'
 import type { MechanismDone, ServerTransferCapabilities, UploadMechanismDriver, UploadPlan } from './upload-mechanism.ts'
-import { uploadRefusal } from './upload-refusal.ts'
+import { finalUploadError, uploadRefusal } from './upload-refusal.ts'
 
 /** Nextcloud's bounds (chunked upload v2): every chunk but the last 5 MiB to 5 GiB, numbered 1 to 10000. */
 const MIN_CHUNK = 5 * 1024 * 1024
@@ -268,10 +267,9 @@ export const nextcloudChunkingDriver: UploadMechanismDriver = {
   async upload(plan: UploadPlan): Promise<MechanismDone> {
     const { client, source, url, signal } = plan
     const home = uploadsHomeOf(url)
-    if (home === undefined) {
-      throw new InvalidRequestError('nextcloud-chunking uploads to a URL under /remote.php/dav/files/<user>/')
-    }
     const path = filePathOf(client.baseUrl, url)
+    // Only a URL under /remote.php/dav/files/<user>/ has an uploads home to put chunks in.
+    if (home === undefined) throw new FileOperationError('upload', path, 'mechanism-refused', 0)
     if (!plan.overwrite) {
       const head = await client.pipeline.send({ method: 'HEAD', url, signal })
       if (head.status >= 200 && head.status < 300) throw new FileOperationError('upload', path, 'precondition-failed', 412)
@@ -290,7 +288,7 @@ export const nextcloudChunkingDriver: UploadMechanismDriver = {
       return { size: session.size(), bytesSent: session.bytesSent, resumes, etag: session.etag }
     } catch (error) {
       await session.cleanUp()
-      throw error
+      throw finalUploadError(path, error)
     }
   },
 }

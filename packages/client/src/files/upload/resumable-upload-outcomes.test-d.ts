@@ -6,7 +6,9 @@ import type { MechanismDone, UploadMechanismDriver } from './upload-mechanism.ts
 
 describe('the outcomes TUS and Nextcloud chunking add to an upload failure', () => {
   it('are members of FileOperationOutcome, narrowed on from the error', () => {
-    expectTypeOf<'too-large' | 'size-unknown' | 'cross-origin-location' | 'upload-expired'>().toMatchTypeOf<FileOperationOutcome>()
+    expectTypeOf<
+      'too-large' | 'size-unknown' | 'cross-origin-location' | 'upload-expired' | 'mechanism-refused' | 'chunk-refused' | 'offset-mismatch'
+    >().toMatchTypeOf<FileOperationOutcome>()
     const error = {} as FileOperationError
     if (error.outcome === 'cross-origin-location') expectTypeOf(error.outcome).toEqualTypeOf<'cross-origin-location'>()
     // @ts-expect-error not an outcome

@@ -278,4 +278,40 @@ describe('tusDriver over @davkit/testing', () => {
     expect(methods().at(-1)).toBe('DELETE')
     expect(h.server.exists('/docs/big.bin')).toBe(false)
   })
+
+  test('statuses: 503 is retried and, the retries spent, fails as chunk-refused; 500 at once; 415 as mechanism-refused', async () => {
+    const busy = setup()
+    busy.h.server.faults.status(503, { method: 'PATCH', times: 3 })
+    const spent = await tusDriver.upload(busy.h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)))).catch((e: unknown) => e)
+    expect(spent).toMatchObject({ outcome: 'chunk-refused', status: 503 })
+    expect(busy.methods().filter((m) => m === 'PATCH')).toHaveLength(3)
+    const broken = setup()
+    broken.h.server.faults.status(500, { method: 'PATCH' })
+    const failed = await tusDriver.upload(broken.h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)))).catch((e: unknown) => e)
+    expect(failed).toMatchObject({ outcome: 'chunk-refused', status: 500 })
+    expect(broken.methods().filter((m) => m === 'PATCH')).toHaveLength(1)
+    const refused = setup()
+    refused.h.server.faults.status(415, { method: 'PATCH' })
+    const kind = await tusDriver.upload(refused.h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)))).catch((e: unknown) => e)
+    expect(kind).toMatchObject({ outcome: 'mechanism-refused', status: 415 })
+  })
+
+  test('a server without TUS: mechanism-refused after the OPTIONS', async () => {
+    const h = uploadHarness({ seed: { docs: {} } })
+    const failure = await tusDriver.upload(h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)))).catch((e: unknown) => e)
+    expect(failure).toMatchObject({ outcome: 'mechanism-refused' })
+    expect(h.sent.map((s) => s.method)).toEqual(['OPTIONS'])
+  })
+
+  test('a PATCH answered with an offset beyond what was sent: offset-mismatch', async () => {
+    const { h } = setup()
+    h.intercept = (request) =>
+      request.method === 'PATCH'
+        ? { answer: () => new Response(null, { status: 204, headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': String(CHUNK + 1) } }) }
+        : 'pass'
+    const failure = await tusDriver
+      .upload(h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)), { chunkSize: CHUNK }))
+      .catch((e: unknown) => e)
+    expect(failure).toMatchObject({ outcome: 'offset-mismatch', status: 204 })
+  })
 })

@@ -3,7 +3,7 @@ import { filePathOf } from '../../paths/file-path.ts'
 import { FileOperationError } from '../file-operation-error.ts'
 import { runResumable } from './resume-upload.ts'
 import type { MechanismDone, ServerTransferCapabilities, UploadMechanismDriver, UploadPlan } from './upload-mechanism.ts'
-import { uploadRefusal } from './upload-refusal.ts'
+import { finalUploadError, uploadRefusal } from './upload-refusal.ts'
 
 const TUS_VERSION = '1.0.0'
 const OFFSET_CONTENT_TYPE = 'application/offset+octet-stream'
@@ -134,9 +134,8 @@ class TusSession {
     if (response.status === 404 || response.status === 410) return this.recreate(response.status)
     if (response.status !== 200 && response.status !== 204) throw uploadRefusal(this.path, response)
     const offset = integerHeader(response, 'upload-offset')
-    if (offset === undefined || (this.plan.source.size !== undefined && offset > this.plan.source.size)) {
-      throw this.fail('unusable-answer', response.status)
-    }
+    if (offset === undefined) throw this.fail('unusable-answer', response.status)
+    if (this.plan.source.size !== undefined && offset > this.plan.source.size) throw this.fail('offset-mismatch', response.status)
     // A stream's length may have reached the server with a PATCH whose answer was lost: TUS takes it once.
     const length = integerHeader(response, 'upload-length')
     if (length !== undefined) {
@@ -172,7 +171,7 @@ class TusSession {
       const response = await client.pipeline.send({ method: 'PATCH', url: uploadUrl, headers, body: chunk, signal })
       if (response.status === 409) {
         // The server holds another offset than was sent (an earlier PATCH landed after all): ask it.
-        if (++mismatches > 1) throw this.fail('unusable-answer', response.status)
+        if (++mismatches > 1) throw this.fail('offset-mismatch', response.status)
         await this.learnOffset()
         continue
       }
@@ -183,10 +182,9 @@ class TusSession {
       if (response.status !== 204 && response.status !== 200) throw uploadRefusal(this.path, response)
       const start = this.offset
       const offset = integerHeader(response, 'upload-offset')
-      // The server may take part of a chunk, never more than it, nothing at all, or less than it had.
-      if (offset === undefined || offset > start + chunk.length || (offset === start && chunk.length > 0) || offset < start) {
-        throw this.fail('unusable-answer', response.status)
-      }
+      // The server may take part of a chunk, never more than it or less than it had; nothing at all is no answer.
+      if (offset === undefined || (offset === start && chunk.length > 0)) throw this.fail('unusable-answer', response.status)
+      if (offset > start + chunk.length || offset < start) throw this.fail('offset-mismatch', response.status)
       mismatches = 0
       if (ending) this.lengthDeclared = true
       this.etag = response.headers.get('etag') ?? undefined
@@ -226,7 +224,7 @@ export const tusDriver: UploadMechanismDriver = {
     // The plan does not carry the OPTIONS answer: the server's limits are asked for once here.
     const folder = new URL('./', url)
     const options = await client.pipeline.send({ method: 'OPTIONS', url: folder, signal })
-    if (!speaksTus(options.headers)) throw new FileOperationError('upload', path, 'unusable-answer', options.status)
+    if (!speaksTus(options.headers)) throw new FileOperationError('upload', path, 'mechanism-refused', options.status)
     const server = tusServerOf(options.headers)
     if (source.size === undefined && !server.extensions.has('creation-defer-length')) {
       throw new FileOperationError('upload', path, 'size-unknown', 0)
@@ -251,7 +249,7 @@ export const tusDriver: UploadMechanismDriver = {
       return { size: session.confirmed(), bytesSent: session.bytesSent, resumes, etag: session.etag }
     } catch (error) {
       await session.terminate()
-      throw error
+      throw finalUploadError(path, error)
     }
   },
 }
