@@ -137,6 +137,14 @@ describe('nextcloudChunkingDriver over @davkit/testing', () => {
     expect(folders.size).toBe(2)
   })
 
+  test('a MKCOL whose answer was lost: the PROPFIND finds the folder, it is not made again', async () => {
+    const { h, calls } = setup()
+    h.intercept = (request) => (request.method === 'MKCOL' ? 'lose' : 'pass')
+    await nextcloudChunkingDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))
+    expectSame(h.server.read('/docs/big.bin')?.content, bytes)
+    expect(calls().slice(0, 3)).toEqual([`MKCOL ${UPLOADS}ID/`, `PROPFIND ${UPLOADS}ID/`, `PUT ${UPLOADS}ID/1`])
+  })
+
   test('a chunk size beyond the minimum is kept; a stream of unknown size learns its total at its end', async () => {
     const { h, calls } = setup()
     await nextcloudChunkingDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes, { stream: true }), { chunkSize: 7 * MIB }))

@@ -105,12 +105,11 @@ class ChunkedSession {
     return headers
   }
 
-  private async makeFolder(resuming: boolean): Promise<void> {
+  /** MKCOL of the upload folder (one whose answer was lost is found by the PROPFIND of the next attempt). */
+  private async makeFolder(): Promise<void> {
     const { client, signal } = this.plan
     const response = await client.pipeline.send({ method: 'MKCOL', url: this.folder, headers: this.headers(), signal, retry: false })
-    // 405: the folder is there already (an earlier MKCOL, whose answer was lost, made it).
-    if (response.status === 201 || (response.status === 405 && (resuming || response.attempts > 1))) return
-    throw uploadRefusal(this.path, response)
+    if (response.status !== 201) throw uploadRefusal(this.path, response)
   }
 
   /** The folder vanished (expired, cleaned up): a new one, from the first byte, if the source can give it again. */
@@ -124,7 +123,7 @@ class ChunkedSession {
     this.held.clear()
     this.sent.clear()
     this.moveSent = false
-    await this.makeFolder(false)
+    await this.makeFolder()
   }
 
   /** The written file, when a MOVE whose answer was lost wrote it: same size at the destination. */
@@ -168,7 +167,7 @@ class ChunkedSession {
   /** One attempt: learn what is held (after a failure), send the missing chunks, MOVE `.file`. */
   async run(resuming: boolean): Promise<void> {
     const { client, source, signal, overwrite } = this.plan
-    if (!resuming) await this.makeFolder(false)
+    if (!resuming) await this.makeFolder()
     else if (!(await this.learnHeld())) {
       if (this.moveSent && (await this.writtenBefore())) return this.finish()
       await this.restart(404)

@@ -1,6 +1,6 @@
 import { integerHeader } from '../../methods/content-outcomes.ts'
 import { filePathOf } from '../../paths/file-path.ts'
-import { FileOperationError } from '../file-operation-error.ts'
+import { FileOperationError, type FileOperationOutcome } from '../file-operation-error.ts'
 import { runResumable } from './resume-upload.ts'
 import type { MechanismDone, ServerTransferCapabilities, UploadMechanismDriver, UploadPlan } from './upload-mechanism.ts'
 import { finalUploadError, uploadRefusal } from './upload-refusal.ts'
@@ -70,7 +70,7 @@ class TusSession {
     return this.offset
   }
 
-  private fail(outcome: ConstructorParameters<typeof FileOperationError>[2], status: number): FileOperationError {
+  private fail(outcome: FileOperationOutcome, status: number): FileOperationError {
     return new FileOperationError('upload', this.path, outcome, status)
   }
 
