@@ -27,13 +27,15 @@ export type FileOperation =
  * - `no-properties`, `unusable-answer`: a `stat` the server answered with no usable properties;
  * - `file-in-the-way`, `unknown-type`: `createFolder` where a file (or something unknown) is;
  * - `weak-etag`: a conditional write given a weak entity tag, which `If-Match` can never match;
+ * - `mechanism-refused`: an `upload` whose requested mechanism the server does not offer or refused (400, 405, 415, 501...);
+ * - `chunk-refused`: an `upload` request answered with a status no outcome above names (after any retries);
+ * - `not-resumable`: an `upload` by plain PUT from a stream failed part-way: a stream cannot be sent again;
+ * - `offset-mismatch`: an interrupted `upload` found the server holding fewer bytes than it had confirmed, or more than were sent;
+ * - `length-mismatch`: after an `upload`'s last write the server holds a length other than the size sent;
  * - `too-large`: an `upload` the server refused for its size (413, or beyond TUS's `Tus-Max-Size`);
  * - `size-unknown`: an `upload` of a stream of unknown size to a TUS server that needs the size first;
  * - `cross-origin-location`: an `upload` whose server named an upload URL on another origin (credentials stay on the client's);
- * - `upload-expired`: an `upload` whose server forgot what it held while the source could not be read again from the start;
- * - `mechanism-refused`: an `upload` whose requested mechanism the server does not offer or refused (400, 405, 415, 501...);
- * - `chunk-refused`: an `upload` request answered with a status no outcome above names (after any retries);
- * - `offset-mismatch`: an interrupted `upload` found the server holding fewer bytes than it had confirmed, or more than were sent.
+ * - `upload-expired`: an `upload` whose server forgot what it held while the source could not be read again from the start.
  */
 export type FileOperationOutcome =
   | Exclude<PutResult['kind'], 'created' | 'replaced'>
@@ -49,13 +51,15 @@ export type FileOperationOutcome =
   | 'file-in-the-way'
   | 'unknown-type'
   | 'weak-etag'
+  | 'mechanism-refused'
+  | 'chunk-refused'
+  | 'not-resumable'
+  | 'offset-mismatch'
+  | 'length-mismatch'
   | 'too-large'
   | 'size-unknown'
   | 'cross-origin-location'
   | 'upload-expired'
-  | 'mechanism-refused'
-  | 'chunk-refused'
-  | 'offset-mismatch'
 
 function describeFailure(failure: MemberFailure): string {
   const { status } = failure
@@ -95,10 +99,12 @@ export class FileOperationError extends DavkitError {
     outcome: FileOperationOutcome,
     status: number,
     failures: readonly MemberFailure[] = [],
+    options?: ErrorOptions & { readonly detail?: string },
   ) {
     const detail = failures.length === 0 ? '' : `: ${failures.map(describeFailure).join(', ')}`
     const explained = EXPLAINED[outcome] === undefined ? '' : `; ${EXPLAINED[outcome]}`
-    super(`${operation} ${JSON.stringify(path)}: ${outcome} (${status})${detail}${explained}`)
+    const said = options?.detail === undefined ? '' : `; ${options.detail}`
+    super(`${operation} ${JSON.stringify(path)}: ${outcome} (${status})${detail}${explained}${said}`, options)
     this.operation = operation
     this.path = path
     this.outcome = outcome
