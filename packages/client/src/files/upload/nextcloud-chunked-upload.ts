@@ -3,9 +3,10 @@ import type { DavResponse } from '../../http/request-pipeline.ts'
 import { filePathOf } from '../../paths/file-path.ts'
 import { davGetContentLength } from '../../properties/dav-codecs.ts'
 import { FileOperationError, type FileOperationOutcome } from '../file-operation-error.ts'
-import { runResumable } from './resume-upload.ts'
+import { runResumable } from './resumable-run.ts'
+import { sendUploadRequest, type SentTally } from './upload-exchange.ts'
 import type { MechanismDone, ServerTransferCapabilities, UploadMechanismDriver, UploadPlan } from './upload-mechanism.ts'
-import { finalUploadError, uploadRefusal } from './upload-refusal.ts'
+import { protocolRefusal } from './upload-refusal.ts'
 
 /** Nextcloud's bounds (chunked upload v2): every chunk but the last 5 MiB to 5 GiB, numbered 1 to 10000. */
 const MIN_CHUNK = 5 * 1024 * 1024
@@ -62,7 +63,7 @@ class ChunkedSession {
   /** A MOVE of `.file` was sent: if the folder is gone after a failure, the file may be written. */
   private moveSent = false
   private done = false
-  bytesSent = 0
+  readonly tally: SentTally = { bytes: 0 }
   etag: string | undefined
 
   constructor(plan: UploadPlan, home: URL, chunk: number) {
@@ -107,9 +108,8 @@ class ChunkedSession {
 
   /** MKCOL of the upload folder (one whose answer was lost is found by the PROPFIND of the next attempt). */
   private async makeFolder(): Promise<void> {
-    const { client, signal } = this.plan
-    const response = await client.pipeline.send({ method: 'MKCOL', url: this.folder, headers: this.headers(), signal, retry: false })
-    if (response.status !== 201) throw uploadRefusal(this.path, response)
+    const response = await sendUploadRequest(this.plan, { method: 'MKCOL', url: this.folder, headers: this.headers() }, this.tally)
+    if (response.status !== 201) throw protocolRefusal(this.plan, response)
   }
 
   /** The folder vanished (expired, cleaned up): a new one, from the first byte, if the source can give it again. */
@@ -166,7 +166,7 @@ class ChunkedSession {
 
   /** One attempt: learn what is held (after a failure), send the missing chunks, MOVE `.file`. */
   async run(resuming: boolean): Promise<void> {
-    const { client, source, signal, overwrite } = this.plan
+    const { source, overwrite } = this.plan
     if (!resuming) await this.makeFolder()
     else if (!(await this.learnHeld())) {
       if (this.moveSent && (await this.writtenBefore())) return this.finish()
@@ -186,16 +186,9 @@ class ChunkedSession {
       const bytes = await source.read(offset, this.chunk)
       if (bytes.length < this.chunk && this.total === undefined) this.total = offset + bytes.length
       if (bytes.length === 0 && number > 1) break
-      this.bytesSent += bytes.length
       this.sent.set(number, bytes.length)
-      const response = await client.pipeline.send({
-        method: 'PUT',
-        url: new URL(String(number), this.folder),
-        headers: this.headers(),
-        body: bytes,
-        signal,
-        retry: false,
-      })
+      const put = { method: 'PUT', url: new URL(String(number), this.folder), headers: this.headers(), body: bytes, length: bytes.length }
+      const response = await sendUploadRequest(this.plan, put, this.tally)
       if (response.status === 404) {
         // The folder vanished between chunks: a new one, and every chunk again.
         await this.restart(404)
@@ -203,7 +196,7 @@ class ChunkedSession {
         offset = 0
         continue
       }
-      if (response.status !== 201 && response.status !== 204) throw uploadRefusal(this.path, response)
+      if (response.status !== 201 && response.status !== 204) throw protocolRefusal(this.plan, response)
       this.confirmChunk(number, bytes.length)
       offset += bytes.length
       number++
@@ -211,7 +204,7 @@ class ChunkedSession {
     }
     const headers = this.headers(overwrite ? {} : { Overwrite: 'F' })
     this.moveSent = true
-    const response = await client.pipeline.send({ method: 'MOVE', url: new URL('.file', this.folder), headers, signal, retry: false })
+    const response = await sendUploadRequest(this.plan, { method: 'MOVE', url: new URL('.file', this.folder), headers }, this.tally)
     await this.afterMove(response)
   }
 
@@ -224,7 +217,7 @@ class ChunkedSession {
     if ((response.status === 404 || response.status === 412) && response.earlierFailures.length > 0 && (await this.writtenBefore())) {
       return this.finish()
     }
-    throw uploadRefusal(this.path, response)
+    throw protocolRefusal(this.plan, response)
   }
 
   private finish(): void {
@@ -277,17 +270,15 @@ export const nextcloudChunkingDriver: UploadMechanismDriver = {
     const chunk = Math.min(MAX_CHUNK, Math.max(plan.chunkSize, MIN_CHUNK, least))
     const session = new ChunkedSession(plan, home, chunk)
     try {
-      const { resumes } = await runResumable({
-        pipeline: client.pipeline,
-        url,
-        signal,
-        confirmed: () => session.confirmed(),
-        attempt: (resuming) => session.run(resuming),
-      })
-      return { size: session.size(), bytesSent: session.bytesSent, resumes, etag: session.etag }
+      const { resumes } = await runResumable(
+        plan,
+        (resuming) => session.run(resuming),
+        () => session.confirmed(),
+      )
+      return { size: session.size(), bytesSent: session.tally.bytes, resumes, etag: session.etag }
     } catch (error) {
       await session.cleanUp()
-      throw finalUploadError(path, error)
+      throw error
     }
   },
 }

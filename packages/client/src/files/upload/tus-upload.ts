@@ -1,9 +1,10 @@
 import { integerHeader } from '../../methods/content-outcomes.ts'
 import { filePathOf } from '../../paths/file-path.ts'
 import { FileOperationError, type FileOperationOutcome } from '../file-operation-error.ts'
-import { runResumable } from './resume-upload.ts'
+import { runResumable } from './resumable-run.ts'
+import { sendUploadRequest, type SentTally } from './upload-exchange.ts'
 import type { MechanismDone, ServerTransferCapabilities, UploadMechanismDriver, UploadPlan } from './upload-mechanism.ts'
-import { finalUploadError, uploadRefusal } from './upload-refusal.ts'
+import { protocolRefusal } from './upload-refusal.ts'
 
 const TUS_VERSION = '1.0.0'
 const OFFSET_CONTENT_TYPE = 'application/offset+octet-stream'
@@ -52,7 +53,7 @@ class TusSession {
   /** The length the server holds for the upload (from `HEAD`), which a stream's may not know yet. */
   private serverLength: number | undefined
   private reported = -1
-  bytesSent = 0
+  readonly tally: SentTally = { bytes: 0 }
   etag: string | undefined
   private readonly path: string
   private readonly folder: URL
@@ -94,7 +95,7 @@ class TusSession {
 
   /** POST to the target's folder: a new upload resource, its URL kept only if on the client's origin. */
   private async create(): Promise<void> {
-    const { client, source, url, contentType, signal } = this.plan
+    const { client, source, url, contentType } = this.plan
     if (this.released > 0) {
       // The server lost bytes the source no longer has: only a source read from the start can go on.
       const probe = await source.read(0, 1).catch(() => undefined)
@@ -104,8 +105,8 @@ class TusSession {
     const headers = this.headers({ 'Upload-Metadata': `filename ${base64(name)},filetype ${base64(contentType)}` })
     if (source.size === undefined) headers.set('Upload-Defer-Length', '1')
     else headers.set('Upload-Length', String(source.size))
-    const response = await client.pipeline.send({ method: 'POST', url: this.folder, headers, signal })
-    if (response.status !== 201) throw uploadRefusal(this.path, response)
+    const response = await sendUploadRequest(this.plan, { method: 'POST', url: this.folder, headers }, this.tally)
+    if (response.status !== 201) throw protocolRefusal(this.plan, response)
     const location = response.headers.get('location')
     if (location === null || !URL.canParse(location, this.folder)) throw this.fail('unusable-answer', response.status)
     const uploadUrl = new URL(location, this.folder)
@@ -132,7 +133,7 @@ class TusSession {
     const { client, signal } = this.plan
     const response = await client.pipeline.send({ method: 'HEAD', url: uploadUrl, headers: this.headers(), signal })
     if (response.status === 404 || response.status === 410) return this.recreate(response.status)
-    if (response.status !== 200 && response.status !== 204) throw uploadRefusal(this.path, response)
+    if (response.status !== 200 && response.status !== 204) throw protocolRefusal(this.plan, response)
     const offset = integerHeader(response, 'upload-offset')
     if (offset === undefined) throw this.fail('unusable-answer', response.status)
     if (this.plan.source.size !== undefined && offset > this.plan.source.size) throw this.fail('offset-mismatch', response.status)
@@ -154,7 +155,7 @@ class TusSession {
   async run(resuming: boolean): Promise<void> {
     if (this.uploadUrl === undefined) await this.create()
     else if (resuming) await this.learnOffset()
-    const { client, source, chunkSize, signal } = this.plan
+    const { source, chunkSize } = this.plan
     let mismatches = 0
     for (;;) {
       const size = source.size
@@ -167,8 +168,8 @@ class TusSession {
       // A stream of unknown size ends with a chunk shorter than asked for: its length is known then.
       const ending = size === undefined && chunk.length < chunkSize
       if (ending && !this.lengthDeclared) headers.set('Upload-Length', String(this.offset + chunk.length))
-      this.bytesSent += chunk.length
-      const response = await client.pipeline.send({ method: 'PATCH', url: uploadUrl, headers, body: chunk, signal })
+      const patch = { method: 'PATCH', url: uploadUrl, headers, body: chunk, length: chunk.length }
+      const response = await sendUploadRequest(this.plan, patch, this.tally)
       if (response.status === 409) {
         // The server holds another offset than was sent (an earlier PATCH landed after all): ask it.
         if (++mismatches > 1) throw this.fail('offset-mismatch', response.status)
@@ -179,7 +180,7 @@ class TusSession {
         await this.recreate(response.status)
         continue
       }
-      if (response.status !== 204 && response.status !== 200) throw uploadRefusal(this.path, response)
+      if (response.status !== 204 && response.status !== 200) throw protocolRefusal(this.plan, response)
       const start = this.offset
       const offset = integerHeader(response, 'upload-offset')
       // The server may take part of a chunk, never more than it or less than it had; nothing at all is no answer.
@@ -239,17 +240,15 @@ export const tusDriver: UploadMechanismDriver = {
     }
     const session = new TusSession(plan, server)
     try {
-      const { resumes } = await runResumable({
-        pipeline: client.pipeline,
-        url,
-        signal,
-        confirmed: () => session.confirmed(),
-        attempt: (resuming) => session.run(resuming),
-      })
-      return { size: session.confirmed(), bytesSent: session.bytesSent, resumes, etag: session.etag }
+      const { resumes } = await runResumable(
+        plan,
+        (resuming) => session.run(resuming),
+        () => session.confirmed(),
+      )
+      return { size: session.confirmed(), bytesSent: session.tally.bytes, resumes, etag: session.etag }
     } catch (error) {
       await session.terminate()
-      throw finalUploadError(path, error)
+      throw error
     }
   },
 }
