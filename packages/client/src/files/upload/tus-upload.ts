@@ -222,11 +222,11 @@ export const tusDriver: UploadMechanismDriver = {
   async upload(plan: UploadPlan): Promise<MechanismDone> {
     const { client, source, url, signal } = plan
     const path = filePathOf(client.baseUrl, url)
-    // The plan does not carry the OPTIONS answer: the server's limits are asked for once here.
-    const folder = new URL('./', url)
-    const options = await client.pipeline.send({ method: 'OPTIONS', url: folder, signal })
-    if (!speaksTus(options.headers)) throw new FileOperationError('upload', path, 'mechanism-refused', options.status)
-    const server = tusServerOf(options.headers)
+    // The server's limits come with the OPTIONS the mechanism was detected from, or are asked for here.
+    const headers =
+      plan.capabilities?.headers ?? (await client.pipeline.send({ method: 'OPTIONS', url: new URL('./', url), signal })).headers
+    if (!speaksTus(headers)) throw new FileOperationError('upload', path, 'mechanism-refused', 0)
+    const server = tusServerOf(headers)
     if (source.size === undefined && !server.extensions.has('creation-defer-length')) {
       throw new FileOperationError('upload', path, 'size-unknown', 0)
     }
