@@ -2,7 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest'
 import type { FileOperationError, FileOperationOutcome } from '../file-operation-error.ts'
 import { nextcloudChunkingDriver } from './nextcloud-chunked-upload.ts'
 import { tusDriver } from './tus-upload.ts'
-import type { MechanismDone, UploadMechanismDriver } from './upload-mechanism.ts'
+import type { MechanismDone, ServerTransferCapabilities, UploadMechanismDriver, UploadPlan } from './upload-mechanism.ts'
 
 describe('the outcomes TUS and Nextcloud chunking add to an upload failure', () => {
   it('are members of FileOperationOutcome, narrowed on from the error', () => {
@@ -20,5 +20,9 @@ describe('the outcomes TUS and Nextcloud chunking add to an upload failure', () 
     expectTypeOf(tusDriver).toEqualTypeOf<UploadMechanismDriver>()
     expectTypeOf(nextcloudChunkingDriver).toEqualTypeOf<UploadMechanismDriver>()
     expectTypeOf(tusDriver.upload).returns.resolves.toEqualTypeOf<MechanismDone>()
+  })
+
+  it('a plan may carry the OPTIONS answer the mechanism was detected from', () => {
+    expectTypeOf<UploadPlan['capabilities']>().toEqualTypeOf<ServerTransferCapabilities | undefined>()
   })
 })
