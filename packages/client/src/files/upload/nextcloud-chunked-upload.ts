@@ -126,7 +126,11 @@ class ChunkedSession {
     await this.makeFolder()
   }
 
-  /** The written file, when a MOVE whose answer was lost wrote it: same size at the destination. */
+  /**
+   * Whether a MOVE whose answer was lost wrote the file: asked only once its upload folder is gone
+   * (which the MOVE does), it checks a file of the total length at the destination. A file of the
+   * same length that was there before cannot be told apart; the folder's going is the evidence.
+   */
   private async writtenBefore(): Promise<boolean> {
     const { client, url, signal } = this.plan
     const head = await client.pipeline.send({ method: 'HEAD', url, signal })
