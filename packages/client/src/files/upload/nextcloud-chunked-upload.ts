@@ -40,8 +40,10 @@ function uploadsHomeOf(url: URL): URL | undefined {
   return new URL(`${match[1] ?? ''}/remote.php/dav/uploads/${match[2] ?? ''}/`, url)
 }
 
+/** A fresh upload folder name (`getRandomValues`, which browsers offer outside secure contexts too, unlike `randomUUID`). */
 function randomId(): string {
-  return `davkit-${crypto.randomUUID()}`
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return `davkit-${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`
 }
 
 /** One chunked upload: its folder, the chunks the server holds whole, and what was sent. */
