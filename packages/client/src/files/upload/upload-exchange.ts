@@ -20,6 +20,8 @@ export interface SentTally {
 /** One request of an upload: sent once (the upload resumes by itself), its body bytes counted. */
 export interface UploadRequest {
   readonly method: string
+  /** Where it goes, when not to the file itself (a TUS upload URL, a Nextcloud chunk). */
+  readonly url?: URL | undefined
   readonly headers: Headers
   readonly body?: Uint8Array | Blob | ReadableStream<Uint8Array> | undefined
   /** The body's size, when known. */
@@ -67,7 +69,7 @@ export async function sendUploadRequest(plan: UploadPlan, request: UploadRequest
     }
     const response = await plan.client.pipeline.send({
       method: request.method,
-      url: plan.url,
+      url: request.url ?? plan.url,
       headers,
       body,
       signal: plan.signal,

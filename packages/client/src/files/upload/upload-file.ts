@@ -7,7 +7,7 @@ import { urlOfFilePath } from '../../paths/file-path.ts'
 import { chunkSourceOf, type UploadSource } from './chunk-source-of.ts'
 import { transferCapabilities } from './transfer-capabilities.ts'
 import { uploadDrivers } from './upload-drivers.ts'
-import type { UploadMechanismDriver } from './upload-mechanism.ts'
+import type { ServerTransferCapabilities, UploadMechanismDriver } from './upload-mechanism.ts'
 
 /** Options of `files.upload`. */
 export interface UploadOptions extends Pick<RequestOptions, 'signal'> {
@@ -60,9 +60,11 @@ export async function uploadFile(
   try {
     let driver: UploadMechanismDriver
     let choice: UploadChoice
+    let capabilities: ServerTransferCapabilities | undefined
     if (mechanism === 'auto') {
-      const capabilities = await transferCapabilities(client, url, signal)
-      const offered = drivers.find((d) => d.name !== 'put' && d.offered(capabilities, url))
+      const found = await transferCapabilities(client, url, signal)
+      capabilities = found
+      const offered = drivers.find((d) => d.name !== 'put' && d.offered(found, url))
       driver = offered ?? driverNamed('put', drivers)
       choice = offered === undefined ? 'fallback' : 'detected'
     } else {
@@ -80,6 +82,7 @@ export async function uploadFile(
       overwrite: options.overwrite ?? true,
       signal,
       onProgress: options.onProgress,
+      capabilities,
     })
     return { mechanism: driver.name, choice, ...done }
   } finally {
