@@ -126,7 +126,16 @@ export async function get<K extends GetBodyKind = 'bytes'>(
   })
   const { status, attempts } = response
   if (resume !== undefined && (status === 200 || status === 206) && usableAnswer(response)) {
-    const body = { context, url, headers: resumeHeaders, range, signal: options.signal, onProgress: options.onProgress, ...resume }
+    const body = {
+      context,
+      url,
+      headers: resumeHeaders,
+      range,
+      signal: options.signal,
+      onProgress: options.onProgress,
+      wholeBody: kind !== 'stream',
+      ...resume,
+    }
     return (await resumedGet(kind, response, body, context.pipeline.maxResponseBytes)) as GetResult<GetBodyTypes[K]>
   }
   switch (status) {

@@ -29,6 +29,12 @@ export interface ResumableBodyOptions {
   readonly retries: number
   readonly onChange: 'fail' | 'restart'
   readonly onProgress: ProgressCallback | undefined
+  /**
+   * The caller reads the body whole and can drop what it has: a body that cannot be resumed (no
+   * strong validator) is then read again from its start after a dropped connection, as a plain
+   * GET's retry would.
+   */
+  readonly wholeBody: boolean
 }
 
 /** One step of reading: bytes for the caller, the end, or a new version whose bytes start over. */
@@ -179,7 +185,7 @@ export class ResumableBody {
       return
     }
     if (!(error instanceof TransportError || error instanceof RequestTimeoutError)) throw error
-    if (!this.version.resumability.resumable) throw error
+    if (!this.version.resumability.resumable && !this.options.wholeBody) throw error
     this.lastFailure = error
   }
 
@@ -203,7 +209,7 @@ export class ResumableBody {
         url: redactUrl(this.options.url),
         options: { ...context.pipeline.retry, retries },
         signal,
-        attempt: () => this.resumeOnce(),
+        attempt: () => (this.version.resumability.resumable ? this.resumeOnce() : this.startOver()),
         describe: describeFailure,
       })
       return outcome.value
@@ -253,6 +259,28 @@ export class ResumableBody {
     this.pending = first.value
     this.resumes += 1
     return { kind: 'resumed' }
+  }
+
+  /** One attempt to read a body that cannot be resumed again from its start (a body read whole only). */
+  private async startOver(): Promise<Resumed> {
+    const headers = new Headers(this.options.headers)
+    if (this.options.range !== undefined) headers.set('range', this.options.range)
+    const fresh = await this.send(headers)
+    if (fresh.status !== 200 && fresh.status !== 206) throw statusError(fresh, readResponseBody(fresh))
+    return this.adopt(fresh)
+  }
+
+  /** Reads a new version (or the same one again) from its start: what was delivered is to be dropped. */
+  private adopt(fresh: DavResponse): Resumed {
+    this.response = fresh
+    this.began = fresh
+    this.reader = fresh.stream?.getReader()
+    this.version = versionOf(fresh)
+    this.delivered = 0
+    this.fromAnswer = 0
+    this.pending = undefined
+    this.options.onProgress?.({ loaded: 0, total: this.expectedLength() })
+    return { kind: 'restart', response: fresh }
   }
 
   /**
@@ -311,15 +339,7 @@ export class ResumableBody {
         fresh = await this.send(headers)
         if (fresh.status !== 200 && fresh.status !== 206) throw statusError(fresh, readResponseBody(fresh))
       }
-      this.response = fresh
-      this.began = fresh
-      this.reader = fresh.stream?.getReader()
-      this.version = versionOf(fresh)
-      this.delivered = 0
-      this.fromAnswer = 0
-      this.pending = undefined
-      this.options.onProgress?.({ loaded: 0, total: this.expectedLength() })
-      return { kind: 'restart', response: fresh }
+      return this.adopt(fresh)
     }
     response.stream?.cancel().catch(() => undefined)
     const found = validatorIn(response, validator)

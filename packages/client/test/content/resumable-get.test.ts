@@ -334,6 +334,18 @@ describe('resumed GET read whole', () => {
     await expect(dav.get('big.bin', { resume: true })).rejects.toBeInstanceOf(ContentChangedError)
   })
 
+  test('a body that cannot be resumed is read again from its start, as a plain retry would', async () => {
+    const { server, dav, gets } = setup((_, response) => withHeaders(response, { etag: undefined, 'last-modified': undefined }))
+    server.faults.cutResponseBody(5000, { method: 'GET' })
+    const got = await dav.get('big.bin', { resume: true })
+    expect(got.kind === 'full' && got.data).toEqual(original)
+    expect(got).toMatchObject({ resume: { resumable: false, reason: 'no-validator' } })
+    expect(gets).toEqual([
+      { range: null, ifRange: null },
+      { range: null, ifRange: null },
+    ])
+  })
+
   test('a server ignoring Range restarts from its 200, whole', async () => {
     const server = createDavServer({ seed: { 'big.bin': original } })
     const ignoring = setup(async (request, response) => (request.headers.has('range') ? server.handle(new Request(request.url)) : response))
