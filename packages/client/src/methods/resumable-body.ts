@@ -1,4 +1,4 @@
-import type { ContentChangeReason, DownloadResumability, ResumeValidator } from '@davkit/types'
+import type { ContentChangeReason, ContentRange, DownloadResumability, ResumeValidator } from '@davkit/types'
 import { ContentChangedError } from '../errors/content-changed-error.ts'
 import { RequestAbortedError } from '../errors/request-aborted-error.ts'
 import { RequestTimeoutError } from '../errors/request-timeout-error.ts'
@@ -53,12 +53,16 @@ interface Version {
   readonly resumability: DownloadResumability
 }
 
+/** The `Content-Range` of a 206, when it names a range. */
+function contentRangeOf(response: DavResponse): ContentRange | undefined {
+  const range = parseContentRange(response.headers.get('content-range'))
+  return range !== undefined && 'start' in range ? range : undefined
+}
+
 function versionOf(response: DavResponse): Version {
   const resumability = resumabilityOf(response.headers)
-  if (response.status === 206) {
-    const range = parseContentRange(response.headers.get('content-range'))
-    if (range !== undefined && 'start' in range) return { start: range.start, end: range.end, total: range.total, resumability }
-  }
+  const range = response.status === 206 ? contentRangeOf(response) : undefined
+  if (range !== undefined) return { start: range.start, end: range.end, total: range.total, resumability }
   return { start: 0, end: undefined, total: integerHeader(response, 'content-length'), resumability }
 }
 
@@ -200,8 +204,10 @@ export class ResumableBody {
   /** Continues on a new connection, through the retry layer. */
   private async resume(): Promise<Resumed> {
     const { context, signal } = this.options
-    // A failure before a byte of this answer arrived already spent an attempt of the budget.
-    const retries = this.options.retries - (this.fromAnswer === 0 ? 1 : 0)
+    const resumable = this.version.resumability.resumable
+    // Continuing: a failure before a byte of this answer arrived already spent an attempt of the
+    // budget. Starting over throws the progress away, so every start counts, as a plain GET's retries do.
+    const retries = resumable ? this.options.retries - (this.fromAnswer === 0 ? 1 : 0) : this.options.retries - this.restarts - 1
     if (retries < 0) throw this.lastFailure
     try {
       const outcome = await runWithRetry({
@@ -209,7 +215,7 @@ export class ResumableBody {
         url: redactUrl(this.options.url),
         options: { ...context.pipeline.retry, retries },
         signal,
-        attempt: () => (this.version.resumability.resumable ? this.resumeOnce() : this.startOver()),
+        attempt: () => (resumable ? this.resumeOnce() : this.startOver()),
         describe: describeFailure,
       })
       return outcome.value
@@ -227,9 +233,11 @@ export class ResumableBody {
     headers.set('range', `bytes=${start + this.delivered}-${end ?? ''}`)
     headers.set('if-range', validator.value)
     const response = await this.send(headers)
+    let range: ContentRange | undefined
     if (response.status === 206) {
       const mismatch = this.mismatchOf(response, validator)
       if (mismatch !== undefined) return this.changed(response, validator, mismatch)
+      range = contentRangeOf(response)
     } else if (response.status === 200) {
       const found = validatorIn(response, validator)
       return this.changed(response, validator, found === undefined || found === validator.value ? 'range-ignored' : 'changed')
@@ -241,7 +249,7 @@ export class ResumableBody {
       throw statusError(response, readResponseBody(response))
     }
     const reader = response.stream?.getReader()
-    if (reader === undefined) return this.changed(response, validator, 'range-mismatch')
+    if (reader === undefined || range === undefined) return this.changed(response, validator, 'range-mismatch')
     let first: ReadableStreamReadResult<Uint8Array>
     try {
       first = await readWithin(reader, this.options.context.pipeline.timeoutMs, response)
@@ -253,11 +261,17 @@ export class ResumableBody {
       reader.cancel().catch(() => undefined)
       return this.changed(response, validator, 'range-mismatch')
     }
+    if (this.finished) {
+      // Cancelled while this attempt was under way: free the new connection too.
+      reader.cancel().catch(() => undefined)
+      return { kind: 'resumed' }
+    }
     this.response = response
     this.reader = reader
     this.fromAnswer = 0
     this.pending = first.value
     this.resumes += 1
+    if (this.version.total === undefined && range.total !== undefined) this.version = { ...this.version, total: range.total }
     return { kind: 'resumed' }
   }
 
@@ -265,6 +279,7 @@ export class ResumableBody {
   private async startOver(): Promise<Resumed> {
     const headers = new Headers(this.options.headers)
     if (this.options.range !== undefined) headers.set('range', this.options.range)
+    this.restarts += 1
     const fresh = await this.send(headers)
     if (fresh.status !== 200 && fresh.status !== 206) throw statusError(fresh, readResponseBody(fresh))
     return this.adopt(fresh)
@@ -315,8 +330,8 @@ export class ResumableBody {
   private mismatchOf(response: DavResponse, validator: ResumeValidator): ContentChangeReason | undefined {
     const found = validatorIn(response, validator)
     if (found !== undefined && found !== validator.value) return 'changed'
-    const range = parseContentRange(response.headers.get('content-range'))
-    if (range === undefined || !('start' in range)) return 'range-mismatch'
+    const range = contentRangeOf(response)
+    if (range === undefined) return 'range-mismatch'
     const { start, end, total } = this.version
     if (range.start !== start + this.delivered) return 'range-mismatch'
     if (total !== undefined && range.total !== undefined && range.total !== total) return 'changed'

@@ -346,6 +346,14 @@ describe('resumed GET read whole', () => {
     ])
   })
 
+  test('starting over is bounded by the retries, as a plain GET is: progress that is thrown away does not count', async () => {
+    const { server, dav, gets } = setup((_, response) => withHeaders(response, { etag: undefined, 'last-modified': undefined }))
+    server.faults.cutResponseBody(5000, { method: 'GET', times: Infinity })
+    await expect(dav.get('big.bin', { resume: true })).rejects.toBeInstanceOf(TransportError)
+    // The first read and three more, the client's retries.
+    expect(gets).toHaveLength(4)
+  })
+
   test('a server ignoring Range restarts from its 200, whole', async () => {
     const server = createDavServer({ seed: { 'big.bin': original } })
     const ignoring = setup(async (request, response) => (request.headers.has('range') ? server.handle(new Request(request.url)) : response))
