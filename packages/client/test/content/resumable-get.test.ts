@@ -1,6 +1,8 @@
 import type { TransferProgress } from '@davkit/types'
+import { setupServer } from 'msw/node'
 import { describe, expect, test } from 'vitest'
-import { createDavServer, type DavServer } from '../../../testing/src/index.ts'
+import { createDavServer, davHandlers, type DavServer } from '../../../testing/src/index.ts'
+import { listen } from '../../../testing/src/node/index.ts'
 import {
   ContentChangedError,
   createDavClient,
@@ -419,5 +421,42 @@ describe('memory of a resumed stream', () => {
     // Sixteen times the file, not a byte more held: what is ahead is at most one piece, in both.
     expect(large).toBeLessThanOrEqual(16_384)
     expect(large / Math.max(small, 1)).toBeLessThanOrEqual(1)
+  })
+})
+
+describe('resumed GET through msw and over real sockets', () => {
+  test('a cut answer from davHandlers is continued', async () => {
+    const server = createDavServer({ seed: { 'big.bin': original } })
+    const mock = setupServer(...davHandlers(server, 'https://msw.test'))
+    mock.listen({ onUnhandledFrame: 'error' })
+    try {
+      server.faults.cutResponseBody(100_000, { method: 'GET', times: 2 })
+      const dav = createDavClient({ baseUrl: 'https://msw.test/', retry: { retries: 1, minDelayMs: 1 } })
+      const got = await dav.get('big.bin', { as: 'stream', resume: true })
+      if (got.kind !== 'full') throw new Error(got.kind)
+      expect((await drain(got.data)).bytes).toEqual(original)
+      expect(server.journal.filter({ method: 'GET' }).map((entry) => entry.headers['range'])).toEqual([
+        undefined,
+        'bytes=100000-',
+        'bytes=200000-',
+      ])
+    } finally {
+      mock.close()
+    }
+  })
+
+  test('a socket destroyed mid-body by the Node adapter is continued', async () => {
+    const server = createDavServer({ seed: { 'big.bin': original } })
+    const http = await listen(server)
+    try {
+      server.faults.cutResponseBody(123_456, { method: 'GET' })
+      const dav = createDavClient({ baseUrl: http.url, retry: { retries: 1, minDelayMs: 1 } })
+      const got = await dav.get('big.bin', { as: 'stream', resume: true })
+      if (got.kind !== 'full') throw new Error(got.kind)
+      expect((await drain(got.data)).bytes).toEqual(original)
+      expect(server.journal.filter({ method: 'GET' }).map((entry) => entry.headers['range'])).toEqual([undefined, 'bytes=123456-'])
+    } finally {
+      await http.close()
+    }
   })
 })
