@@ -1,4 +1,4 @@
-import type { ContentRange, DownloadResumability } from '@davkit/types'
+import type { ContentRange, DownloadResumability, GetResult } from '@davkit/types'
 import type { DavClient } from '../client.ts'
 import { HttpStatusError } from '../errors/http-status-error.ts'
 import type { RequestOptions } from '../http/client-options.ts'
@@ -50,7 +50,7 @@ export interface Download {
  */
 export async function downloadFile(client: DavClient, path: string, options: DownloadOptions = {}): Promise<Download> {
   const { resume = true, ...request } = options
-  let result
+  let result: GetResult<ReadableStream<Uint8Array>>
   try {
     result = await client.get(path, { ...request, as: 'stream', ...(resume === false ? {} : { resume }) })
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { ContentChangeReason, DownloadResumability, GetResult, NotResumableReason, ResumeValidator } from '@davkit/types'
 import { describe, expectTypeOf, it } from 'vitest'
 import {
-  ContentChangedError,
+  type ContentChangedError,
   createDavClient,
   createDavFiles,
   type DavClientError,
