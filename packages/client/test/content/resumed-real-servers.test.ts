@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import { renameSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { startCuttingProxy, type CuttingProxy } from '../../../../test/support/cutting-proxy.ts'
 import { skipReason, startServer, type RunningServer, type ServerName } from '../../../../test/servers/index.ts'
 import { ContentChangedError, createDavClient, createDavFiles, type DavClient } from '../../src/index.ts'
@@ -19,6 +19,7 @@ const withoutValidators: ReadonlySet<ServerName> = new Set(['lighttpd'])
 
 /** What each answer to a GET said, for the record of how the server resumes. */
 interface SeenAnswer {
+  readonly path: string
   readonly range: string | null
   readonly ifRange: string | null
   readonly status: number
@@ -57,6 +58,7 @@ for (const name of servers) {
         if (request.method === 'GET') {
           const header = (key: string): string | null => response.headers.get(key)
           seen.push({
+            path: new URL(request.url).pathname,
             range: request.headers.get('range'),
             ifRange: request.headers.get('if-range'),
             status: response.status,
@@ -72,6 +74,7 @@ for (const name of servers) {
         fetch: fetchAndRecord,
       })
     })
+    afterEach(() => proxy?.clearCuts())
     afterAll(async () => {
       await proxy?.close()
       await server?.stop()
@@ -89,6 +92,8 @@ for (const name of servers) {
         proxy.cut({ afterBytes: CUT_AFTER })
         const bytes = await createDavFiles(dav).readBytes('plain.bin')
         expect(Buffer.compare(bytes, original)).toBe(0)
+        // The stream's one GET, then the read's: cut, and read again from the start.
+        expect(seen.filter((answer) => answer.path === '/plain.bin').map((answer) => answer.range)).toEqual([null, null, null])
       })
     } else {
       test('a multi-megabyte file read through connections dropped every megabyte equals the original', async () => {
@@ -110,7 +115,7 @@ for (const name of servers) {
       test('a file replaced on disk between the cut and the resume fails with ContentChangedError', async () => {
         const path = join(server.dataDir, 'changing.bin')
         replaceOnDisk(path, original, 3600)
-        proxy.cut({ afterBytes: CUT_AFTER })
+        proxy.cut({ afterBytes: CUT_AFTER, connection: 'every' })
         const got = await dav.get('changing.bin', { as: 'stream', resume: true })
         if (got.kind !== 'full') throw new Error(`unexpected ${got.kind}`)
         const reader = got.data.getReader()
@@ -139,7 +144,7 @@ for (const name of servers) {
         const path = join(server.dataDir, 'restarting.bin')
         replaceOnDisk(path, original, 3600)
         const replacement = new Uint8Array(randomBytes(SIZE / 2))
-        proxy.cut({ afterBytes: CUT_AFTER })
+        proxy.cut({ afterBytes: CUT_AFTER, connection: 'every' })
         let replaced = false
         const bytes = await createDavFiles(dav).readBytes('restarting.bin', {
           onProgress: () => {
