@@ -342,7 +342,8 @@ export class ResumableBody {
 
   /** The same bytes cannot be had: start over when allowed, else fail typed. */
   private async changed(response: DavResponse, validator: ResumeValidator, reason: ContentChangeReason): Promise<Resumed> {
-    if (reason !== 'gone' && this.options.onChange === 'restart' && this.restarts < this.options.retries) {
+    // Asked for by the caller, a restart on a change is made at least once, whatever the retries.
+    if (reason !== 'gone' && this.options.onChange === 'restart' && this.restarts < Math.max(1, this.options.retries)) {
       this.restarts += 1
       const asWhole = response.status === 200 && this.options.range === undefined
       let fresh = response

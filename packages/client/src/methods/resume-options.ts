@@ -19,7 +19,7 @@ export interface BufferedResumeOptions extends Omit<StreamResumeOptions, 'onChan
   /**
    * `'fail'` (the default) rejects with a `ContentChangedError`; `'restart'` drops what was read
    * and reads the new version from its start (progress then starts again from 0), at most
-   * `retries` times.
+   * `retries` times (at least once).
    */
   readonly onChange?: 'fail' | 'restart'
 }

@@ -81,3 +81,15 @@ describe('files.readBytes and readText resume', () => {
     ])
   })
 })
+
+describe('a restart on a change without retries', () => {
+  test('is still made once when asked for, as readBytes does by default', async () => {
+    const { server, dav } = fakeSetup({ seed: { 'v.bin': original } }, { retry: false })
+    server.faults.cutResponseBody(10_000, { method: 'GET' }).changeContent('/v.bin', 'second', { method: 'GET' })
+    expect(new TextDecoder().decode(await createDavFiles(dav).readBytes('v.bin'))).toBe('second')
+    server.faults.cutResponseBody(2, { method: 'GET', times: 2 })
+    server.faults.changeContent('/v.bin', 'third', { method: 'GET' })
+    server.faults.changeContent('/v.bin', 'fourth', { method: 'GET', times: 2 })
+    await expect(createDavFiles(dav).readBytes('v.bin')).rejects.toBeInstanceOf(ContentChangedError)
+  })
+})
