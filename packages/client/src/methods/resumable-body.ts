@@ -101,8 +101,6 @@ export class ResumableBody {
   private lastFailure: unknown
   private restarts = 0
   private finished = false
-  /** How many times reading continued on a new connection. */
-  resumes = 0
 
   /** @param first a 200 or 206 answer whose body was handed over unread */
   constructor(first: DavResponse, options: ResumableBodyOptions) {
@@ -270,7 +268,6 @@ export class ResumableBody {
     this.reader = reader
     this.fromAnswer = 0
     this.pending = first.value
-    this.resumes += 1
     if (this.version.total === undefined && range.total !== undefined) this.version = { ...this.version, total: range.total }
     return { kind: 'resumed' }
   }
