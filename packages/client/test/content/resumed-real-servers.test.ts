@@ -110,6 +110,7 @@ for (const name of servers) {
         expect(cut).toBeGreaterThanOrEqual(5)
         // Bytes that crossed the proxy: the file once, plus the answers' heads.
         expect(proxy.downstreamBytes / SIZE).toBeLessThan(1.01)
+      console.info(`${name}: ${SIZE} bytes over ${proxy.connections.length} connections, ${proxy.downstreamBytes} bytes received`)
       })
 
       test('a file replaced on disk between the cut and the resume fails with ContentChangedError', async () => {
