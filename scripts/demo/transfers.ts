@@ -84,7 +84,7 @@ export async function transferTheFile(dav: DavClient, folder: string, out: Outpu
   faults?.cutNextDownload(CHUNK + 4096)
   const download = await files.download(path)
   const received = await readAll(download.stream)
-  const resume = download.resume
+  const resume = download.resumability
   const resumable = resume === undefined ? 'no' : resume.resumable ? `yes (${resume.validator.kind})` : `no (${resume.reason})`
   out.table(
     [{ heading: 'Read back' }, { heading: 'Resumable' }, { heading: 'Bytes' }, { heading: 'Same as sent' }],

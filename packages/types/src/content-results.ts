@@ -44,7 +44,7 @@ export interface GetFull<T> extends ContentBase, EntityHeaders {
   /** `Content-Length`, when sent. */
   readonly contentLength: number | undefined
   /** With `resume`: whether the body can continue after a dropped connection, and on which validator (else why not). */
-  readonly resume?: DownloadResumability | undefined
+  readonly resumability?: DownloadResumability | undefined
 }
 
 /** 206: the part asked for with `range`. */
@@ -53,7 +53,7 @@ export interface GetPartial<T> extends ContentBase, EntityHeaders {
   readonly data: T
   readonly range: ContentRange
   /** With `resume`: whether the body can continue after a dropped connection, and on which validator (else why not). */
-  readonly resume?: DownloadResumability | undefined
+  readonly resumability?: DownloadResumability | undefined
 }
 
 /** 304: `ifNoneMatch` matched, the copy the caller has is current. */

@@ -40,7 +40,7 @@ export interface Download {
   /** The part of the file the stream holds, for a ranged download the server answered with a range. */
   readonly range: ContentRange | undefined
   /** With `resume` (the default): whether the stream can continue after a dropped connection, else why not. */
-  readonly resume: DownloadResumability | undefined
+  readonly resumability: DownloadResumability | undefined
 }
 
 /**
@@ -60,7 +60,7 @@ export async function downloadFile(client: DavClient, path: string, options: Dow
   if (result.kind === 'full') {
     const { data, contentLength, etag, lastModified, contentType } = result
     const details = { size: contentLength, length: contentLength, etag, lastModified, contentType }
-    return { stream: data, ...details, range: undefined, resume: result.resume }
+    return { stream: data, ...details, range: undefined, resumability: result.resumability }
   }
   if (result.kind === 'partial') {
     const { data, range, etag, lastModified, contentType } = result
@@ -72,7 +72,7 @@ export async function downloadFile(client: DavClient, path: string, options: Dow
       lastModified,
       contentType,
       range,
-      resume: result.resume,
+      resumability: result.resumability,
     }
   }
   throw new FileOperationError('download', path, result.kind, result.status)

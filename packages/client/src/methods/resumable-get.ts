@@ -99,7 +99,7 @@ function resultOf<T>(response: DavResponse, data: T, resume: DownloadResumabilit
         status,
       })
     }
-    return { kind: 'partial', status, attempts, data, range, ...entityHeadersOf(response), resume }
+    return { kind: 'partial', status, attempts, data, range, ...entityHeadersOf(response), resumability: resume }
   }
   return {
     kind: 'full',
@@ -108,7 +108,7 @@ function resultOf<T>(response: DavResponse, data: T, resume: DownloadResumabilit
     data,
     contentLength: integerHeader(response, 'content-length'),
     ...entityHeadersOf(response),
-    resume,
+    resumability: resume,
   }
 }
 

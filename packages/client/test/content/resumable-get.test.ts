@@ -94,7 +94,7 @@ describe('resumed GET as a stream', () => {
     const etag = server.read('/big.bin')?.etag
     server.faults.cutResponseBody(cut, { method: 'GET' })
     const got = await streamOf(dav)
-    expect(got.resume).toEqual({ resumable: true, validator: { kind: 'etag', value: etag } })
+    expect(got.resumability).toEqual({ resumable: true, validator: { kind: 'etag', value: etag } })
     const { bytes, failure } = await drain(got.data)
     expect(failure).toBeUndefined()
     expect(bytes).toEqual(original)
@@ -172,7 +172,7 @@ describe('resumed GET as a stream', () => {
     server.faults.cutResponseBody(5000, { method: 'GET' })
     const got = await streamOf(dav)
     // With an entity tag, a date may not stand in for it (RFC 9110 section 13.1.5).
-    expect(got.resume).toEqual({ resumable: false, reason: 'weak-etag' })
+    expect(got.resumability).toEqual({ resumable: false, reason: 'weak-etag' })
     const { failure } = await drain(got.data)
     expect(failure).toBeInstanceOf(TransportError)
     expect(gets).toHaveLength(1)
@@ -182,7 +182,7 @@ describe('resumed GET as a stream', () => {
     const { server, dav, gets } = setup((_, response) => withHeaders(response, { etag: undefined, 'last-modified': undefined }))
     server.faults.cutResponseBody(5000, { method: 'GET' })
     const got = await streamOf(dav)
-    expect(got.resume).toEqual({ resumable: false, reason: 'no-validator' })
+    expect(got.resumability).toEqual({ resumable: false, reason: 'no-validator' })
     expect((await drain(got.data)).failure).toBeInstanceOf(TransportError)
     expect(gets).toHaveLength(1)
   })
@@ -193,21 +193,21 @@ describe('resumed GET as a stream', () => {
     const modified = strong.server.read('/big.bin')?.modified.toUTCString()
     strong.server.faults.cutResponseBody(5000, { method: 'GET' })
     const got = await streamOf(strong.dav)
-    expect(got.resume).toEqual({ resumable: true, validator: { kind: 'last-modified', value: modified } })
+    expect(got.resumability).toEqual({ resumable: true, validator: { kind: 'last-modified', value: modified } })
     expect((await drain(got.data)).bytes).toEqual(original)
     expect(strong.gets[1]).toEqual({ range: 'bytes=5000-', ifRange: modified })
 
     const same = setup((_, response) => withHeaders(response, { etag: undefined, date: response.headers.get('last-modified') ?? '' }))
-    expect((await streamOf(same.dav)).resume).toEqual({ resumable: false, reason: 'weak-last-modified' })
+    expect((await streamOf(same.dav)).resumability).toEqual({ resumable: false, reason: 'weak-last-modified' })
     const undated = setup((_, response) => withHeaders(response, { etag: undefined, date: undefined }))
-    expect((await streamOf(undated.dav)).resume).toEqual({ resumable: false, reason: 'weak-last-modified' })
+    expect((await streamOf(undated.dav)).resumability).toEqual({ resumable: false, reason: 'weak-last-modified' })
   })
 
   test('a compressed answer is not resumable; identity is asked for', async () => {
     const { dav } = setup((_, response) => withHeaders(response, { 'content-encoding': 'gzip' }))
     const got = await dav.get('big.bin', { as: 'stream', resume: true })
     if (got.kind !== 'full') throw new Error(got.kind)
-    expect(got.resume).toEqual({ resumable: false, reason: 'encoded' })
+    expect(got.resumability).toEqual({ resumable: false, reason: 'encoded' })
     await got.data.cancel()
     const plain = setup()
     await (await streamOf(plain.dav)).data.cancel()
@@ -341,7 +341,7 @@ describe('resumed GET read whole', () => {
     server.faults.cutResponseBody(5000, { method: 'GET' })
     const got = await dav.get('big.bin', { resume: true })
     expect(got.kind === 'full' && got.data).toEqual(original)
-    expect(got).toMatchObject({ resume: { resumable: false, reason: 'no-validator' } })
+    expect(got).toMatchObject({ resumability: { resumable: false, reason: 'no-validator' } })
     expect(gets).toEqual([
       { range: null, ifRange: null },
       { range: null, ifRange: null },

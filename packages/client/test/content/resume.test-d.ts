@@ -29,12 +29,17 @@ describe('resume on GET', () => {
     expectTypeOf<NonNullable<StreamResumeOptions['onChange']>>().toEqualTypeOf<'fail'>()
   })
 
+  it('names every reason a body cannot resume or could not continue', () => {
+    expectTypeOf<NotResumableReason>().toEqualTypeOf<'no-validator' | 'weak-etag' | 'weak-last-modified' | 'encoded' | 'no-ranges'>()
+    expectTypeOf<ContentChangeReason>().toEqualTypeOf<'changed' | 'range-ignored' | 'range-not-satisfiable' | 'range-mismatch' | 'gone'>()
+  })
+
   it('says on the result whether the body can be resumed, narrowed on resumable', () => {
     const result = {} as GetResult<Uint8Array>
-    if (result.kind === 'full' && result.resume !== undefined) {
-      expectTypeOf(result.resume).toEqualTypeOf<DownloadResumability>()
-      if (result.resume.resumable) expectTypeOf(result.resume.validator).toEqualTypeOf<ResumeValidator>()
-      else expectTypeOf(result.resume.reason).toEqualTypeOf<NotResumableReason>()
+    if (result.kind === 'full' && result.resumability !== undefined) {
+      expectTypeOf(result.resumability).toEqualTypeOf<DownloadResumability>()
+      if (result.resumability.resumable) expectTypeOf(result.resumability.validator).toEqualTypeOf<ResumeValidator>()
+      else expectTypeOf(result.resumability.reason).toEqualTypeOf<NotResumableReason>()
     }
   })
 })

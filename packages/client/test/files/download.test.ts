@@ -22,7 +22,7 @@ describe('files.download', () => {
       length: SIZE,
       etag: server.read('/v.bin')?.etag,
       range: undefined,
-      resume: { resumable: true, validator: { kind: 'etag' } },
+      resumability: { resumable: true, validator: { kind: 'etag' } },
     })
     expect(await bytesOf(download.stream)).toEqual(original)
     expect(loaded.at(-1)).toBe(SIZE)
@@ -47,7 +47,7 @@ describe('files.download', () => {
     const { server, dav } = fakeSetup({ seed: { 'v.bin': original } }, { retry })
     server.faults.cutResponseBody(1000, { method: 'GET' })
     const download = await createDavFiles(dav).download('v.bin', { resume: false })
-    expect(download.resume).toBeUndefined()
+    expect(download.resumability).toBeUndefined()
     await expect(bytesOf(download.stream)).rejects.toMatchObject({ code: 'transport' })
   })
 
