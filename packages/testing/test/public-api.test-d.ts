@@ -6,6 +6,9 @@ import {
   seedFile,
   type DavDialect,
   type DavServer,
+  type DavServerUploads,
+  type FaultAction,
+  type Faults,
   type JournalEntry,
   type SeedTree,
   type StoredResource,
@@ -42,5 +45,24 @@ describe('public API types', () => {
     expectTypeOf<JournalEntry['status']>().toEqualTypeOf<number | 'network-error'>()
     expectTypeOf<StoredResource['kind']>().toEqualTypeOf<'file' | 'collection'>()
     expectTypeOf<ReturnType<DavServer['read']>>().toEqualTypeOf<StoredResource | undefined>()
+  })
+
+  it('faults that break a transfer chain, and their actions narrow on kind', () => {
+    const server = createDavServer()
+    expectTypeOf(server.faults.cutResponseBody(10, { method: 'GET' }).cutRequestBody(5).changeContent('/a', 'x')).toEqualTypeOf<Faults>()
+    expectTypeOf<FaultAction['kind']>().toEqualTypeOf<
+      'status' | 'network-error' | 'latency' | 'cut-response-body' | 'cut-request-body' | 'change-content'
+    >()
+    const action = {} as FaultAction
+    if (action.kind === 'change-content') expectTypeOf(action.content).toEqualTypeOf<Uint8Array>()
+    // @ts-expect-error: a byte count, not a string
+    server.faults.cutRequestBody('10')
+  })
+
+  it('upload mechanisms are switched on one by one; Nextcloud chunking needs its uploads path', () => {
+    expectTypeOf<DavServerUploads['tus']>().toEqualTypeOf<boolean | undefined>()
+    expectTypeOf<NonNullable<DavServerUploads['nextcloudChunking']>>().toEqualTypeOf<{ readonly uploadsPath: string }>()
+    // @ts-expect-error: chunking is not a boolean
+    createDavServer({ uploads: { nextcloudChunking: true } })
   })
 })
