@@ -1,0 +1,119 @@
+/**
+ * The transfer benchmark's contenders: each moves one file between the client and the transfer
+ * server and checks every byte against the content generator, holding no more than the transfer
+ * needs. The davkit calls they make are all in this module.
+ */
+import { createDavClient, createDavFiles, type DavClient, type RetryOptions } from '@davkit/client'
+import { ContentChecker, contentStream } from './transfer-content.ts'
+
+/** One transfer to carry out. */
+export interface TransferJob {
+  /** The server's base URL. */
+  readonly baseUrl: string
+  /** The file's path under it (no leading `/`). */
+  readonly path: string
+  readonly size: number
+  /** Bytes per upload request, for the chunked mechanisms. */
+  readonly chunkSize: number
+}
+
+/** What a contender reports besides the time it took. */
+export interface TransferOutcome {
+  /** Bytes delivered to the caller (download) or confirmed written (upload). */
+  readonly bytes: number
+  /** Resumes after a cut, as the client counted them (undefined when it does not say). */
+  readonly resumes: number | undefined
+  /** Request body bytes the client sent, resent ones included (uploads that report it). */
+  readonly bytesSent: number | undefined
+  /** The upload mechanism the client reported using. */
+  readonly mechanism: string | undefined
+}
+
+/** Carries out one transfer. */
+export type TransferContender = (job: TransferJob) => Promise<TransferOutcome>
+
+/**
+ * The retry policy of every contender: enough retries for three cuts, and a short, fixed wait
+ * before each, so that what is measured is what resuming costs rather than a back-off delay.
+ */
+export const TRANSFER_RETRY: RetryOptions = { retries: 5, minDelayMs: 10, maxDelayMs: 10, jitter: false }
+
+function clientFor(job: TransferJob): DavClient {
+  return createDavClient({ baseUrl: job.baseUrl, retry: TRANSFER_RETRY })
+}
+
+/** Reads a download stream to its end, checking each piece as it arrives and keeping none. */
+async function readChecked(stream: ReadableStream<Uint8Array>, size: number): Promise<number> {
+  const checker = new ContentChecker(size)
+  for await (const piece of stream) checker.check(piece)
+  checker.finish()
+  return checker.offset
+}
+
+/**
+ * `dav.get(path, { as: 'stream', resume: true })`: one stream that continues across the cuts (its
+ * resumes are the server's GET count less one).
+ */
+const downloadResume: TransferContender = async (job) => {
+  // Cast until the resume option is in this build's GetOptions.
+  const options = { as: 'stream', resume: true } as { as: 'stream' }
+  const result = await clientFor(job).get(job.path, options)
+  if (result.kind !== 'full') throw new Error(`GET ${job.path}: ${result.kind}`)
+  return { bytes: await readChecked(result.data, job.size), resumes: undefined, bytesSent: undefined, mechanism: undefined }
+}
+
+/** The baseline: one plain `dav.get(path, { as: 'stream' })`, no cuts. */
+const downloadPlain: TransferContender = async (job) => {
+  const result = await clientFor(job).get(job.path, { as: 'stream' })
+  if (result.kind !== 'full') throw new Error(`GET ${job.path}: ${result.kind}`)
+  return { bytes: await readChecked(result.data, job.size), resumes: undefined, bytesSent: undefined, mechanism: undefined }
+}
+
+/** The baseline: one plain streamed `dav.put` with `contentLength`, no cuts. */
+const uploadPlain: TransferContender = async (job) => {
+  const result = await clientFor(job).put(job.path, contentStream(job.size), { contentLength: job.size })
+  if (result.kind !== 'created' && result.kind !== 'replaced') throw new Error(`PUT ${job.path}: ${result.kind}`)
+  return { bytes: job.size, resumes: undefined, bytesSent: job.size, mechanism: 'put' }
+}
+
+/** The file layer's upload entry point, as agreed for issue #15. */
+interface UploadEntry {
+  upload(
+    path: string,
+    source: ReadableStream<Uint8Array>,
+    options: { readonly mechanism: 'tus' | 'ranged-put'; readonly chunkSize: number },
+  ): Promise<{ readonly mechanism: string; readonly size: number; readonly bytesSent: number; readonly resumes: number }>
+}
+
+/** `files.upload(path, stream, { mechanism, chunkSize })` from a stream that makes the content as it is read. */
+function uploadWith(mechanism: 'tus' | 'ranged-put'): TransferContender {
+  return async (job) => {
+    const files = createDavFiles(clientFor(job)) as unknown as Partial<UploadEntry>
+    if (typeof files.upload !== 'function') throw new Error('files.upload is not in this build of @davkit/client')
+    const done = await files.upload(job.path, contentStream(job.size), { mechanism, chunkSize: job.chunkSize })
+    return { bytes: done.size, resumes: done.resumes, bytesSent: done.bytesSent, mechanism: done.mechanism }
+  }
+}
+
+/** The contenders by name: a resumable one and the plain baseline per direction. */
+export const transferContenders = {
+  'download-resume': downloadResume,
+  'download-plain': downloadPlain,
+  'upload-tus': uploadWith('tus'),
+  'upload-ranged-put': uploadWith('ranged-put'),
+  'upload-plain': uploadPlain,
+} as const satisfies Record<string, TransferContender>
+
+/** A transfer contender's name. */
+export type TransferContenderName = keyof typeof transferContenders
+
+/** Which direction a contender moves bytes, and whether it is the baseline its direction is compared with. */
+export const TRANSFER_ROLES: Readonly<
+  Record<TransferContenderName, { readonly direction: 'download' | 'upload'; readonly baseline: boolean }>
+> = {
+  'download-resume': { direction: 'download', baseline: false },
+  'download-plain': { direction: 'download', baseline: true },
+  'upload-tus': { direction: 'upload', baseline: false },
+  'upload-ranged-put': { direction: 'upload', baseline: false },
+  'upload-plain': { direction: 'upload', baseline: true },
+}
