@@ -72,6 +72,8 @@ export interface DavRequest<T = unknown> {
   readonly uploadLength?: number | undefined
   /** Hears the bytes of a 2xx body as they are read (by the caller, for `stream`). */
   readonly onDownloadProgress?: ProgressCallback | undefined
+  /** `false`: one attempt, for a caller that retries by itself after asking the server what it holds (a resumed upload). */
+  readonly retry?: false | undefined
 }
 
 /** The final response of a request: status, headers, the body, and how it was obtained. */
@@ -81,8 +83,15 @@ export interface DavResponse<T = unknown> {
   readonly headers: Headers
   /** The URL that answered (after same-origin redirects). */
   readonly url: string
-  /** The whole body; empty when it is handed over in `stream` or read by `readBody`. */
+  /** The whole body; empty when it is handed over in `stream`, read by `readBody`, or taken by `takeBody`. */
   readonly body: Uint8Array
+  /**
+   * Hands the buffered body over and leaves an empty one in its place, so that a method turning
+   * the bytes into something else (text, then a decoded multistatus) lets them be collected rather
+   * than kept alive, through the response, while the result is built. The summary's excerpt is
+   * taken first, so errors made afterwards still quote the body's beginning.
+   */
+  takeBody(): Uint8Array
   /** What the request's `readBody` sink made of the body; `undefined` without `readBody`. */
   readonly decoded?: T | undefined
   /** The unread body of a 2xx answer to a `responseBody: 'stream'` request. */
@@ -117,6 +126,8 @@ export interface RequestPipeline {
   readonly baseUrl: URL
   /** The per-attempt timeout, in milliseconds (`false`: none); a body read as a stream applies it to each wait for data. */
   readonly timeoutMs: number | false
+  /** The client's retry options, for methods that resume by themselves through `runWithRetry`. */
+  readonly retry: ResolvedRetryOptions
   /**
    * Sends a request and returns its final response, whatever its status: a status that is worth
    * retrying is retried first; deciding what a status means is the method's business.
@@ -127,6 +138,7 @@ export interface RequestPipeline {
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 307, 308])
 const DEFAULT_TIMEOUT_MS = 30_000
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+const EMPTY_BODY = new Uint8Array(0)
 
 interface PipelineConfig {
   readonly base: URL
@@ -198,6 +210,7 @@ export function createRequestPipeline(options: DavClientOptions): RequestPipelin
   return {
     baseUrl: base,
     timeoutMs,
+    retry: config.retry,
     send: <T>(request: DavRequest<T>) => send(config, request),
   }
 }
@@ -216,7 +229,7 @@ async function send<T>(config: PipelineConfig, request: DavRequest<T>): Promise<
   if (request.body instanceof ReadableStream && request.body.locked) {
     throw new InvalidRequestError('the body stream is locked (already being read)')
   }
-  const retry: ResolvedRetryOptions = replayable ? config.retry : { ...config.retry, retries: 0 }
+  const retry: ResolvedRetryOptions = replayable && request.retry !== false ? config.retry : { ...config.retry, retries: 0 }
   if (!replayable && config.authenticator?.wantsChallengeFirst() === true) {
     // A stream can be sent once: a body-less HEAD of the same URL learns the server's challenge
     // (Basic or Digest, and its nonce) first, so that the stream is not spent on a 401. Not
@@ -610,8 +623,8 @@ async function attempt<T>(
 
 /**
  * The response of an attempt. Its `request` and `summary` are made when first read, the body
- * excerpt from the body as it was then (see `takeBody`, which has the summary made before it takes
- * a long body away).
+ * excerpt from the body as it was then (`takeBody` has the summary made before it takes a long body
+ * away).
  */
 function answer<T>(
   head: ResponseHead,
@@ -629,12 +642,21 @@ function answer<T>(
     excerptOf = undefined
     return summary
   })
+  let held = body
   return {
     status: head.status,
     statusText: head.statusText,
     headers: head.headers,
     url: head.url,
-    body,
+    get body() {
+      return held
+    },
+    takeBody() {
+      const taken = held
+      if (taken.byteLength > EXCERPT_BYTES) responseSummary()
+      held = EMPTY_BODY
+      return taken
+    },
     stream,
     decoded: sunk?.decoded,
     attempts: attemptNumber,

@@ -4,10 +4,18 @@ import type { DavResponse } from '../http/request-pipeline.ts'
 import { readMultiStatusBody, readResponseBody, type BodyReading } from './read-dav-answer.ts'
 
 function responseOf(body: Uint8Array, contentType: string | undefined): DavResponse {
+  let held = body
   return {
     status: 207,
     statusText: 'Multi-Status',
-    body,
+    get body() {
+      return held
+    },
+    takeBody: () => {
+      const taken = held
+      held = new Uint8Array(0)
+      return taken
+    },
     url: 'https://dav.example/',
     headers: new Headers(contentType === undefined ? {} : { 'content-type': contentType }),
     scrub: (text: string) => text.replaceAll('s3cret', '[redacted]'),

@@ -6,7 +6,6 @@ import type { BodySink, BodySinkFactory } from '../http/body-sink.ts'
 import type { DavRequest, DavResponse } from '../http/request-pipeline.ts'
 import { MultiStatusReader, type MultiStatusTail } from '../multistatus/multistatus-reader.ts'
 import { scrubDecodeError } from '../http/scrub-decode-error.ts'
-import { takeBody } from '../http/take-buffered-body.ts'
 import type { MethodContext } from './method-context.ts'
 
 /** A multistatus whose responses went through a method's own mapping as they were read. */
@@ -74,7 +73,7 @@ function readingOf(error: DecodeError): BodyReading<never> {
 /**
  * Reads a response body as a WebDAV XML answer (see {@link readMultiStatusBody}): the reading the
  * pipeline made while the body arrived, or else the buffered body, taken from the response (see
- * {@link takeBody}) so that only what is decoded from it lives on.
+ * `DavResponse.takeBody`) so that only what is decoded from it lives on.
  */
 export function readResponseBody(response: DavResponse): BodyReading
 export function readResponseBody<R>(response: DavResponse, map: (response: MultiStatusResponse) => R): BodyReading<R>
@@ -84,7 +83,7 @@ export function readResponseBody<R>(
 ): BodyReading<R | MultiStatusResponse> {
   const sink: BodySink<BodyReading<R | MultiStatusResponse>> =
     map === undefined ? readMultiStatusBody(response) : multiStatusBodyReader(map)(response)
-  sink.write(takeBody(response))
+  sink.write(response.takeBody())
   return scrubbed(sink.end(), response)
 }
 

@@ -4,6 +4,7 @@ import { expect, test } from 'vitest'
 import { HttpStatusError } from '../errors/http-status-error.ts'
 import { UndecodableResponseError } from '../errors/undecodable-response-error.ts'
 import { createDavClient } from '../client.ts'
+import { createRequestPipeline } from './request-pipeline.ts'
 import { davProps } from '../properties/dav-props.ts'
 
 const BASE = 'https://dav.example/files/'
@@ -36,3 +37,19 @@ for (const size of [100, 50_000]) {
     expect((error as HttpStatusError).davError?.conditions.map((c) => c.name.local)).toEqual(['need-privileges'])
   })
 }
+
+test('takeBody hands the buffered bytes over once and leaves the response with an empty body', async () => {
+  const page = `<html>${'x'.repeat(10_000)}</html>`
+  const pipeline = createRequestPipeline({
+    baseUrl: BASE,
+    retry: false,
+    fetch: async () => new Response(page, { status: 500, headers: { 'content-type': 'text/html' } }),
+  })
+  const response = await pipeline.send({ method: 'GET', url: new URL('a.txt', BASE) })
+  const taken = response.takeBody()
+  expect(new TextDecoder().decode(taken)).toBe(page)
+  expect(response.body.byteLength).toBe(0)
+  expect(response.takeBody().byteLength).toBe(0)
+  // Taken after the bytes went: the excerpt was kept before they did.
+  expect(response.summary.bodyExcerpt).toBe(page.slice(0, 2048))
+})
