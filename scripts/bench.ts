@@ -21,7 +21,9 @@
  * and open the `.cpuprofile` in Chrome DevTools.
  */
 import { execFileSync } from 'node:child_process'
-import { availableParallelism, cpus, loadavg } from 'node:os'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { createStyler, wantsColour } from './demo/style.ts'
 import { renderTable } from './demo/table.ts'
 import { generateListing } from './bench/listing-body.ts'
@@ -41,6 +43,7 @@ import { startStaticServer } from './bench/static-server.ts'
 import { formatBytes, formatMs, parseByteSize, summarize } from './bench/stats.ts'
 import { startStreamingServer } from './bench/streaming-server.ts'
 import { TRANSFER_RETRY, TRANSFER_ROLES, type TransferContenderName } from './bench/transfer-contenders.ts'
+import { writeContentFile } from './bench/transfer-content.ts'
 import { spawnTransferServer } from './bench/transfer-control.ts'
 import { transferTable, transferTargets, type TransferMeasurement } from './bench/report.ts'
 import type { WorkerResult, WorkerTask } from './bench/worker-protocol.ts'
@@ -376,6 +379,15 @@ async function transfersSection(size: number, chunkSize: number): Promise<void> 
   const contenders = Object.keys(TRANSFER_ROLES) as TransferContenderName[]
   const runs = new Map<TransferContenderName, (WorkerResult | undefined)[]>(contenders.map((c) => [c, []]))
   const failed = new Map<TransferContenderName, string>()
+  // One file on disk for the contenders that upload from a file, written before any is timed.
+  const sourceFile = contenders.some((c) => TRANSFER_ROLES[c].needsFile)
+    ? join(await mkdtemp(join(tmpdir(), 'davkit-bench-')), 'content.bin')
+    : undefined
+  if (sourceFile !== undefined) {
+    progress(`writing the ${formatBytes(size)} source file...`)
+    await writeContentFile(sourceFile, size)
+    progressDone()
+  }
   const server = await spawnTransferServer()
   try {
     for (let round = 0; round < rounds; round++) {
@@ -392,6 +404,7 @@ async function transfersSection(size: number, chunkSize: number): Promise<void> 
           size,
           chunkSize,
           cuts: TRANSFER_ROLES[contender].baseline ? [] : TRANSFER_CUTS,
+          ...(TRANSFER_ROLES[contender].needsFile && sourceFile !== undefined ? { sourceFile } : {}),
         }
         const measurement = await measure(task, contender, size, size, `${contender}, round ${round + 1} of ${rounds}`)
         if (measurement.result === undefined) failed.set(contender, measurement.failure ?? 'unknown')
@@ -400,6 +413,7 @@ async function transfersSection(size: number, chunkSize: number): Promise<void> 
     }
   } finally {
     await server.close()
+    if (sourceFile !== undefined) await rm(dirname(sourceFile), { recursive: true, force: true })
   }
   const baselineOf = (direction: 'download' | 'upload'): TransferContenderName | undefined =>
     contenders.find((c) => TRANSFER_ROLES[c].direction === direction && TRANSFER_ROLES[c].baseline)
@@ -417,7 +431,7 @@ async function transfersSection(size: number, chunkSize: number): Promise<void> 
   process.stdout.write(`${transferTable(measurements, size, styler)}\n`)
   process.stdout.write(
     styler.paint(
-      `  Each run is one process moving one file; every byte is checked against the generator by the receiving side. Uploads: chunk size ${formatBytes(chunkSize)}, from a stream made as it is read.\n` +
+      `  Each run is one process moving one file; every byte is checked against the generator by the receiving side. Uploads: chunk size ${formatBytes(chunkSize)}, from a stream made as it is read, or (-file) from a file on disk through fileSource.\n` +
         `  Bytes moved: response bodies the server sent (download), the larger of request bodies received and the client's count (upload). Requests: all the server answered for the file.\n` +
         `  Retry policy of every contender: ${JSON.stringify(TRANSFER_RETRY)} (a short fixed wait: the resume's cost, not a back-off delay, is measured).\n` +
         `  Section time ${formatMs(performance.now() - sectionStarted)}.\n`,

@@ -15,6 +15,8 @@ export interface TransferJob {
   readonly size: number
   /** Bytes per upload request, for the chunked mechanisms. */
   readonly chunkSize: number
+  /** A file on disk holding the content, for the contenders that upload from a file. */
+  readonly sourceFile: string | undefined
 }
 
 /** What a contender reports besides the time it took. */
@@ -85,12 +87,27 @@ interface UploadEntry {
   ): Promise<{ readonly mechanism: string; readonly size: number; readonly bytesSent: number; readonly resumes: number }>
 }
 
-/** `files.upload(path, stream, { mechanism, chunkSize })` from a stream that makes the content as it is read. */
-function uploadWith(mechanism: 'tus' | 'ranged-put'): TransferContender {
+/** The Node entry's file source, as agreed for issue #15. */
+type FileSourceOf = (path: string) => unknown
+
+async function fileSourceOf(path: string | undefined): Promise<unknown> {
+  if (path === undefined) throw new Error('no source file was given')
+  // A specifier in a variable: the `./node` entry is not in every build yet.
+  const entry = '@davkit/client/node'
+  const { fileSource } = (await import(entry)) as { fileSource: FileSourceOf }
+  return fileSource(path)
+}
+
+/**
+ * `files.upload(path, source, { mechanism, chunkSize })` from a stream that makes the content as it
+ * is read, or from a file on disk through `fileSource`.
+ */
+function uploadWith(mechanism: 'tus' | 'ranged-put', from: 'stream' | 'file'): TransferContender {
   return async (job) => {
     const files = createDavFiles(clientFor(job)) as unknown as Partial<UploadEntry>
     if (typeof files.upload !== 'function') throw new Error('files.upload is not in this build of @davkit/client')
-    const done = await files.upload(job.path, contentStream(job.size), { mechanism, chunkSize: job.chunkSize })
+    const source = from === 'stream' ? contentStream(job.size) : ((await fileSourceOf(job.sourceFile)) as ReadableStream<Uint8Array>)
+    const done = await files.upload(job.path, source, { mechanism, chunkSize: job.chunkSize })
     return { bytes: done.size, resumes: done.resumes, bytesSent: done.bytesSent, mechanism: done.mechanism }
   }
 }
@@ -99,21 +116,28 @@ function uploadWith(mechanism: 'tus' | 'ranged-put'): TransferContender {
 export const transferContenders = {
   'download-resume': downloadResume,
   'download-plain': downloadPlain,
-  'upload-tus': uploadWith('tus'),
-  'upload-ranged-put': uploadWith('ranged-put'),
+  'upload-tus': uploadWith('tus', 'stream'),
+  'upload-ranged-put': uploadWith('ranged-put', 'stream'),
+  'upload-tus-file': uploadWith('tus', 'file'),
+  'upload-ranged-put-file': uploadWith('ranged-put', 'file'),
   'upload-plain': uploadPlain,
 } as const satisfies Record<string, TransferContender>
 
 /** A transfer contender's name. */
 export type TransferContenderName = keyof typeof transferContenders
 
-/** Which direction a contender moves bytes, and whether it is the baseline its direction is compared with. */
+/**
+ * Which direction a contender moves bytes, whether it is the baseline its direction is compared
+ * with, and whether it reads a file on disk.
+ */
 export const TRANSFER_ROLES: Readonly<
-  Record<TransferContenderName, { readonly direction: 'download' | 'upload'; readonly baseline: boolean }>
+  Record<TransferContenderName, { readonly direction: 'download' | 'upload'; readonly baseline: boolean; readonly needsFile: boolean }>
 > = {
-  'download-resume': { direction: 'download', baseline: false },
-  'download-plain': { direction: 'download', baseline: true },
-  'upload-tus': { direction: 'upload', baseline: false },
-  'upload-ranged-put': { direction: 'upload', baseline: false },
-  'upload-plain': { direction: 'upload', baseline: true },
+  'download-resume': { direction: 'download', baseline: false, needsFile: false },
+  'download-plain': { direction: 'download', baseline: true, needsFile: false },
+  'upload-tus': { direction: 'upload', baseline: false, needsFile: false },
+  'upload-ranged-put': { direction: 'upload', baseline: false, needsFile: false },
+  'upload-tus-file': { direction: 'upload', baseline: false, needsFile: true },
+  'upload-ranged-put-file': { direction: 'upload', baseline: false, needsFile: true },
+  'upload-plain': { direction: 'upload', baseline: true, needsFile: false },
 }

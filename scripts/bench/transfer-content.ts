@@ -1,3 +1,7 @@
+import { createWriteStream } from 'node:fs'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+
 /**
  * The content of every benchmark transfer, as a function of the offset: a fixed 1 MiB
  * pseudo-random block repeated, with the block's index stamped (XOR) into its first 8 bytes. Nobody stores
@@ -148,4 +152,9 @@ export function contentStream(size: number, pieceSize = BLOCK_SIZE): ReadableStr
     },
     { highWaterMark: 0 },
   )
+}
+
+/** Writes the content's first `size` bytes to a file, for uploads from a file on disk. */
+export async function writeContentFile(path: string, size: number): Promise<void> {
+  await pipeline(Readable.fromWeb(contentStream(size) as import('node:stream/web').ReadableStream<Uint8Array>), createWriteStream(path))
 }

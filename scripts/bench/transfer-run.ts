@@ -20,7 +20,7 @@ export async function measureTransfer(task: TransferTask): Promise<WorkerResult>
   collect()
   const baselineRss = process.memoryUsage.rss()
   const started = performance.now()
-  const outcome = await contender({ baseUrl: task.url, path, size: task.size, chunkSize: task.chunkSize })
+  const outcome = await contender({ baseUrl: task.url, path, size: task.size, chunkSize: task.chunkSize, sourceFile: task.sourceFile })
   const elapsed = performance.now() - started
   const heap = process.memoryUsage().heapUsed
   const server = await transferCounts(task.url, `/${path}`)

@@ -42,6 +42,8 @@ export type WorkerTask =
       readonly chunkSize: number
       /** Fractions of the size at which the server cuts the connection (none for a baseline). */
       readonly cuts: readonly number[]
+      /** A file on disk holding the content, for contenders that upload from a file. */
+      readonly sourceFile?: string
     }
 
 /** What a transfer run adds to its {@link WorkerResult}: the server's counts and the client's own. */

@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Loopback } from '../../scripts/bench/loopback.ts'
 import {
@@ -8,6 +11,7 @@ import {
   contentBlock,
   contentStream,
   firstMismatch,
+  writeContentFile,
 } from '../../scripts/bench/transfer-content.ts'
 import { registerTransferFile, transferCounts } from '../../scripts/bench/transfer-control.ts'
 import { transferContenders } from '../../scripts/bench/transfer-contenders.ts'
@@ -66,6 +70,21 @@ describe('the transfer content', () => {
     const bytes = await readAll(contentStream(size))
     expect(bytes.byteLength).toBe(size)
     expect(firstMismatch(bytes, 0)).toBe(-1)
+  })
+})
+
+describe('the content file', () => {
+  it('holds exactly the content, for uploads from disk', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'davkit-bench-test-'))
+    try {
+      const size = BLOCK_SIZE + 4321
+      await writeContentFile(join(folder, 'content.bin'), size)
+      const bytes = await readFile(join(folder, 'content.bin'))
+      expect(bytes.byteLength).toBe(size)
+      expect(firstMismatch(bytes, 0)).toBe(-1)
+    } finally {
+      await rm(folder, { recursive: true, force: true })
+    }
   })
 })
 
@@ -223,7 +242,7 @@ describe('the transfer server', () => {
 
   it('takes the plain baselines end to end: a streamed PUT and a streamed GET, each byte checked', async () => {
     await registerTransferFile(server.url, { path: '/b/up.bin', size, cuts: [], direction: 'upload' })
-    const job = { baseUrl: server.url, size, chunkSize: BLOCK_SIZE }
+    const job = { baseUrl: server.url, size, chunkSize: BLOCK_SIZE, sourceFile: undefined }
     expect((await transferContenders['upload-plain']({ ...job, path: 'b/up.bin' })).bytes).toBe(size)
     const uploaded = await transferCounts(server.url, '/b/up.bin')
     expect(uploaded).toMatchObject({ complete: true, requestBytes: size })
