@@ -45,6 +45,7 @@ import { startStreamingServer } from './bench/streaming-server.ts'
 import { TRANSFER_RETRY, TRANSFER_ROLES, type TransferContenderName } from './bench/transfer-contenders.ts'
 import { writeContentFile } from './bench/transfer-content.ts'
 import { spawnTransferServer } from './bench/transfer-control.ts'
+import { bundleWorker } from './bench/worker-bundle.ts'
 import { transferTable, transferTargets, type TransferMeasurement } from './bench/report.ts'
 import type { WorkerResult, WorkerTask } from './bench/worker-protocol.ts'
 
@@ -111,17 +112,18 @@ async function measure(
   entries: number,
   bodyBytes: number,
   where = `${contender} at ${entries.toLocaleString('en-US')} entries`,
+  worker?: string,
 ): Promise<Measurement> {
   progress(`${task.kind} ${where}...`)
   try {
     let result: WorkerResult
     try {
-      result = await runWorker(task, WORKER_TIMEOUT_MS)
+      result = await runWorker(task, WORKER_TIMEOUT_MS, worker)
     } catch (first) {
       // One retry, said out loud: a child can fail for reasons outside the contender (a source file
       // being saved while it loads). A second failure is reported as a failure.
       failureDetails.push(`${where}: failed once, retried: ${describeFailure(first)}`)
-      result = await runWorker(task, WORKER_TIMEOUT_MS)
+      result = await runWorker(task, WORKER_TIMEOUT_MS, worker)
     }
     return { contender, entries, bodyBytes, result, failure: undefined }
   } catch (error) {
@@ -388,6 +390,8 @@ async function transfersSection(size: number, chunkSize: number): Promise<void> 
     await writeContentFile(sourceFile, size)
     progressDone()
   }
+  // Peak RSS is held to an absolute ceiling here: the children run JavaScript, as a user's program would.
+  const worker = await bundleWorker()
   const server = await spawnTransferServer()
   try {
     for (let round = 0; round < rounds; round++) {
@@ -406,7 +410,7 @@ async function transfersSection(size: number, chunkSize: number): Promise<void> 
           cuts: TRANSFER_ROLES[contender].baseline ? [] : TRANSFER_CUTS,
           ...(TRANSFER_ROLES[contender].needsFile && sourceFile !== undefined ? { sourceFile } : {}),
         }
-        const measurement = await measure(task, contender, size, size, `${contender}, round ${round + 1} of ${rounds}`)
+        const measurement = await measure(task, contender, size, size, `${contender}, round ${round + 1} of ${rounds}`, worker)
         if (measurement.result === undefined) failed.set(contender, measurement.failure ?? 'unknown')
         list[round] = measurement.result
       }
@@ -431,7 +435,7 @@ async function transfersSection(size: number, chunkSize: number): Promise<void> 
   process.stdout.write(`${transferTable(measurements, size, styler)}\n`)
   process.stdout.write(
     styler.paint(
-      `  Each run is one process moving one file; every byte is checked against the generator by the receiving side. Uploads: chunk size ${formatBytes(chunkSize)}, from a stream made as it is read, or (-file) from a file on disk through fileSource.\n` +
+      `  Each run is one process (the worker bundled to JavaScript, as a user's program runs) moving one file; every byte is checked against the generator by the receiving side. Uploads: chunk size ${formatBytes(chunkSize)}, from a stream made as it is read, or (-file) from a file on disk through fileSource.\n` +
         `  Bytes moved: response bodies the server sent (download), the larger of request bodies received and the client's count (upload). Requests: all the server answered for the file.\n` +
         `  Retry policy of every contender: ${JSON.stringify(TRANSFER_RETRY)} (a short fixed wait: the resume's cost, not a back-off delay, is measured).\n` +
         `  Section time ${formatMs(performance.now() - sectionStarted)}.\n`,
