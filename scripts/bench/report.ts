@@ -201,7 +201,7 @@ export function transferTable(measurements: readonly TransferMeasurement[], size
     { heading: 'Spread', align: 'right' },
     { heading: 'Throughput', align: 'right' },
     { heading: 'vs plain, same round', align: 'right' },
-    { heading: 'Bytes moved (worst)', align: 'right' },
+    { heading: 'Bytes moved (worst): server / client count', align: 'right' },
     { heading: 'Resumes', align: 'right' },
     { heading: 'Requests', align: 'right' },
     { heading: 'RSS before', align: 'right' },
@@ -215,7 +215,12 @@ export function transferTable(measurements: readonly TransferMeasurement[], size
     const timing = summarize(runs.map((run) => run.times[0] ?? Number.NaN))
     const baseline = measurements.find((other) => other.contender === m.baseline)
     const ratios = throughputRatios(m, baseline)
-    const moved = Math.max(...runs.map((run) => bytesMovedRatio(run, size, m.direction)))
+    const serverCount = (run: WorkerResult): number =>
+      (m.direction === 'download'
+        ? (run.transfer?.server.responseBytes ?? Number.NaN)
+        : (run.transfer?.server.requestBytes ?? Number.NaN)) / size
+    const clientCounts = runs.map((run) => run.transfer?.clientBytesSent).filter((n): n is number => n !== undefined)
+    const moved = `${Math.max(...runs.map(serverCount)).toFixed(3)}x / ${clientCounts.length === 0 ? '-' : `${(Math.max(...clientCounts) / size).toFixed(3)}x`}`
     const resumes = runs.map((run) => run.transfer?.resumes).filter((n): n is number => n !== undefined)
     const requests = runs.map((run) => Object.values(run.transfer?.server.requests ?? {}).reduce((sum, n) => sum + n, 0))
     return [
@@ -224,7 +229,7 @@ export function transferTable(measurements: readonly TransferMeasurement[], size
       `+-${(timing.spread * 100).toFixed(1)}%`,
       `${(size / (1024 * 1024) / (timing.median / 1000)).toFixed(0)} MiB/s`,
       ratios.length === 0 ? '' : `${medianOf(ratios).toFixed(2)}x`,
-      `${moved.toFixed(3)}x`,
+      moved,
       resumes.length === 0 ? '-' : String(medianOf(resumes)),
       String(medianOf(requests)),
       formatBytes(medianOf(runs.map((run) => run.baselineRss))),
