@@ -40,8 +40,14 @@ export type TransferContender = (job: TransferJob) => Promise<TransferOutcome>
  */
 export const TRANSFER_RETRY: RetryOptions = { retries: 5, minDelayMs: 10, maxDelayMs: 10, jitter: false }
 
+/**
+ * The per-attempt timeout of every contender: a plain PUT of 1 GiB is one attempt, which the
+ * default 30 s does not cover on a busy machine.
+ */
+export const TRANSFER_TIMEOUT_MS = 10 * 60_000
+
 function clientFor(job: TransferJob): DavClient {
-  return createDavClient({ baseUrl: job.baseUrl, retry: TRANSFER_RETRY })
+  return createDavClient({ baseUrl: job.baseUrl, retry: TRANSFER_RETRY, timeoutMs: TRANSFER_TIMEOUT_MS })
 }
 
 /** Reads a download stream to its end, checking each piece as it arrives and keeping none. */
