@@ -35,6 +35,12 @@ export interface RequestContext {
   readonly path: StorePath
   readonly trailingSlash: boolean
   readonly body: Uint8Array
+  /**
+   * The body stopped early (a `cutRequestBody` fault): `body` holds only the bytes that arrived and
+   * no answer will reach the client. A handler keeps what its mechanism keeps of a dropped
+   * transfer; one that does not know partial bodies writes nothing.
+   */
+  readonly bodyCut: boolean
   /** Lock tokens that appear in the request's `If` header. */
   readonly submittedTokens: ReadonlySet<string>
 }

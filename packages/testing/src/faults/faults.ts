@@ -1,3 +1,5 @@
+import { parsePlainPath } from '../store/paths.ts'
+
 /** Which requests a fault applies to; every given field must match. */
 export interface FaultMatch {
   /** A method or several (`'PUT'`, `['PUT', 'MOVE']`). */
@@ -13,6 +15,9 @@ export type FaultAction =
   | { readonly kind: 'status'; readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string }
   | { readonly kind: 'network-error' }
   | { readonly kind: 'latency'; readonly ms: number }
+  | { readonly kind: 'cut-response-body'; readonly afterBytes: number }
+  | { readonly kind: 'cut-request-body'; readonly afterBytes: number }
+  | { readonly kind: 'change-content'; readonly path: string; readonly content: Uint8Array }
 
 interface FaultRule {
   readonly match: FaultMatch
@@ -29,10 +34,49 @@ export interface StatusFaultOptions extends FaultMatch {
   readonly body?: string
 }
 
-/** The faults that apply to one request: at most one answer (status or network error) and a total delay. */
+/** A fault rule that fired, with the label the journal records. */
+export interface TriggeredFault<Kind extends FaultAction['kind'] = FaultAction['kind']> {
+  readonly action: Extract<FaultAction, { kind: Kind }>
+  readonly label: string
+}
+
+/**
+ * The faults that apply to one request: at most one of each kind (an answer is a status or a
+ * network error), and the sum of the delays.
+ */
 export interface TriggeredFaults {
-  readonly answer: { readonly action: FaultAction; readonly label: string } | undefined
+  readonly answer: TriggeredFault<'status' | 'network-error'> | undefined
   readonly latencyMs: number
+  /** The body the handler sees stops after this many bytes, and the client gets a network failure. */
+  readonly cutRequest: TriggeredFault<'cut-request-body'> | undefined
+  /** The answer's body stops after this many bytes and the connection fails. */
+  readonly cutResponse: TriggeredFault<'cut-response-body'> | undefined
+  /** A file replaced once the request has been answered. */
+  readonly changeContent: TriggeredFault<'change-content'> | undefined
+}
+
+/** Which slot of {@link TriggeredFaults} an action fills. */
+type Slot = 'answer' | 'cutRequest' | 'cutResponse' | 'changeContent'
+
+function slotOf(kind: Exclude<FaultAction['kind'], 'latency'>): Slot {
+  switch (kind) {
+    case 'status':
+    case 'network-error':
+      return 'answer'
+    case 'cut-request-body':
+      return 'cutRequest'
+    case 'cut-response-body':
+      return 'cutResponse'
+    case 'change-content':
+      return 'changeContent'
+  }
+}
+
+const encoder = new TextEncoder()
+
+function checkByteCount(afterBytes: number): void {
+  if (!Number.isSafeInteger(afterBytes) || afterBytes < 0)
+    throw new RangeError(`a cut needs a whole number of bytes >= 0, got ${afterBytes}`)
 }
 
 function matches(match: FaultMatch, method: string, path: string | undefined): boolean {
@@ -80,6 +124,47 @@ export class Faults {
     return this
   }
 
+  /**
+   * Cuts the answer to the next `times` matching requests: its headers (with the full
+   * `Content-Length`) and the first `afterBytes` bytes of its body are delivered, then the connection
+   * fails (msw: the body stream errors; Node: the socket is destroyed). A body no longer than
+   * `afterBytes` is delivered whole.
+   * @example dav.faults.cutResponseBody(65_536, { method: 'GET', path: '/big.bin' })
+   */
+  cutResponseBody(afterBytes: number, options: FaultMatch = {}): this {
+    checkByteCount(afterBytes)
+    this.add(options, { kind: 'cut-response-body', afterBytes }, `response body cut after ${afterBytes} bytes`)
+    return this
+  }
+
+  /**
+   * Cuts the body of the next `times` matching requests after `afterBytes` bytes: the method
+   * handler sees only those bytes, with `bodyCut` set on its context, and the client gets a
+   * network failure instead of the answer. Only content-carrying methods (`PUT`, `PATCH`, `POST`)
+   * reach their handler; a plain `PUT` writes nothing, while an upload mechanism keeps what it
+   * would keep of a dropped transfer.
+   * @example dav.faults.cutRequestBody(1_000, { method: 'PATCH' })
+   */
+  cutRequestBody(afterBytes: number, options: FaultMatch = {}): this {
+    checkByteCount(afterBytes)
+    this.add(options, { kind: 'cut-request-body', afterBytes }, `request body cut after ${afterBytes} bytes`)
+    return this
+  }
+
+  /**
+   * Once the next `times` matching requests have been answered, replaces the file at `path` (a
+   * decoded store path) with `content`: a new entity tag and modification time, as if another
+   * client had written it. The match defaults to requests for `path`; a missing file is created
+   * when its parent collection exists.
+   * @example dav.faults.cutResponseBody(100, { method: 'GET', path: '/a.bin' }).changeContent('/a.bin', 'v2', { method: 'GET' })
+   */
+  changeContent(path: string, content: string | Uint8Array, options: FaultMatch = {}): this {
+    parsePlainPath(path)
+    const bytes = typeof content === 'string' ? encoder.encode(content) : content.slice()
+    this.add({ path, ...options }, { kind: 'change-content', path, content: bytes }, `content of ${path} changed`)
+    return this
+  }
+
   private add(match: FaultMatch, action: FaultAction, label: string): void {
     const times = match.times ?? 1
     if (!(times > 0)) throw new RangeError(`a fault needs times > 0, got ${times}`)
@@ -98,16 +183,25 @@ export class Faults {
 
   /** Consumes the faults that apply to a request (used by the server for every request). */
   take(method: string, path: string | undefined): TriggeredFaults {
-    let answer: TriggeredFaults['answer']
+    const fired: Partial<Record<Slot, TriggeredFault>> = {}
     let latencyMs = 0
     for (const rule of this.rules) {
       if (!matches(rule.match, method, path)) continue
       if (rule.action.kind === 'latency') latencyMs += rule.action.ms
-      else if (answer === undefined) answer = { action: rule.action, label: rule.label }
-      else continue
+      else {
+        const slot = slotOf(rule.action.kind)
+        if (fired[slot] !== undefined) continue
+        fired[slot] = { action: rule.action, label: rule.label }
+      }
       rule.remaining -= 1
     }
     this.rules = this.rules.filter((rule) => rule.remaining > 0)
-    return { answer, latencyMs }
+    return {
+      answer: fired.answer as TriggeredFaults['answer'],
+      latencyMs,
+      cutRequest: fired.cutRequest as TriggeredFaults['cutRequest'],
+      cutResponse: fired.cutResponse as TriggeredFaults['cutResponse'],
+      changeContent: fired.changeContent as TriggeredFaults['changeContent'],
+    }
   }
 }

@@ -15,6 +15,8 @@ export function put(ctx: RequestContext): Response {
       Allow: 'OPTIONS, GET, HEAD, DELETE, PROPFIND, PROPPATCH, COPY, MOVE, LOCK, UNLOCK',
     })
   if (ctx.request.headers.has('Content-Range')) return plain(400, 'Partial PUT (Content-Range) is not supported.\n')
+  // A plain PUT keeps nothing of a body that stopped early.
+  if (ctx.bodyCut) return plain(400, 'The request body was cut.\n')
   if (store.parentCollection(ctx.path) === undefined) return plain(409, 'The parent collection does not exist.\n')
   const condition = entityPrecondition(ctx.request.headers, existing, false)
   if (condition !== undefined) return plain(412, 'Precondition Failed\n')

@@ -43,14 +43,7 @@ export interface ListeningDavServer {
 async function readBody(request: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Uint8Array[] = []
   for await (const chunk of request) chunks.push(chunk as Uint8Array)
-  const total = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0)
-  const body = new Uint8Array(total)
-  let offset = 0
-  for (const chunk of chunks) {
-    body.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return body
+  return concat(chunks)
 }
 
 async function serve(dav: DavServer, origin: string, cors: boolean, request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -95,10 +88,45 @@ async function serve(dav: DavServer, origin: string, cors: boolean, request: Inc
   answer.headers.forEach((value, name) => {
     outHeaders[name] = value
   })
-  const bytes = new Uint8Array(await answer.arrayBuffer())
+  const answerBody = await readAnswer(answer)
+  if (answerBody.cut) {
+    // A cut answer: the headers announce the whole length, the bytes that got through follow, then the socket goes away.
+    response.writeHead(answer.status, answer.statusText || undefined, outHeaders)
+    response.flushHeaders()
+    response.write(answerBody.bytes, () => request.socket.destroy())
+    return
+  }
+  const bytes = answerBody.bytes
   if (method !== 'HEAD' && answer.status !== 204 && answer.status !== 304) outHeaders['content-length'] = String(bytes.byteLength)
   response.writeHead(answer.status, answer.statusText || undefined, outHeaders)
   response.end(method === 'HEAD' ? undefined : bytes)
+}
+
+/** An answer's body, or the part of it that came before a simulated connection loss. */
+async function readAnswer(answer: Response): Promise<{ bytes: Uint8Array; cut: boolean }> {
+  const chunks: Uint8Array[] = []
+  let cut = false
+  if (answer.body !== null) {
+    const reader = answer.body.getReader()
+    try {
+      for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(next.value)
+    } catch (error) {
+      if (!(error instanceof DavNetworkError)) throw error
+      cut = true
+    }
+  }
+  return { bytes: concat(chunks), cut }
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const total = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0)
+  const bytes = new Uint8Array(total)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return bytes
 }
 
 /**
