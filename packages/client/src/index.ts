@@ -61,6 +61,11 @@ export {
   type WriteOptions,
 } from './files/dav-files.ts'
 export type { WalkOptions } from './files/folder-listing.ts'
+export type { ChunkSource } from './files/upload/chunk-source.ts'
+export { chunkSourceOf, type UploadSource } from './files/upload/chunk-source-of.ts'
+export { streamSource } from './files/upload/stream-source.ts'
+export type { UploadOptions } from './files/upload/upload-file.ts'
+export type { MechanismDone, ServerTransferCapabilities, UploadMechanismDriver, UploadPlan } from './files/upload/upload-mechanism.ts'
 export { FileOperationError, type FileOperation, type FileOperationOutcome } from './files/file-operation-error.ts'
 export { filePathOf, urlOfFilePath } from './paths/file-path.ts'
 export { fileProps, type FileProps } from './files/file-props.ts'

@@ -17,6 +17,7 @@ import { put } from './methods/put.ts'
 import { report } from './methods/report.ts'
 import { unlockMethod } from './methods/unlock.ts'
 import { DavNetworkError } from './network-error.ts'
+import { sabrePatch } from './uploads/sabre-patch.ts'
 import { plain } from './responses.ts'
 import { parsePlainPath, pathKey, toStorePath } from './store/paths.ts'
 
@@ -36,6 +37,7 @@ const METHODS: Readonly<Record<string, MethodHandler>> = {
   LOCK: lockMethod,
   UNLOCK: unlockMethod,
   REPORT: report,
+  PATCH: sabrePatch,
 }
 
 function headersObject(headers: Headers): Record<string, string> {

@@ -9,6 +9,7 @@ import type {
   TransferReplaced,
   TransferResult,
   TransferSucceeded,
+  UploadDone,
 } from '@davkit/types'
 import type { DavClient } from '../client.ts'
 import { HttpStatusError } from '../errors/http-status-error.ts'
@@ -24,6 +25,8 @@ import { resolveTarget } from '../paths/resolve-target.ts'
 import { FileOperationError, type FileOperation } from './file-operation-error.ts'
 import { fileProps, relativePath, toFileEntry } from './file-props.ts'
 import { listFolder, walkFolder, type WalkOptions } from './folder-listing.ts'
+import type { UploadSource } from './upload/chunk-source-of.ts'
+import { uploadFile, type UploadOptions } from './upload/upload-file.ts'
 
 /** Options of a file-level write. */
 export interface WriteOptions extends RequestOptions {
@@ -116,6 +119,19 @@ export interface DavFiles {
   writeText(path: string, text: string, options?: WriteOptions): Promise<PutCreated | PutReplaced>
   /** Writes bytes (or a Blob, or a stream) to a file, creating or replacing it; fails as {@link DavFiles.writeText} does. */
   writeBytes(path: string, body: Exclude<ContentBody, string>, options?: WriteOptions): Promise<PutCreated | PutReplaced>
+  /**
+   * Uploads text, bytes, a Blob, a stream or a `ChunkSource` (a Node file: `fileSource` from
+   * `@davkit/client/node`) to a file, through the best mechanism the server offers (TUS, Nextcloud
+   * chunking, ranged `PUT`, SabreDAV's `PATCH`) or a plain `PUT`; the result says which and why. An
+   * interrupted upload resumes from what the server confirms it holds, within the client's retry
+   * budget (a failure after progress does not use it up). Memory is bounded by `chunkSize`.
+   * Refusals fail with a {@link FileOperationError} of operation `upload`.
+   *
+   * @example
+   * const done = await files.upload('videos/talk.mp4', file, { onProgress: (p) => console.log(p.loaded) })
+   * console.log(done.mechanism, done.choice, done.resumes)
+   */
+  upload(path: string, source: UploadSource, options?: UploadOptions): Promise<UploadDone>
   /**
    * Creates a folder. With `recursive` (the default), missing parents are created too and an
    * existing folder is fine; returns whether anything was created. A MKCOL whose retry found the
@@ -321,6 +337,14 @@ export function createDavFiles(client: DavClient): DavFiles {
     readBytes: (path, options = {}) => read('readBytes', path, options, 'bytes') as Promise<Uint8Array>,
     writeText: (path, text, options = {}) => write('writeText', path, text, options),
     writeBytes: (path, body, options = {}) => write('writeBytes', path, body, options),
+    async upload(path, source, options = {}) {
+      if (options.createParents === true) {
+        const slash = path.replace(/\/+$/, '').lastIndexOf('/')
+        if (slash > 0)
+          await createFolder(path.slice(0, slash), { recursive: true, ...(options.signal === undefined ? {} : { signal: options.signal }) })
+      }
+      return await uploadFile(client, path, source, options)
+    },
     createFolder,
     async remove(path, options = {}) {
       let result

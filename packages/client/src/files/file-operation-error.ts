@@ -26,7 +26,12 @@ export type FileOperation =
  * - `member-failures`: a listing whose server reported members as failed or malformed;
  * - `no-properties`, `unusable-answer`: a `stat` the server answered with no usable properties;
  * - `file-in-the-way`, `unknown-type`: `createFolder` where a file (or something unknown) is;
- * - `weak-etag`: a conditional write given a weak entity tag, which `If-Match` can never match.
+ * - `weak-etag`: a conditional write given a weak entity tag, which `If-Match` can never match;
+ * - `mechanism-refused`: an `upload` whose requested mechanism the server does not offer or refused (400, 405, 415, 501...);
+ * - `chunk-refused`: an `upload` request answered with a status no outcome above names (after any retries);
+ * - `not-resumable`: an `upload` by plain PUT from a stream failed part-way: a stream cannot be sent again;
+ * - `offset-mismatch`: an interrupted `upload` found the server holding fewer bytes than it had confirmed, or more than were sent;
+ * - `length-mismatch`: after an `upload`'s last write the server holds a length other than the size sent.
  */
 export type FileOperationOutcome =
   | Exclude<PutResult['kind'], 'created' | 'replaced'>
@@ -42,6 +47,11 @@ export type FileOperationOutcome =
   | 'file-in-the-way'
   | 'unknown-type'
   | 'weak-etag'
+  | 'mechanism-refused'
+  | 'chunk-refused'
+  | 'not-resumable'
+  | 'offset-mismatch'
+  | 'length-mismatch'
 
 function describeFailure(failure: MemberFailure): string {
   const { status } = failure
@@ -81,10 +91,12 @@ export class FileOperationError extends DavkitError {
     outcome: FileOperationOutcome,
     status: number,
     failures: readonly MemberFailure[] = [],
+    options?: ErrorOptions & { readonly detail?: string },
   ) {
     const detail = failures.length === 0 ? '' : `: ${failures.map(describeFailure).join(', ')}`
     const explained = EXPLAINED[outcome] === undefined ? '' : `; ${EXPLAINED[outcome]}`
-    super(`${operation} ${JSON.stringify(path)}: ${outcome} (${status})${detail}${explained}`)
+    const said = options?.detail === undefined ? '' : `; ${options.detail}`
+    super(`${operation} ${JSON.stringify(path)}: ${outcome} (${status})${detail}${explained}${said}`, options)
     this.operation = operation
     this.path = path
     this.outcome = outcome

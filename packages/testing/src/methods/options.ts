@@ -17,11 +17,23 @@ export const ALLOWED_METHODS: readonly string[] = [
   'REPORT',
 ]
 
-/** OPTIONS: `DAV: 1, 2` (classes 1 and 2) and the allowed methods, for any URL of the store. */
-export function options(_ctx: RequestContext): Response {
+/**
+ * OPTIONS: `DAV: 1, 2` (classes 1 and 2) and the allowed methods, for any URL of the store, with
+ * the tokens of the upload mechanisms offered: Apache's `<http://apache.org/dav/propset/fs/1>`
+ * for ranged `PUT`, `sabredav-partialupdate` (and `PATCH` allowed) for SabreDAV's partial update.
+ */
+export function options(ctx: RequestContext): Response {
+  const { uploads } = ctx.state
+  const dav = [
+    '1',
+    '2',
+    ...(uploads.rangedPut ? ['<http://apache.org/dav/propset/fs/1>'] : []),
+    ...(uploads.sabrePatch ? ['sabredav-partialupdate'] : []),
+  ]
+  const allow = [...ALLOWED_METHODS, ...(uploads.sabrePatch ? ['PATCH'] : [])]
   return new Response(null, {
     status: 200,
     statusText: 'OK',
-    headers: { DAV: '1, 2', Allow: ALLOWED_METHODS.join(', '), 'MS-Author-Via': 'DAV', 'Content-Length': '0' },
+    headers: { DAV: dav.join(', '), Allow: allow.join(', '), 'MS-Author-Via': 'DAV', 'Content-Length': '0' },
   })
 }

@@ -1,6 +1,7 @@
 import { blockingModify, blockingWrite, lockedParentMultistatus, lockedResponse } from '../conditions/lock-check.ts'
 import type { RequestContext } from '../context.ts'
 import { plain } from '../responses.ts'
+import { rangedPutContent } from '../uploads/ranged-put.ts'
 import { contentTypeFor } from '../store/content-type.ts'
 import { entityPrecondition } from './entity-conditions.ts'
 import { exceedsQuota } from './quota.ts'
@@ -14,9 +15,11 @@ export function put(ctx: RequestContext): Response {
     return plain(405, 'A collection cannot be replaced by PUT.\n', {
       Allow: 'OPTIONS, GET, HEAD, DELETE, PROPFIND, PROPPATCH, COPY, MOVE, LOCK, UNLOCK',
     })
-  if (ctx.request.headers.has('Content-Range')) return plain(400, 'Partial PUT (Content-Range) is not supported.\n')
-  // A plain PUT keeps nothing of a body that stopped early.
-  if (ctx.bodyCut) return plain(400, 'The request body was cut.\n')
+  // RFC 9110 section 14.5: a server that does not take partial PUTs must not write the part as the whole.
+  const range = ctx.request.headers.get('Content-Range')
+  if (range !== null && !ctx.state.uploads.rangedPut) return plain(400, 'Partial PUT (Content-Range) is not supported.\n')
+  // A plain PUT keeps nothing of a body that stopped early; a ranged one keeps what arrived, as Apache streams it to disk.
+  if (ctx.bodyCut && range === null) return plain(400, 'The request body was cut.\n')
   if (store.parentCollection(ctx.path) === undefined) return plain(409, 'The parent collection does not exist.\n')
   const condition = entityPrecondition(ctx.request.headers, existing, false)
   if (condition !== undefined) return plain(412, 'Precondition Failed\n')
@@ -24,7 +27,10 @@ export function put(ctx: RequestContext): Response {
   const lock = existing === undefined ? blockingWrite(ctx, ctx.path) : blockingModify(ctx, ctx.path)
   if (lock !== undefined)
     return (existing === undefined ? lockedParentMultistatus(ctx, ctx.path, false) : undefined) ?? lockedResponse(ctx, lock)
-  const content = ctx.body.slice()
+  const previous = existing?.kind === 'file' ? existing.content : new Uint8Array()
+  const ranged = range === null ? undefined : rangedPutContent(range, previous, ctx.body)
+  if (ranged instanceof Response) return ranged
+  const content = ranged ?? ctx.body.slice()
   if (exceedsQuota(ctx, content.byteLength, existing?.kind === 'file' ? existing.content.byteLength : 0))
     return plain(507, 'Insufficient Storage\n')
   const header = ctx.request.headers.get('Content-Type')

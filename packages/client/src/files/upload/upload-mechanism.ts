@@ -42,6 +42,8 @@ export interface MechanismDone {
  */
 export interface UploadMechanismDriver {
   readonly name: UploadMechanism
+  /** Whether the server's `OPTIONS` (on the folder of the file at `url`) shows this mechanism. */
   offered(capabilities: ServerTransferCapabilities, url: URL): boolean
+  /** Writes the file, resuming from what the server confirms after a failure. */
   upload(plan: UploadPlan): Promise<MechanismDone>
 }

@@ -1,0 +1,87 @@
+import type { UploadChoice, UploadDone, UploadMechanism } from '@davkit/types'
+import type { DavClient } from '../../client.ts'
+import { InvalidRequestError } from '../../errors/invalid-request-error.ts'
+import type { RequestOptions } from '../../http/client-options.ts'
+import type { ProgressCallback } from '../../http/progress.ts'
+import { urlOfFilePath } from '../../paths/file-path.ts'
+import { chunkSourceOf, type UploadSource } from './chunk-source-of.ts'
+import { transferCapabilities } from './transfer-capabilities.ts'
+import { uploadDrivers } from './upload-drivers.ts'
+import type { UploadMechanismDriver } from './upload-mechanism.ts'
+
+/** Options of `files.upload`. */
+export interface UploadOptions extends Pick<RequestOptions, 'signal'> {
+  /**
+   * How to send the file: `auto` (the default) asks the server (`OPTIONS` on the folder) and takes
+   * the best mechanism it offers, else a plain `PUT`. A named mechanism is used without asking; a
+   * server that then refuses it fails the upload with outcome `mechanism-refused` (no other
+   * mechanism is tried: the caller asked for this one). A partial-write mechanism refused after its
+   * first chunk leaves that chunk as the file.
+   */
+  readonly mechanism?: 'auto' | UploadMechanism
+  /** Bytes per request of a chunked mechanism, and the most an upload holds of a stream. Default 8 MiB. */
+  readonly chunkSize?: number
+  /** Hears the bytes the server confirmed holding: it never goes back and counts no byte twice. */
+  readonly onProgress?: ProgressCallback
+  /** Default `application/octet-stream` (a Blob's own type first). */
+  readonly contentType?: string
+  /** `false`: fail with outcome `precondition-failed` if a file is already there (`If-None-Match: *` on the first write). Default `true`. */
+  readonly overwrite?: boolean
+  /** Create the missing parent folders first. Default `false`. */
+  readonly createParents?: boolean
+}
+
+export const DEFAULT_CHUNK_SIZE: number = 8 * 1024 * 1024
+
+function driverNamed(name: UploadMechanism, drivers: readonly UploadMechanismDriver[]): UploadMechanismDriver {
+  const driver = drivers.find((d) => d.name === name)
+  if (driver === undefined) throw new InvalidRequestError(`upload mechanism ${JSON.stringify(name)} is not available in this build`)
+  return driver
+}
+
+/**
+ * Uploads a source to a file (the parents must exist; the file layer makes them on request),
+ * through the mechanism asked for or the best the server offers, resuming after failures from
+ * what the server confirms it holds. The source is closed at the end, whatever happened.
+ */
+export async function uploadFile(
+  client: DavClient,
+  path: string,
+  source: UploadSource,
+  options: UploadOptions = {},
+  drivers: readonly UploadMechanismDriver[] = uploadDrivers,
+): Promise<UploadDone> {
+  const { mechanism = 'auto', chunkSize = DEFAULT_CHUNK_SIZE, signal } = options
+  if (!Number.isSafeInteger(chunkSize) || chunkSize < 1) {
+    throw new InvalidRequestError(`upload chunkSize must be a positive integer, got ${String(chunkSize)}`)
+  }
+  const url = urlOfFilePath(client.baseUrl, path)
+  const chunks = chunkSourceOf(source)
+  try {
+    let driver: UploadMechanismDriver
+    let choice: UploadChoice
+    if (mechanism === 'auto') {
+      const capabilities = await transferCapabilities(client, url, signal)
+      const offered = drivers.find((d) => d.name !== 'put' && d.offered(capabilities, url))
+      driver = offered ?? driverNamed('put', drivers)
+      choice = offered === undefined ? 'fallback' : 'detected'
+    } else {
+      driver = driverNamed(mechanism, drivers)
+      choice = 'requested'
+    }
+    const blobType = source instanceof Blob && source.type !== '' ? source.type : undefined
+    const done = await driver.upload({
+      client,
+      url,
+      source: chunks,
+      chunkSize,
+      contentType: options.contentType ?? blobType ?? 'application/octet-stream',
+      overwrite: options.overwrite ?? true,
+      signal,
+      onProgress: options.onProgress,
+    })
+    return { mechanism: driver.name, choice, ...done }
+  } finally {
+    await chunks.close().catch(() => undefined)
+  }
+}
