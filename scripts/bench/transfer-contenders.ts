@@ -4,6 +4,7 @@
  * needs. The davkit calls they make are all in this module.
  */
 import { createDavClient, createDavFiles, type DavClient, type RetryOptions } from '@davkit/client'
+import { fileSource } from '@davkit/client/node'
 import { ContentChecker, contentStream } from './transfer-content.ts'
 
 /** One transfer to carry out. */
@@ -84,36 +85,15 @@ const uploadPlain: TransferContender = async (job) => {
   return { bytes: job.size, resumes: undefined, bytesSent: job.size, mechanism: 'put' }
 }
 
-/** The file layer's upload entry point, as agreed for issue #15. */
-interface UploadEntry {
-  upload(
-    path: string,
-    source: ReadableStream<Uint8Array>,
-    options: { readonly mechanism: 'tus' | 'ranged-put'; readonly chunkSize: number },
-  ): Promise<{ readonly mechanism: string; readonly size: number; readonly bytesSent: number; readonly resumes: number }>
-}
-
-/** The Node entry's file source, as agreed for issue #15. */
-type FileSourceOf = (path: string) => unknown
-
-async function fileSourceOf(path: string | undefined): Promise<unknown> {
-  if (path === undefined) throw new Error('no source file was given')
-  // A specifier in a variable: the `./node` entry is not in every build yet.
-  const entry = '@davkit/client/node'
-  const { fileSource } = (await import(entry)) as { fileSource: FileSourceOf }
-  return fileSource(path)
-}
-
 /**
  * `files.upload(path, source, { mechanism, chunkSize })` from a stream that makes the content as it
  * is read, or from a file on disk through `fileSource`.
  */
 function uploadWith(mechanism: 'tus' | 'ranged-put', from: 'stream' | 'file'): TransferContender {
   return async (job) => {
-    const files = createDavFiles(clientFor(job)) as unknown as Partial<UploadEntry>
-    if (typeof files.upload !== 'function') throw new Error('files.upload is not in this build of @davkit/client')
-    const source = from === 'stream' ? contentStream(job.size) : ((await fileSourceOf(job.sourceFile)) as ReadableStream<Uint8Array>)
-    const done = await files.upload(job.path, source, { mechanism, chunkSize: job.chunkSize })
+    if (from === 'file' && job.sourceFile === undefined) throw new Error('no source file was given')
+    const source = from === 'file' && job.sourceFile !== undefined ? await fileSource(job.sourceFile) : contentStream(job.size)
+    const done = await createDavFiles(clientFor(job)).upload(job.path, source, { mechanism, chunkSize: job.chunkSize })
     return { bytes: done.size, resumes: done.resumes, bytesSent: done.bytesSent, mechanism: done.mechanism }
   }
 }
