@@ -21,8 +21,8 @@ import { repoRoot } from './workspace-packages.ts'
 const quickStartTargetBytes = 40 * 1024
 /** The quick start program's ceiling, gzipped: about 5% above today's 50.3 KB, so a regression fails. */
 const quickStartCeilingBytes = 53 * 1024
-/** The whole client's ceiling, gzipped: about 5% above today's 57.4 KB (uploads came in: 3 KB). */
-const wholeClientCeilingBytes = 60 * 1024
+/** The whole client's ceiling, gzipped: about 5% above today's 60.0 KB (uploads came in: 3 KB; TUS and Nextcloud chunking: 2.6 KB). */
+const wholeClientCeilingBytes = 63 * 1024
 /** The decoder alone: target and ceiling, gzipped. */
 const decoderTargetBytes = 15 * 1024
 

@@ -20,6 +20,7 @@ import { DavNetworkError } from './network-error.ts'
 import { sabrePatch } from './uploads/sabre-patch.ts'
 import { plain } from './responses.ts'
 import { parsePlainPath, pathKey, toStorePath } from './store/paths.ts'
+import { handleUploadMechanisms } from './uploads/upload-routes.ts'
 
 type MethodHandler = (ctx: RequestContext) => Response | Promise<Response>
 
@@ -72,6 +73,9 @@ async function dispatch(
   body: Uint8Array,
   bodyCut: boolean,
 ): Promise<Response> {
+  // Upload mechanisms that are on answer their own URLs (TUS's, Nextcloud's upload folders) first.
+  const upload = handleUploadMechanisms({ state, request, url, method, body, bodyCut })
+  if (upload !== undefined) return upload
   const mapped = toStorePath(url.pathname, state.basePath)
   if (!mapped.ok)
     return mapped.error === 'outside-base'

@@ -31,7 +31,11 @@ export type FileOperation =
  * - `chunk-refused`: an `upload` request answered with a status no outcome above names (after any retries);
  * - `not-resumable`: an `upload` by plain PUT from a stream failed part-way: a stream cannot be sent again;
  * - `offset-mismatch`: an interrupted `upload` found the server holding fewer bytes than it had confirmed, or more than were sent;
- * - `length-mismatch`: after an `upload`'s last write the server holds a length other than the size sent.
+ * - `length-mismatch`: after an `upload`'s last write the server holds a length other than the size sent;
+ * - `too-large`: an `upload` the server refused for its size (413, or beyond TUS's `Tus-Max-Size`);
+ * - `size-unknown`: an `upload` of a stream of unknown size to a TUS server that needs the size first;
+ * - `cross-origin-location`: an `upload` whose server named an upload URL on another origin (credentials stay on the client's);
+ * - `upload-expired`: an `upload` whose server forgot what it held while the source could not be read again from the start.
  */
 export type FileOperationOutcome =
   | Exclude<PutResult['kind'], 'created' | 'replaced'>
@@ -52,6 +56,10 @@ export type FileOperationOutcome =
   | 'not-resumable'
   | 'offset-mismatch'
   | 'length-mismatch'
+  | 'too-large'
+  | 'size-unknown'
+  | 'cross-origin-location'
+  | 'upload-expired'
 
 function describeFailure(failure: MemberFailure): string {
   const { status } = failure

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../context.ts'
+import { withUploadOptionsHeaders } from '../uploads/upload-routes.ts'
 
 /** The methods this server implements, for `Allow`. */
 export const ALLOWED_METHODS: readonly string[] = [
@@ -20,7 +21,8 @@ export const ALLOWED_METHODS: readonly string[] = [
 /**
  * OPTIONS: `DAV: 1, 2` (classes 1 and 2) and the allowed methods, for any URL of the store, with
  * the tokens of the upload mechanisms offered: Apache's `<http://apache.org/dav/propset/fs/1>`
- * for ranged `PUT`, `sabredav-partialupdate` (and `PATCH` allowed) for SabreDAV's partial update.
+ * for ranged `PUT`, `sabredav-partialupdate` (and `PATCH` allowed) for SabreDAV's partial update;
+ * the `Tus-*` headers and a Nextcloud token for TUS and Nextcloud chunking (`withUploadOptionsHeaders`).
  */
 export function options(ctx: RequestContext): Response {
   const { uploads } = ctx.state
@@ -31,9 +33,12 @@ export function options(ctx: RequestContext): Response {
     ...(uploads.sabrePatch ? ['sabredav-partialupdate'] : []),
   ]
   const allow = [...ALLOWED_METHODS, ...(uploads.sabrePatch ? ['PATCH'] : [])]
-  return new Response(null, {
-    status: 200,
-    statusText: 'OK',
-    headers: { DAV: dav.join(', '), Allow: allow.join(', '), 'MS-Author-Via': 'DAV', 'Content-Length': '0' },
-  })
+  return withUploadOptionsHeaders(
+    ctx.state,
+    new Response(null, {
+      status: 200,
+      statusText: 'OK',
+      headers: { DAV: dav.join(', '), Allow: allow.join(', '), 'MS-Author-Via': 'DAV', 'Content-Length': '0' },
+    }),
+  )
 }

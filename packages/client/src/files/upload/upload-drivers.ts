@@ -1,6 +1,8 @@
+import { nextcloudChunkingDriver } from './nextcloud-chunked-upload.ts'
 import { putUpload } from './put-upload.ts'
 import { rangedPutUpload } from './ranged-put-upload.ts'
 import { sabrePatchUpload } from './sabre-patch-upload.ts'
+import { tusDriver } from './tus-upload.ts'
 import type { UploadMechanismDriver } from './upload-mechanism.ts'
 
 /**
@@ -8,4 +10,10 @@ import type { UploadMechanismDriver } from './upload-mechanism.ts'
  * Nextcloud chunking first (the server tracks the upload itself), then the partial writes, then
  * the plain `PUT` every server takes, which is offered always and so the fallback.
  */
-export const uploadDrivers: readonly UploadMechanismDriver[] = [rangedPutUpload, sabrePatchUpload, putUpload]
+export const uploadDrivers: readonly UploadMechanismDriver[] = [
+  tusDriver,
+  nextcloudChunkingDriver,
+  rangedPutUpload,
+  sabrePatchUpload,
+  putUpload,
+]

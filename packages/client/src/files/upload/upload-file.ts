@@ -7,7 +7,7 @@ import { urlOfFilePath } from '../../paths/file-path.ts'
 import { chunkSourceOf, type UploadSource } from './chunk-source-of.ts'
 import { transferCapabilities } from './transfer-capabilities.ts'
 import { uploadDrivers } from './upload-drivers.ts'
-import type { UploadMechanismDriver } from './upload-mechanism.ts'
+import type { ServerTransferCapabilities, UploadMechanismDriver } from './upload-mechanism.ts'
 
 /** Options of `files.upload`. */
 export interface UploadOptions extends Pick<RequestOptions, 'signal'> {
@@ -23,7 +23,7 @@ export interface UploadOptions extends Pick<RequestOptions, 'signal'> {
   readonly chunkSize?: number
   /** Hears the bytes the server confirmed holding: it never goes back and counts no byte twice. */
   readonly onProgress?: ProgressCallback
-  /** Default `application/octet-stream` (a Blob's own type first). */
+  /** Default `text/plain; charset=utf-8` for text, a Blob's own type, else `application/octet-stream`. */
   readonly contentType?: string
   /** `false`: fail with outcome `precondition-failed` if a file is already there (`If-None-Match: *` on the first write). Default `true`. */
   readonly overwrite?: boolean
@@ -60,25 +60,29 @@ export async function uploadFile(
   try {
     let driver: UploadMechanismDriver
     let choice: UploadChoice
+    let capabilities: ServerTransferCapabilities | undefined
     if (mechanism === 'auto') {
-      const capabilities = await transferCapabilities(client, url, signal)
-      const offered = drivers.find((d) => d.name !== 'put' && d.offered(capabilities, url))
+      const found = await transferCapabilities(client, url, signal)
+      capabilities = found
+      const offered = drivers.find((d) => d.name !== 'put' && d.offered(found, url))
       driver = offered ?? driverNamed('put', drivers)
       choice = offered === undefined ? 'fallback' : 'detected'
     } else {
       driver = driverNamed(mechanism, drivers)
       choice = 'requested'
     }
-    const blobType = source instanceof Blob && source.type !== '' ? source.type : undefined
+    const ownType =
+      typeof source === 'string' ? 'text/plain; charset=utf-8' : source instanceof Blob && source.type !== '' ? source.type : undefined
     const done = await driver.upload({
       client,
       url,
       source: chunks,
       chunkSize,
-      contentType: options.contentType ?? blobType ?? 'application/octet-stream',
+      contentType: options.contentType ?? ownType ?? 'application/octet-stream',
       overwrite: options.overwrite ?? true,
       signal,
       onProgress: options.onProgress,
+      capabilities,
     })
     return { mechanism: driver.name, choice, ...done }
   } finally {

@@ -25,6 +25,8 @@ export interface UploadPlan {
   readonly signal: AbortSignal | undefined
   /** Hears the bytes the server confirmed holding (never counts a byte twice, never goes back). */
   readonly onProgress: ProgressCallback | undefined
+  /** The folder's `OPTIONS` answer when the mechanism was chosen from it; a requested mechanism asks itself if it needs it. */
+  readonly capabilities?: ServerTransferCapabilities | undefined
 }
 
 /** What a mechanism reports when the file is written. */
