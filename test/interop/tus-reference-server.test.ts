@@ -146,9 +146,6 @@ describe('tus against @tus/server (the reference server)', () => {
     expect(done.bytesSent).toBeLessThanOrEqual(SIZE + CHUNK)
     const location = exchanges.find((e) => e.method === 'POST')?.headers['location']
     expect(Buffer.from(await storedUpload(location)).equals(Buffer.from(bytes))).toBe(true)
-    console.info(
-      `@tus/server, cut ${_n}: ${exchanges.map((e) => `${e.method} ${e.status}${e.headers['upload-offset'] === undefined ? '' : ` [offset ${e.headers['upload-offset']}]`}`).join(', ')}`,
-    )
   })
 
   test('the reference server answers a PATCH at another offset than its own with 409, the status the driver settles by HEAD', async () => {
@@ -212,7 +209,6 @@ describe('tus against @tus/server (the reference server)', () => {
       expect(connections).toBeGreaterThanOrEqual(2)
       // Bytes on the wire: the file, the part of one chunk the server did not keep, and the heads.
       expect(upstream).toBeLessThan(SIZE + CHUNK + 64 * 1024)
-      console.info(`@tus/server through the proxy, one cut: ${statuses.join(', ')}; ${upstream} bytes upstream for ${SIZE}`)
     })
 
     test('connections dropped after 1.5 MiB each, with one retry allowed: each failure after progress goes on with a fresh budget', async () => {
@@ -225,9 +221,6 @@ describe('tus against @tus/server (the reference server)', () => {
       expect(drops).toBeGreaterThanOrEqual(2)
       expect(done.resumes).toBe(drops)
       expect(upstream).toBeLessThan(SIZE + drops * CHUNK)
-      console.info(
-        `@tus/server through the proxy, a cut per connection: ${done.resumes} resumes, ${upstream} bytes upstream for ${SIZE}; ${statuses.join(', ')}`,
-      )
     })
   })
 })

@@ -174,6 +174,10 @@ describe('client types', () => {
         case 'cross-origin':
           expectTypeOf(e.kind).toEqualTypeOf<'redirect' | 'destination' | 'request'>()
           return e.code
+        case 'content-changed':
+          expectTypeOf(e.expected.kind).toEqualTypeOf<'etag' | 'last-modified'>()
+          expectTypeOf(e.delivered).toEqualTypeOf<number>()
+          return e.code
         default:
           expectTypeOf(e).toBeNever()
           return e

@@ -199,3 +199,29 @@ describe('transfer faults over real sockets', () => {
     expect(dav.exists('/docs/y.txt')).toBe(false)
   })
 })
+
+describe('faults on the same request', () => {
+  it('a dropped request leaves the cut and the change for the next one', async () => {
+    const dav = server()
+    dav.faults.networkError({ method: 'GET' }).cutResponseBody(10, { method: 'GET' }).changeContent('/big.bin', 'v2', { method: 'GET' })
+    await expect(send(dav, 'GET', '/big.bin')).rejects.toBeInstanceOf(DavNetworkError)
+    expect(dav.read('/big.bin')?.content).toEqual(original)
+    const { bytes, failure } = await drain((await send(dav, 'GET', '/big.bin')).body)
+    expect(bytes).toEqual(original.slice(0, 10))
+    expect(failure).toBeInstanceOf(DavNetworkError)
+    expect(dav.read('/big.bin')?.text).toBe('v2')
+  })
+})
+
+describe('If-Range', () => {
+  it('holds for the strong entity tag or the exact Last-Modified, never for a weak tag', async () => {
+    const dav = server()
+    const stored = dav.read('/big.bin')
+    const ranged = async (ifRange: string): Promise<number> =>
+      (await send(dav, 'GET', '/big.bin', { headers: { Range: 'bytes=5-9', 'If-Range': ifRange } })).status
+    expect(await ranged(String(stored?.etag))).toBe(206)
+    expect(await ranged(`W/${String(stored?.etag)}`)).toBe(200)
+    expect(await ranged(String(stored?.modified.toUTCString()))).toBe(206)
+    expect(await ranged(new Date(0).toUTCString())).toBe(200)
+  })
+})

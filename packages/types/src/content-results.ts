@@ -1,4 +1,5 @@
 import type { DavError } from './dav-error.ts'
+import type { DownloadResumability } from './download-resume.ts'
 import type { ResourceHref } from './href.ts'
 import type { MemberFailure } from './member-failure.ts'
 import type { MultiStatusResponse } from './multistatus.ts'
@@ -42,6 +43,8 @@ export interface GetFull<T> extends ContentBase, EntityHeaders {
   readonly data: T
   /** `Content-Length`, when sent. */
   readonly contentLength: number | undefined
+  /** With `resume`: whether the body can continue after a dropped connection, and on which validator (else why not). */
+  readonly resume?: DownloadResumability | undefined
 }
 
 /** 206: the part asked for with `range`. */
@@ -49,6 +52,8 @@ export interface GetPartial<T> extends ContentBase, EntityHeaders {
   readonly kind: 'partial'
   readonly data: T
   readonly range: ContentRange
+  /** With `resume`: whether the body can continue after a dropped connection, and on which validator (else why not). */
+  readonly resume?: DownloadResumability | undefined
 }
 
 /** 304: `ifNoneMatch` matched, the copy the caller has is current. */

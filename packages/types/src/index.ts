@@ -60,6 +60,7 @@ export type {
   TransferResult,
 } from './transfer-result.ts'
 export type { UploadMechanism, UploadChoice, UploadDone } from './upload-result.ts'
+export type { ContentChangeReason, DownloadResumability, NotResumableReason, ResumeValidator } from './download-resume.ts'
 export type {
   TransferProgress,
   EntityHeaders,

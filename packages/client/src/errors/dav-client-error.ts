@@ -1,3 +1,4 @@
+import type { ContentChangedError } from './content-changed-error.ts'
 import type { CrossOriginError } from './cross-origin-error.ts'
 import type { HttpStatusError } from './http-status-error.ts'
 import type { InvalidRequestError } from './invalid-request-error.ts'
@@ -23,3 +24,4 @@ export type DavClientError =
   | ResponseTooLargeError
   | CrossOriginError
   | InvalidRequestError
+  | ContentChangedError

@@ -18,10 +18,12 @@ import type { RequestOptions } from '../http/client-options.ts'
 import type { ProgressCallback } from '../http/progress.ts'
 import type { ContentBody } from '../http/request-content.ts'
 import type { LockTokens } from '../methods/if-header.ts'
+import type { BufferedResumeOptions } from '../methods/resume-options.ts'
 import { memberFailuresOf } from '../methods/content-outcomes.ts'
 import { decodePath } from '../multistatus/resolve-href.ts'
 import { filePathOf, urlOfFilePath } from '../paths/file-path.ts'
 import { resolveTarget } from '../paths/resolve-target.ts'
+import { downloadFile, type Download, type DownloadOptions } from './download.ts'
 import { FileOperationError, type FileOperation } from './file-operation-error.ts'
 import { fileProps, relativePath, toFileEntry } from './file-props.ts'
 import { listFolder, walkFolder, type WalkOptions } from './folder-listing.ts'
@@ -62,6 +64,12 @@ export type TransferDone = TransferCreated | TransferReplaced | TransferSucceede
 /** Options of a file-level read. */
 export interface ReadOptions extends RequestOptions {
   readonly onProgress?: ProgressCallback
+  /**
+   * Continue after a dropped connection (default `{ onChange: 'restart' }`: a file changed
+   * meanwhile is read again whole, so the result is always one version). `false`: one connection
+   * (and the runtime's own `Accept-Encoding`, where a resumed read asks for `identity`).
+   */
+  readonly resume?: boolean | BufferedResumeOptions
 }
 
 /**
@@ -111,6 +119,15 @@ export interface DavFiles {
   readText(path: string, options?: ReadOptions): Promise<string>
   /** The content of a file as bytes. */
   readBytes(path: string, options?: ReadOptions): Promise<Uint8Array>
+  /**
+   * Starts reading a file as a stream, with its size, `ETag` and type, continuing after dropped
+   * connections unless `resume: false`; nothing at `path` fails with outcome `not-found`.
+   *
+   * @example
+   * const download = await files.download('videos/talk.mp4', { onProgress: (p) => console.log(p.loaded, p.total) })
+   * await download.stream.pipeTo(Writable.toWeb(createWriteStream('talk.mp4')))
+   */
+  download(path: string, options?: DownloadOptions): Promise<Download>
   /**
    * Writes text (UTF-8) to a file, creating or replacing it. A refused write fails with the PUT
    * outcome; a 412 after a retried attempt that may have been carried out fails with outcome
@@ -233,9 +250,10 @@ export function createDavFiles(client: DavClient): DavFiles {
   }
 
   async function read(operation: FileOperation, path: string, options: ReadOptions, as: 'text' | 'bytes'): Promise<string | Uint8Array> {
+    const { resume = { onChange: 'restart' }, ...request } = options
     let result
     try {
-      result = await client.get(path, { ...options, as })
+      result = await client.get(path, { ...request, as, ...(resume === false ? {} : { resume }) })
     } catch (error) {
       if (isNotFound(error)) throw new FileOperationError(operation, path, 'not-found', 404)
       throw error
@@ -335,6 +353,7 @@ export function createDavFiles(client: DavClient): DavFiles {
     },
     readText: (path, options = {}) => read('readText', path, options, 'text') as Promise<string>,
     readBytes: (path, options = {}) => read('readBytes', path, options, 'bytes') as Promise<Uint8Array>,
+    download: (path, options = {}) => downloadFile(client, path, options),
     writeText: (path, text, options = {}) => write('writeText', path, text, options),
     writeBytes: (path, body, options = {}) => write('writeBytes', path, body, options),
     async upload(path, source, options = {}) {

@@ -128,6 +128,8 @@ export interface RequestPipeline {
   readonly timeoutMs: number | false
   /** The client's retry options, for methods that resume by themselves through `runWithRetry`. */
   readonly retry: ResolvedRetryOptions
+  /** The largest body read into memory (`maxResponseBytes`), for methods that gather a body themselves. */
+  readonly maxResponseBytes: number
   /**
    * Sends a request and returns its final response, whatever its status: a status that is worth
    * retrying is retried first; deciding what a status means is the method's business.
@@ -211,6 +213,7 @@ export function createRequestPipeline(options: DavClientOptions): RequestPipelin
     baseUrl: base,
     timeoutMs,
     retry: config.retry,
+    maxResponseBytes: config.maxResponseBytes,
     send: <T>(request: DavRequest<T>) => send(config, request),
   }
 }
@@ -283,7 +286,8 @@ async function send<T>(config: PipelineConfig, request: DavRequest<T>): Promise<
   }
 }
 
-function describeFailure(error: unknown): AttemptFailure {
+/** What a failed attempt means for the retry decision, for `runWithRetry`'s `describe`. */
+export function describeFailure(error: unknown): AttemptFailure {
   if (error instanceof TransportError) return { kind: 'network', hopeless: isHopeless(error.reason) }
   if (error instanceof RequestTimeoutError) return { kind: 'timeout' }
   if (error instanceof HttpStatusError) {

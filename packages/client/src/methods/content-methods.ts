@@ -29,11 +29,13 @@ import { unlock, type UnlockOptions } from './unlock.ts'
 export interface DavContentMethods {
   /**
    * GET: the content as bytes (default), text or a web `ReadableStream`; a byte range; conditional
-   * on an entity tag; with download progress.
+   * on an entity tag; with download progress; with `resume`, continued after a dropped connection
+   * (never splicing two versions of the file).
    *
    * @example
    * const got = await dav.get('notes.md', { as: 'text' })
    * if (got.kind === 'full') console.log(got.data, got.etag)
+   * const big = await dav.get('video.mp4', { as: 'stream', resume: true })
    */
   get<K extends GetBodyKind = 'bytes'>(target: DavTarget, options?: GetOptions<K>): Promise<GetResult<GetBodyTypes[K]>>
 

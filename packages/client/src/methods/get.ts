@@ -1,4 +1,4 @@
-import type { ContentRange, GetResult } from '@davkit/types'
+import type { GetResult } from '@davkit/types'
 import { HttpStatusError } from '../errors/http-status-error.ts'
 import { InvalidRequestError } from '../errors/invalid-request-error.ts'
 import type { RequestOptions } from '../http/client-options.ts'
@@ -7,8 +7,11 @@ import type { DavResponse } from '../http/request-pipeline.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
 import { decodeBodyText } from '../xml/text-from-bytes.ts'
 import { entityHeadersOf, integerHeader } from './content-outcomes.ts'
+import { parseContentRange } from './content-range.ts'
 import type { MethodContext } from './method-context.ts'
 import { readResponseBody, statusError } from './read-dav-answer.ts'
+import { resumedGet, resumeSettings } from './resumable-get.ts'
+import type { GetResume } from './resume-options.ts'
 
 /** A byte range: from `start` to `end` inclusive (to the end when omitted), or the last `suffix` bytes. */
 export type ByteRange = { readonly start: number; readonly end?: number } | { readonly suffix: number }
@@ -38,8 +41,23 @@ export interface GetOptions<K extends GetBodyKind = 'bytes'> extends RequestOpti
   readonly ifNoneMatch?: string
   /** `If-Match`: an entity tag; a mismatch answers `precondition-failed`. */
   readonly ifMatch?: string
-  /** Called as body bytes arrive (as the stream is read, for `stream`). */
+  /**
+   * Called as body bytes arrive (as the stream is read, for `stream`). With `resume`, `loaded`
+   * counts bytes handed over, each once, across reconnections; it goes back to 0 only when a body
+   * read whole restarts on a new version (`onChange: 'restart'`).
+   */
   readonly onProgress?: ProgressCallback
+  /**
+   * Continue after a dropped connection (or a wait for more bytes longer than the timeout): the
+   * rest is asked for with `Range` and `If-Range` on the first answer's strong `ETag` (else on a
+   * `Last-Modified` that RFC 9110 lets serve as a strong validator), so two versions of a file are
+   * never spliced; a changed file fails with `ContentChangedError` (or, read whole, restarts).
+   * The result's `resume` says whether the body can be resumed, and if not why. `true` for the
+   * defaults; see {@link GetResume}. Asks for `Accept-Encoding: identity` unless `headers` say otherwise.
+   * @example
+   * const got = await dav.get('big.iso', { as: 'stream', resume: true })
+   */
+  readonly resume?: GetResume<K>
 }
 
 function rangeHeader(range: ByteRange): string {
@@ -54,17 +72,11 @@ function rangeHeader(range: ByteRange): string {
   return `bytes=${range.start}-${range.end ?? ''}`
 }
 
-/** Reads `Content-Range: bytes a-b/n` (or `bytes * /n` for 416). */
-export function parseContentRange(value: string | null): ContentRange | { readonly unsatisfied: number | undefined } | undefined {
-  if (value === null) return undefined
-  const match = /^\s*bytes\s+(?:(\d+)-(\d+)|\*)\/(\d+|\*)\s*$/i.exec(value)
-  if (match === null) return undefined
-  const total = match[3] === '*' || match[3] === undefined ? undefined : Number(match[3])
-  if (match[1] === undefined || match[2] === undefined) return { unsatisfied: total }
-  const start = Number(match[1])
-  const end = Number(match[2])
-  if (end < start) return undefined
-  return { start, end, total }
+/** A 200, or a 206 with a `Content-Range` that can be read. */
+function usableAnswer(response: DavResponse): boolean {
+  if (response.status !== 206) return true
+  const range = parseContentRange(response.headers.get('content-range'))
+  return range !== undefined && 'start' in range
 }
 
 function bodyOf<K extends GetBodyKind>(kind: K, response: DavResponse): GetBodyTypes[K] {
@@ -92,18 +104,40 @@ export async function get<K extends GetBodyKind = 'bytes'>(
   }
   const url = resolveTarget(context.pipeline.baseUrl, target)
   const headers = new Headers(options.headers)
-  if (options.range !== undefined) headers.set('range', rangeHeader(options.range))
+  // Resumed requests carry the caller's headers without the conditions: If-Range stands for them.
+  const resumeHeaders = new Headers(headers)
+  const range = options.range === undefined ? undefined : rangeHeader(options.range)
+  if (range !== undefined) headers.set('range', range)
   if (options.ifNoneMatch !== undefined) headers.set('if-none-match', options.ifNoneMatch)
   if (options.ifMatch !== undefined) headers.set('if-match', options.ifMatch)
+  const resume = resumeSettings(options.resume, kind, context.pipeline.retry.retries)
+  if (resume !== undefined && !headers.has('accept-encoding')) {
+    // Ranges count the bytes as sent: a compressed body could not be continued.
+    headers.set('accept-encoding', 'identity')
+    resumeHeaders.set('accept-encoding', 'identity')
+  }
   const response = await context.pipeline.send({
     method: 'GET',
     url,
     headers,
     signal: options.signal,
-    responseBody: kind === 'stream' ? 'stream' : 'buffer',
-    onDownloadProgress: options.onProgress,
+    responseBody: kind === 'stream' || resume !== undefined ? 'stream' : 'buffer',
+    onDownloadProgress: resume === undefined ? options.onProgress : undefined,
   })
   const { status, attempts } = response
+  if (resume !== undefined && (status === 200 || status === 206) && usableAnswer(response)) {
+    const body = {
+      context,
+      url,
+      headers: resumeHeaders,
+      range,
+      signal: options.signal,
+      onProgress: options.onProgress,
+      wholeBody: kind !== 'stream',
+      ...resume,
+    }
+    return (await resumedGet(kind, response, body, context.pipeline.maxResponseBytes)) as GetResult<GetBodyTypes[K]>
+  }
   switch (status) {
     case 200:
       return {

@@ -1,7 +1,6 @@
 import type { MultiStatusResponse, PropfindEntry, PropRequest } from '@davkit/types'
 import { DecodeError } from '../errors/decode-error.ts'
-import { RequestTimeoutError } from '../errors/request-timeout-error.ts'
-import type { DavResponse } from '../http/request-pipeline.ts'
+import { readWithin } from '../http/read-within.ts'
 import { MultiStatusReader } from '../multistatus/multistatus-reader.ts'
 import type { DavTarget } from '../paths/resolve-target.ts'
 import type { XmlLimits } from '../xml/xml-limits.ts'
@@ -84,32 +83,5 @@ export async function* propfindEach<P extends PropRequest>(
     }
   } finally {
     if (!finished) await reader.cancel().catch(() => undefined)
-  }
-}
-
-// One read of the body, within the timeout. An expired wait is a `RequestTimeoutError`.
-async function readWithin(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  timeoutMs: number | false,
-  response: DavResponse,
-): Promise<ReadableStreamReadResult<Uint8Array>> {
-  if (timeoutMs === false) return await reader.read()
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const request = response.request
-      reject(
-        new RequestTimeoutError(`${request.method} ${request.url} timed out after ${timeoutMs} ms waiting for more of the body`, {
-          request,
-          attempts: response.attempts,
-          timeoutMs,
-        }),
-      )
-    }, timeoutMs)
-  })
-  try {
-    return await Promise.race([reader.read(), expired])
-  } finally {
-    clearTimeout(timer)
   }
 }

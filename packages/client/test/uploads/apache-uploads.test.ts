@@ -121,7 +121,6 @@ describe.skipIf(reason !== undefined)(`uploads on Apache mod_dav${reason === und
     expect(done).toMatchObject({ mechanism: 'ranged-put', resumes: 1 })
     // The second ranged PUT (bytes 2 MiB on) was cut; the next one starts where Apache's file ended.
     const resumedAt = Number(/^bytes (\d+)-/.exec(ranges[2] ?? '')?.[1])
-    console.log(`Apache kept ${resumedAt - 2 * chunk} of the 300000 bytes sent before the cut; ranges: ${ranges.join(', ')}`)
     expect(resumedAt).toBeGreaterThan(2 * chunk)
     expect(resumedAt).toBeLessThanOrEqual(2 * chunk + 300_000)
     expect(done.bytesSent).toBeLessThan(bytes.byteLength + chunk)
@@ -149,7 +148,6 @@ describe.skipIf(reason !== undefined)(`uploads on Apache mod_dav${reason === und
       const through = createDavFiles(createDavClient({ baseUrl: proxy.through(server.url), retry: RETRY, fetch: logging }))
       const done = await through.upload('proxied.bin', bytes, { chunkSize: chunk })
       expect(Buffer.from(await onDisk('proxied.bin')).equals(bytes)).toBe(true)
-      console.log(`through the proxy: ${JSON.stringify(done)}; requests: ${requests.join(', ')}`)
       expect(done).toMatchObject({ mechanism: 'ranged-put', resumes: 3, size: bytes.byteLength })
       expect(proxy.connections.filter((c) => c.cut === 'upstream')).toHaveLength(3)
       // Each resumed write starts where Apache's file ended, inside the chunk that was cut.

@@ -185,12 +185,15 @@ export class Faults {
   take(method: string, path: string | undefined): TriggeredFaults {
     const fired: Partial<Record<Slot, TriggeredFault>> = {}
     let latencyMs = 0
-    for (const rule of this.rules) {
-      if (!matches(rule.match, method, path)) continue
+    const applying = this.rules.filter((rule) => matches(rule.match, method, path))
+    // A dropped request is never answered: the faults that act on an answer wait for the next one.
+    const dropped =
+      applying.find((rule) => rule.action.kind !== 'latency' && slotOf(rule.action.kind) === 'answer')?.action.kind === 'network-error'
+    for (const rule of applying) {
       if (rule.action.kind === 'latency') latencyMs += rule.action.ms
       else {
         const slot = slotOf(rule.action.kind)
-        if (fired[slot] !== undefined) continue
+        if (fired[slot] !== undefined || (dropped && slot !== 'answer')) continue
         fired[slot] = { action: rule.action, label: rule.label }
       }
       rule.remaining -= 1

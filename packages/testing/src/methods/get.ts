@@ -4,7 +4,6 @@ import { reasonPhrase } from '../status-text.ts'
 import { escapeText } from '../xml/write-xml.ts'
 import type { FileResource, Resource } from '../store/resource.ts'
 import { entityPrecondition } from './entity-conditions.ts'
-import { etagMatches } from '../conditions/if-header.ts'
 
 /** A single byte range resolved against a length: `[start, end]` inclusive, or unsatisfiable. */
 type RangeResult = { kind: 'none' } | { kind: 'range'; start: number; end: number } | { kind: 'unsatisfiable' }
@@ -28,6 +27,16 @@ function parseRange(header: string | null, length: number): RangeResult {
   return { kind: 'range', start, end }
 }
 
+/**
+ * RFC 9110 section 13.1.5: an entity tag holds when it is strong and equal to the current one
+ * (strong comparison), a date when it is exactly the `Last-Modified` the server sends.
+ */
+function ifRangeHolds(value: string, file: FileResource): boolean {
+  if (value.startsWith('"')) return value === file.etag
+  if (value.startsWith('W/')) return false
+  return value === file.modified.toUTCString()
+}
+
 function entityHeaders(resource: Resource): Record<string, string> {
   return { ETag: resource.etag, 'Last-Modified': resource.modified.toUTCString() }
 }
@@ -44,7 +53,7 @@ function fileResponse(ctx: RequestContext, file: FileResource, head: boolean): R
   const headers: Record<string, string> = { ...entityHeaders(file), 'Content-Type': file.contentType, 'Accept-Ranges': 'bytes' }
   const length = file.content.byteLength
   const ifRange = ctx.request.headers.get('If-Range')
-  const rangeApplies = ifRange === null || etagMatches(ifRange.trim(), file.etag)
+  const rangeApplies = ifRange === null || ifRangeHolds(ifRange.trim(), file)
   const range = rangeApplies ? parseRange(ctx.request.headers.get('Range'), length) : { kind: 'none' as const }
   if (range.kind === 'unsatisfiable') return plain(416, 'Range Not Satisfiable\n', { 'Content-Range': `bytes */${length}` })
   if (range.kind === 'range') {
