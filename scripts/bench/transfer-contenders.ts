@@ -64,9 +64,7 @@ async function readChecked(stream: ReadableStream<Uint8Array>, size: number): Pr
  * resumes are the server's GET count less one).
  */
 const downloadResume: TransferContender = async (job) => {
-  // Cast until the resume option is in this build's GetOptions.
-  const options = { as: 'stream', resume: true } as { as: 'stream' }
-  const result = await clientFor(job).get(job.path, options)
+  const result = await clientFor(job).get(job.path, { as: 'stream', resume: true })
   if (result.kind !== 'full') throw new Error(`GET ${job.path}: ${result.kind}`)
   return { bytes: await readChecked(result.data, job.size), resumes: undefined, bytesSent: undefined, mechanism: undefined }
 }

@@ -14,7 +14,7 @@ import {
   writeContentFile,
 } from '../../scripts/bench/transfer-content.ts'
 import { registerTransferFile, transferCounts } from '../../scripts/bench/transfer-control.ts'
-import { transferContenders } from '../../scripts/bench/transfer-contenders.ts'
+import { TRANSFER_ROLES, type TransferContenderName, transferContenders } from '../../scripts/bench/transfer-contenders.ts'
 import { startTransferServer } from '../../scripts/bench/transfer-server.ts'
 import { parseByteSize } from '../../scripts/bench/stats.ts'
 
@@ -262,4 +262,40 @@ describe('transfer sizes on the command line', () => {
     expect(parseByteSize('4096')).toBe(4096)
     for (const bad of ['0', '-1MiB', '12XB', 'MiB', '']) expect(parseByteSize(bad), bad).toBeUndefined()
   })
+})
+
+describe('the resumable contenders against the transfer server', () => {
+  let server: Loopback
+  let folder: string
+  const size = 3 * BLOCK_SIZE + 123
+
+  beforeAll(async () => {
+    server = await startTransferServer()
+    folder = await mkdtemp(join(tmpdir(), 'davkit-bench-test-'))
+    await writeContentFile(join(folder, 'content.bin'), size)
+  })
+  afterAll(async () => {
+    await server?.close()
+    await rm(folder, { recursive: true, force: true })
+  })
+
+  for (const [name, role] of Object.entries(TRANSFER_ROLES)) {
+    if (role.baseline) continue
+    it(`${name} goes through three cuts and the server holds or sent every byte once checked`, async () => {
+      const path = `r/${name}.bin`
+      await registerTransferFile(server.url, { path: `/${path}`, size, cuts: [0.3, 0.6, 0.9], direction: role.direction })
+      const outcome = await transferContenders[name as TransferContenderName]({
+        baseUrl: server.url,
+        path,
+        size,
+        chunkSize: BLOCK_SIZE,
+        sourceFile: join(folder, 'content.bin'),
+      })
+      expect(outcome.bytes).toBe(size)
+      const counts = await transferCounts(server.url, `/${path}`)
+      expect(counts.failure).toBeUndefined()
+      expect(counts).toMatchObject({ complete: true, cuts: 3 })
+      expect(role.direction === 'download' ? counts.responseBytes : counts.requestBytes).toBeGreaterThanOrEqual(size)
+    })
+  }
 })
