@@ -437,7 +437,7 @@ async function transfersSection(size: number, chunkSize: number): Promise<void> 
     styler.paint(
       `  Each run is one process (the worker bundled to JavaScript, as a user's program runs) moving one file; every byte is checked against the generator by the receiving side. Uploads: chunk size ${formatBytes(chunkSize)}, from a stream made as it is read, or (-file) from a file on disk through fileSource.\n` +
         `  Bytes moved: response bodies the server sent (download) or request bodies it received (upload), and the bytes the client reports sending (UploadDone.bytesSent: a cut chunk counts whole); the target takes the larger. Requests: all the server answered for the file.\n` +
-        `  RSS before: the process with Node, fetch and davkit loaded, before the transfer. The plain PUT of a stream holds the whole body: Node's fetch tees a stream request body to replay it on a redirect (nodejs/undici#4058).\n` +
+        `  RSS before: the process with Node, fetch and davkit loaded, before the transfer. Held after GC: the most JS heap plus ArrayBuffers a run still reached after the transfer and a full collection (peak RSS also counts garbage not yet collected). The plain PUT of a stream holds the whole body: Node's fetch tees a stream request body to replay it on a redirect (nodejs/undici#4058).\n` +
         `  Every contender's client: retry ${JSON.stringify(TRANSFER_RETRY)} (a short fixed wait: the resume's cost, not a back-off delay, is measured), timeoutMs ${TRANSFER_TIMEOUT_MS} (one plain PUT of the whole file is one attempt).\n` +
         `  Section time ${formatMs(performance.now() - sectionStarted)}.\n`,
       'dim',

@@ -206,12 +206,13 @@ export function transferTable(measurements: readonly TransferMeasurement[], size
     { heading: 'Requests', align: 'right' },
     { heading: 'RSS before', align: 'right' },
     { heading: 'Peak RSS', align: 'right' },
+    { heading: 'Held after GC', align: 'right' },
     { heading: 'Runs', align: 'right' },
   ]
   const rows: CellInput[][] = measurements.map((m) => {
     const runs = succeeded(m)
     const head = [m.contender, String(m.cuts)]
-    if (runs.length === 0) return [...head, ...Array<string>(9).fill('-'), { text: `failed: ${m.failure ?? 'unknown'}`, tone: 'bad' }]
+    if (runs.length === 0) return [...head, ...Array<string>(10).fill('-'), { text: `failed: ${m.failure ?? 'unknown'}`, tone: 'bad' }]
     const timing = summarize(runs.map((run) => run.times[0] ?? Number.NaN))
     const baseline = measurements.find((other) => other.contender === m.baseline)
     const ratios = throughputRatios(m, baseline)
@@ -234,6 +235,7 @@ export function transferTable(measurements: readonly TransferMeasurement[], size
       String(medianOf(requests)),
       formatBytes(medianOf(runs.map((run) => run.baselineRss))),
       formatBytes(medianOf(runs.map((run) => run.peakRss))),
+      formatBytes(Math.max(...runs.map((run) => run.transfer?.heldAfterGc ?? Number.NaN))),
       `${runs.length}${m.failure === undefined ? '' : ` (failed: ${m.failure})`}`,
     ]
   })

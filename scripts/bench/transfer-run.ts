@@ -23,6 +23,9 @@ export async function measureTransfer(task: TransferTask): Promise<WorkerResult>
   const outcome = await contender({ baseUrl: task.url, path, size: task.size, chunkSize: task.chunkSize, sourceFile: task.sourceFile })
   const elapsed = performance.now() - started
   const heap = process.memoryUsage().heapUsed
+  collect()
+  const after = process.memoryUsage()
+  const heldAfterGc = after.heapUsed + after.arrayBuffers
   const server = await transferCounts(task.url, `/${path}`)
   await forgetTransferFile(task.url, `/${path}`)
   if (server.failure !== undefined) throw new Error(`the server found: ${server.failure}`)
@@ -36,6 +39,6 @@ export async function measureTransfer(task: TransferTask): Promise<WorkerResult>
     baselineRss,
     peakRss: process.resourceUsage().maxRSS * 1024,
     peakHeapAfterRun: heap,
-    transfer: { server, resumes, clientBytesSent: outcome.bytesSent, mechanism: outcome.mechanism },
+    transfer: { server, resumes, clientBytesSent: outcome.bytesSent, mechanism: outcome.mechanism, heldAfterGc },
   }
 }

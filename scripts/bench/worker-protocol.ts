@@ -54,6 +54,11 @@ export interface TransferDetail {
   /** Request body bytes the client says it sent. */
   readonly clientBytesSent: number | undefined
   readonly mechanism: string | undefined
+  /**
+   * JS heap plus ArrayBuffer bytes still reachable after the transfer and a full collection: what
+   * the process holds, as against the garbage a peak RSS also counts.
+   */
+  readonly heldAfterGc: number
 }
 
 /** What the child reports back, as the last line of its stdout. */
