@@ -10,12 +10,13 @@
  * configuration, 130 when interrupted (after cleaning up).
  */
 import { createDavClient, type DavClient } from '../packages/client/src/index.ts'
-import { createDavServer } from '../packages/testing/src/index.ts'
+import { createDavServer, type DavServer, type JournalEntry } from '../packages/testing/src/index.ts'
 import { listen, type ListeningDavServer } from '../packages/testing/src/node/index.ts'
 import { DemoConfigError, printableUrl, readTarget, type DemoTarget } from './demo/environment.ts'
 import { createOutput } from './demo/output.ts'
 import { runSession } from './demo/session.ts'
 import { createStyler, wantsColour } from './demo/style.ts'
+import type { TransferFaults } from './demo/transfers.ts'
 import { outputWidth } from './demo/wrap.ts'
 
 const styler = createStyler(wantsColour(process.stdout, process.env))
@@ -26,6 +27,37 @@ function clientsFor(baseUrl: string | URL, target: DemoTarget): { dav: DavClient
   return {
     dav: createDavClient({ baseUrl, ...auth }),
     other: createDavClient({ baseUrl, ...auth }),
+  }
+}
+
+/** What a request of a transfer said about where it stood: the offset or range it sent, or the one it learnt. */
+function transferDetail(entry: JournalEntry): string {
+  const sent = entry.headers['upload-offset'] ?? entry.headers.range ?? entry.headers['content-range']
+  if (sent !== undefined) return entry.headers['upload-offset'] === undefined ? sent : `Upload-Offset: ${sent}`
+  const learnt = entry.responseHeaders['upload-offset']
+  if (learnt !== undefined) return `holds ${learnt}`
+  const length = entry.headers['upload-length']
+  return length === undefined ? '' : `Upload-Length: ${length}`
+}
+
+/** The fake server's faults that drop a transfer's connection, and its journal to show what followed. */
+function transferFaults(server: DavServer): TransferFaults {
+  return {
+    cutNextUpload: (bytes) => server.faults.cutRequestBody(bytes, { method: ['PATCH', 'PUT'] }),
+    cutNextDownload: (bytes) => server.faults.cutResponseBody(bytes, { method: 'GET' }),
+    requests: (since) =>
+      server.journal
+        .filter()
+        .filter((entry) => entry.sequence > since)
+        .map((entry) => ({
+          method: entry.method,
+          detail: transferDetail(entry),
+          status:
+            entry.status === 'network-error'
+              ? 'connection dropped'
+              : `${entry.status}${entry.fault === undefined ? '' : `, then the ${entry.fault}`}`,
+        })),
+    last: () => server.journal.last()?.sequence ?? 0,
   }
 }
 
@@ -41,6 +73,7 @@ async function main(): Promise<number> {
     throw error
   }
   let fake: ListeningDavServer | undefined
+  let faults: TransferFaults | undefined
   // The first Ctrl-C stops after the current step and still cleans up; a second one exits at once.
   const stop = new AbortController()
   process.once('SIGINT', () => {
@@ -51,7 +84,10 @@ async function main(): Promise<number> {
   try {
     let baseUrl: string | URL
     if (target.kind === 'fake') {
-      fake = await listen(createDavServer())
+      // TUS on, so that the upload shows the mechanism it detects.
+      const server = createDavServer({ uploads: { tus: true } })
+      faults = transferFaults(server)
+      fake = await listen(server)
       baseUrl = fake.url
       out.line(styler.paint('davkit demo', 'title'))
       out.line(`Server: the embedded fake server (@davkit/testing) at ${fake.url}`)
@@ -61,7 +97,7 @@ async function main(): Promise<number> {
       out.line(styler.paint('davkit demo', 'title'))
       out.line(`Server: ${printableUrl(target.url)} (${target.authLabel})`)
     }
-    await runSession(clientsFor(baseUrl, target), out, stop.signal)
+    await runSession(clientsFor(baseUrl, target), out, stop.signal, faults)
     out.line('')
     out.line('Done.', 'good')
     return 0

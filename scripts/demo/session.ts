@@ -4,6 +4,7 @@ import { conditionsOf, nameOf, propertyCell, relativePath, relativeText, statusC
 import { exists, lock, makeCollection, putText, remove, unlock, type HeldLock } from './file-operations.ts'
 import type { Output } from './output.ts'
 import type { Cell, CellInput } from './table.ts'
+import { transferTheFile, type TransferFaults } from './transfers.ts'
 
 /** The namespace of the demo's own (dead) properties. */
 export const DEMO_NAMESPACE = 'urn:davkit:demo'
@@ -329,7 +330,12 @@ async function cleanUp(parties: SessionParties, folder: SessionFolder, locks: re
  * a fresh folder below the base URL, which is removed at the end, also when a step failed or
  * `stop` was aborted (the steps left are skipped).
  */
-export async function runSession(parties: SessionParties, out: Output, stop: AbortSignal = new AbortController().signal): Promise<void> {
+export async function runSession(
+  parties: SessionParties,
+  out: Output,
+  stop: AbortSignal = new AbortController().signal,
+  faults?: TransferFaults,
+): Promise<void> {
   const folder = sessionFolder(parties.dav)
   out.line(`Session folder: ${folder.path}`)
   await makeCollection(parties.dav, `${folder.name}/`)
@@ -342,6 +348,7 @@ export async function runSession(parties: SessionParties, out: Output, stop: Abo
     () => listTree(parties, folder, out),
     () => failAtomically(parties, folder, out),
     () => copyAndMove(parties, folder, out, locks),
+    () => transferTheFile(parties.dav, folder.name + '/', out, faults),
   ]
   try {
     for (const step of steps) {

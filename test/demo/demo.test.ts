@@ -96,6 +96,19 @@ describe('pnpm demo against the embedded fake server', () => {
     expect(rowStarting(transfers, 'project/docs/notes.txt', 'exists')).toEqual(['project/docs/notes.txt', 'exists'])
   })
 
+  it('uploads over TUS and reads back through a dropped connection each, the bytes read back the bytes sent', () => {
+    const transfers = section(run.stdout, /^\d+\. Transfers that survive a dropped connection/)
+    const upload = rowStarting(transfers, 'archive.bin', 'tus')
+    expect(upload.slice(0, 4)).toEqual(['archive.bin', 'tus', 'detected', String(3 * 1024 * 1024 + 123)])
+    expect(upload[5]).toBe('1')
+    // The upload went on from the offset the server said it held, never from what had been sent.
+    const held = /HEAD\s+holds (\d+)/.exec(transfers)?.[1]
+    expect(held).toBeDefined()
+    expect(transfers).toMatch(new RegExp(`PATCH\\s+Upload-Offset: ${held}\\s+204`))
+    expect(rowStarting(transfers, 'archive.bin', 'yes (etag)')).toEqual(['archive.bin', 'yes (etag)', String(3 * 1024 * 1024 + 123), 'yes'])
+    expect(transfers).toMatch(/GET\s+bytes=\d+-\s+206/)
+  })
+
   it('cleans up after itself', () => {
     expect(run.stdout).toMatch(
       /Released 2 lock\(s\), deleted davkit-demo-[\dT]+-[0-9a-f]{4}\/: PROPFIND now answers 404, the folder is gone/,

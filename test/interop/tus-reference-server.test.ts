@@ -12,7 +12,7 @@ import { FileStore } from '@tus/file-store'
 import { Server } from '@tus/server'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createDavClient } from '../../packages/client/src/index.ts'
-import { tusDriver } from '../../packages/client/src/files/upload/tus-upload.ts'
+import { tusUpload } from '../../packages/client/src/files/upload/tus-upload.ts'
 import { bytesChunkSource, patternBytes } from '../../packages/client/test/support/bytes-chunk-source.ts'
 import { startCuttingProxy } from '../support/cutting-proxy.ts'
 import type { UploadPlan } from '../../packages/client/src/files/upload/upload-mechanism.ts'
@@ -112,13 +112,13 @@ describe('tus against @tus/server (the reference server)', () => {
   test('OPTIONS shows TUS 1.0 with creation: the driver is offered', async () => {
     const response = await fetch(`${base}/files/`, { method: 'OPTIONS' })
     expect(response.status).toBe(204)
-    expect(tusDriver.offered({ dav: [], headers: response.headers }, new URL(`${base}/files/a.bin`))).toBe(true)
+    expect(tusUpload.offered({ dav: [], headers: response.headers }, new URL(`${base}/files/a.bin`))).toBe(true)
   })
 
   test('a multi-MB upload without a cut: POST 201, PATCHes 204, the stored file byte-identical', async () => {
     const bytes = patternBytes(SIZE, 3)
     const { dav, exchanges } = clientCutting(undefined, 0)
-    const done = await tusDriver.upload(plan(dav, bytes, 'whole.bin'))
+    const done = await tusUpload.upload(plan(dav, bytes, 'whole.bin'))
     expect(done).toEqual({ size: SIZE, bytesSent: SIZE, resumes: 0, etag: undefined })
     expect(exchanges.map((e) => `${e.method} ${e.status}`)).toEqual(['OPTIONS 204', 'POST 201', ...Array(7).fill('PATCH 204')])
     const location = exchanges[1]?.headers['location']
@@ -132,7 +132,7 @@ describe('tus against @tus/server (the reference server)', () => {
   ])('a connection cut %s: HEAD gives the offset the server kept, the rest follows, the file byte-identical', async (_n, cutAt, after) => {
     const bytes = patternBytes(SIZE, cutAt)
     const { dav, exchanges } = clientCutting(cutAt, after)
-    const done = await tusDriver.upload(plan(dav, bytes, `cut-${cutAt}.bin`))
+    const done = await tusUpload.upload(plan(dav, bytes, `cut-${cutAt}.bin`))
     expect(done.resumes).toBeGreaterThanOrEqual(1)
     const head = exchanges.find((e) => e.method === 'HEAD')
     expect(head?.status).toBe(200)
@@ -152,7 +152,7 @@ describe('tus against @tus/server (the reference server)', () => {
     const bytes = patternBytes(2 * CHUNK, 9)
     const { dav, exchanges } = clientCutting(undefined, 0)
     const p = plan(dav, bytes, 'stale.bin')
-    const done = await tusDriver.upload(p)
+    const done = await tusUpload.upload(p)
     expect(done.size).toBe(2 * CHUNK)
     const location = exchanges.find((e) => e.method === 'POST')?.headers['location'] ?? ''
     const stale = await fetch(location, {
@@ -188,7 +188,7 @@ describe('tus against @tus/server (the reference server)', () => {
           fetch,
           retry: { retries, minDelayMs: 10, maxDelayMs: 50, jitter: false },
         })
-        const done = await tusDriver.upload(plan(dav, bytes, name, proxy.origin))
+        const done = await tusUpload.upload(plan(dav, bytes, name, proxy.origin))
         const created = (await readdir(directory)).filter((f) => !f.endsWith('.json'))
         const stored = await Promise.all(created.map((f) => readFile(join(directory, f))))
         expect(stored.some((file) => file.equals(Buffer.from(bytes)))).toBe(true)

@@ -1,3 +1,5 @@
+import { joinChunks } from './join-chunks.ts'
+
 /** The body was larger than allowed; `size` is what had been read (or announced) when reading stopped. */
 export class BodyLimitExceeded extends Error {
   readonly limit: number
@@ -68,12 +70,5 @@ export async function readBodyCapped(response: Response, limit: number): Promise
     size = end
   }
   if (body !== undefined) return size === body.byteLength ? body : body.slice(0, size)
-  if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0]
-  const joined = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    joined.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return joined
+  return joinChunks(chunks, size)
 }

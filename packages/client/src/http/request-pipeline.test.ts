@@ -424,3 +424,18 @@ describe('request pipeline: bodies and answers beyond XML text', () => {
     expect(pulled).toBeLessThanOrEqual(1)
   })
 })
+
+test('a HEAD announcing more than maxResponseBytes is an answer: it has no body to refuse', async () => {
+  const pipeline = createRequestPipeline({
+    baseUrl: BASE,
+    retry: false,
+    maxResponseBytes: 1024,
+    fetch: async () => new Response(null, { status: 200, headers: { 'content-length': String(2 ** 32) } }),
+  })
+  const response = await pipeline.send({ method: 'HEAD', url: new URL('big.iso', pipeline.baseUrl) })
+  expect(response.status).toBe(200)
+  expect(response.headers.get('content-length')).toBe(String(2 ** 32))
+  expect(response.body.byteLength).toBe(0)
+  // The same length on a GET is refused before reading.
+  await expect(pipeline.send({ method: 'GET', url: new URL('big.iso', pipeline.baseUrl) })).rejects.toBeInstanceOf(ResponseTooLargeError)
+})

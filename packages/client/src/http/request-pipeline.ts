@@ -587,7 +587,11 @@ async function attempt<T>(
       let body: Uint8Array
       let sunk: SunkBody<T> | undefined
       try {
-        if (request.readBody === undefined) {
+        if (method === 'HEAD' || response.status === 204 || response.status === 304) {
+          // No body, whatever Content-Length says (a HEAD's is the file's, which may pass maxResponseBytes).
+          await response.body?.cancel().catch(() => undefined)
+          body = EMPTY_BODY
+        } else if (request.readBody === undefined) {
           body = await readBodyCapped(response, config.maxResponseBytes)
         } else {
           let sink: BodySink<T>

@@ -2,6 +2,7 @@ import type { DownloadResumability, GetFull, GetPartial } from '@davkit/types'
 import { HttpStatusError } from '../errors/http-status-error.ts'
 import { InvalidRequestError } from '../errors/invalid-request-error.ts'
 import { ResponseTooLargeError } from '../errors/response-too-large-error.ts'
+import { joinChunks } from '../http/join-chunks.ts'
 import type { DavResponse } from '../http/request-pipeline.ts'
 import { decodeBodyText } from '../xml/text-from-bytes.ts'
 import { entityHeadersOf, integerHeader } from './content-outcomes.ts'
@@ -83,13 +84,7 @@ async function readWhole(body: ResumableBody, maxBytes: number): Promise<Uint8Ar
     }
     chunks.push(step.chunk)
   }
-  const bytes = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return bytes
+  return joinChunks(chunks, size)
 }
 
 function resultOf<T>(response: DavResponse, data: T, resume: DownloadResumability): GetFull<T> | GetPartial<T> {

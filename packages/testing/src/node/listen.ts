@@ -1,3 +1,4 @@
+import { joinBytes } from '../join-bytes.ts'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { DavServer } from '../dav-server.ts'
@@ -43,7 +44,7 @@ export interface ListeningDavServer {
 async function readBody(request: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Uint8Array[] = []
   for await (const chunk of request) chunks.push(chunk as Uint8Array)
-  return concat(chunks)
+  return joinBytes(chunks)
 }
 
 async function serve(dav: DavServer, origin: string, cors: boolean, request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -115,18 +116,7 @@ async function readAnswer(answer: Response): Promise<{ bytes: Uint8Array; cut: b
       cut = true
     }
   }
-  return { bytes: concat(chunks), cut }
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const total = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0)
-  const bytes = new Uint8Array(total)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return bytes
+  return { bytes: joinBytes(chunks), cut }
 }
 
 /**

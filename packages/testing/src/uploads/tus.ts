@@ -1,3 +1,4 @@
+import { joinBytes } from '../join-bytes.ts'
 import type { ServerState } from '../context.ts'
 import { plain } from '../responses.ts'
 import { normaliseBasePath, toStorePath, type StorePath } from '../store/paths.ts'
@@ -65,16 +66,6 @@ function integer(value: string | null): number | undefined {
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined
 }
 
-function joined(parts: readonly Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size)
-  let at = 0
-  for (const part of parts) {
-    out.set(part, at)
-    at += part.byteLength
-  }
-  return out
-}
-
 /** Appends bytes at the upload's offset, and writes the file once every byte is there. */
 function take(req: UploadRequest, upload: TusUpload, id: string, bytes: Uint8Array): Response | undefined {
   if (bytes.byteLength > 0) {
@@ -82,7 +73,7 @@ function take(req: UploadRequest, upload: TusUpload, id: string, bytes: Uint8Arr
     upload.offset += bytes.byteLength
   }
   if (upload.written || upload.length === undefined || upload.offset < upload.length) return undefined
-  const written = writeUploadedFile(req.state, upload.target, joined(upload.parts, upload.offset), upload.contentType)
+  const written = writeUploadedFile(req.state, upload.target, joinBytes(upload.parts), upload.contentType)
   // A written upload still answers HEAD with its full offset (a client whose last answer was lost
   // learns it is done), as the reference server does; one the store refused is gone.
   upload.parts = []

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { bytesChunkSource, patternBytes } from '../../../test/support/bytes-chunk-source.ts'
 import { uploadHarness } from '../../../test/support/upload-harness.ts'
 import { FileOperationError } from '../file-operation-error.ts'
-import { nextcloudChunkingDriver } from './nextcloud-chunked-upload.ts'
+import { nextcloudChunkedUpload } from './nextcloud-chunked-upload.ts'
 
 const MIB = 1024 * 1024
 const SIZE = 12 * MIB + 123
@@ -25,27 +25,27 @@ function setup() {
   return { h, calls }
 }
 
-describe('nextcloudChunkingDriver.offered', () => {
+describe('nextcloudChunkedUpload.offered', () => {
   const files = new URL('https://cloud.test/remote.php/dav/files/alice/docs/a.bin')
   test('a /remote.php/dav/files/<user>/ URL on a server whose DAV header has Nextcloud tokens', () => {
     expect(
-      nextcloudChunkingDriver.offered({ dav: ['1', '3', 'extended-mkcol', 'nextcloud-checksum-update'], headers: new Headers() }, files),
+      nextcloudChunkedUpload.offered({ dav: ['1', '3', 'extended-mkcol', 'nextcloud-checksum-update'], headers: new Headers() }, files),
     ).toBe(true)
-    expect(nextcloudChunkingDriver.offered({ dav: ['1', 'nc-paginate'], headers: new Headers() }, files)).toBe(true)
+    expect(nextcloudChunkedUpload.offered({ dav: ['1', 'nc-paginate'], headers: new Headers() }, files)).toBe(true)
   })
   test('not on plain SabreDAV tokens, nor for another URL shape', () => {
-    expect(nextcloudChunkingDriver.offered({ dav: ['1', '3', 'extended-mkcol'], headers: new Headers() }, files)).toBe(false)
+    expect(nextcloudChunkedUpload.offered({ dav: ['1', '3', 'extended-mkcol'], headers: new Headers() }, files)).toBe(false)
     const elsewhere = new URL('https://cloud.test/remote.php/webdav/docs/a.bin')
-    expect(nextcloudChunkingDriver.offered({ dav: ['1', 'nextcloud-checksum-update'], headers: new Headers() }, elsewhere)).toBe(false)
+    expect(nextcloudChunkedUpload.offered({ dav: ['1', 'nextcloud-checksum-update'], headers: new Headers() }, elsewhere)).toBe(false)
   })
 })
 
-describe('nextcloudChunkingDriver over @davkit/testing', () => {
+describe('nextcloudChunkedUpload over @davkit/testing', () => {
   test('MKCOL with Destination, numbered chunks clamped to 5 MiB, MOVE of .file, the folder gone', async () => {
     const { h, calls } = setup()
     const source = bytesChunkSource(bytes)
     const plan = h.plan('docs/big.bin', source, { chunkSize: MIB })
-    const done = await nextcloudChunkingDriver.upload(plan)
+    const done = await nextcloudChunkedUpload.upload(plan)
     expectSame(h.server.read('/docs/big.bin')?.content, bytes)
     expect(calls()).toEqual([
       `MKCOL ${UPLOADS}ID/`,
@@ -70,7 +70,7 @@ describe('nextcloudChunkingDriver over @davkit/testing', () => {
   test('a lost chunk: PROPFIND Depth 1 of the folder shows what is held, only the missing chunk is sent again', async () => {
     const { h, calls } = setup()
     h.intercept = (_r, index) => (index === 2 ? 'drop' : 'pass')
-    const done = await nextcloudChunkingDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes, { stream: true })))
+    const done = await nextcloudChunkedUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes, { stream: true })))
     expectSame(h.server.read('/docs/big.bin')?.content, bytes)
     expect(calls()).toEqual([
       `MKCOL ${UPLOADS}ID/`,
@@ -88,7 +88,7 @@ describe('nextcloudChunkingDriver over @davkit/testing', () => {
   test('cutRequestBody on a chunk PUT: the fake keeps nothing of it, the PROPFIND shows it missing, it is sent again', async () => {
     const { h, calls } = setup()
     h.server.faults.cutRequestBody(MIB, { method: 'PUT' })
-    const done = await nextcloudChunkingDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))
+    const done = await nextcloudChunkedUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))
     expectSame(h.server.read('/docs/big.bin')?.content, bytes)
     expect(calls().slice(0, 4)).toEqual([`MKCOL ${UPLOADS}ID/`, `PUT ${UPLOADS}ID/1`, `PROPFIND ${UPLOADS}ID/`, `PUT ${UPLOADS}ID/1`])
     expect(done).toMatchObject({ resumes: 1, bytesSent: SIZE + 5 * MIB })
@@ -97,7 +97,7 @@ describe('nextcloudChunkingDriver over @davkit/testing', () => {
   test('a chunk the server holds short of what was sent (a PUT cut mid-way that it kept) is not taken as held: it is sent again whole', async () => {
     const { h, calls } = setup()
     h.intercept = (_r, index) => (index === 2 ? { cut: MIB } : 'pass')
-    await nextcloudChunkingDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))
+    await nextcloudChunkedUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))
     expectSame(h.server.read('/docs/big.bin')?.content, bytes)
     expect(calls().filter((c) => c.endsWith('/2'))).toHaveLength(2)
   })
@@ -105,7 +105,7 @@ describe('nextcloudChunkingDriver over @davkit/testing', () => {
   test('a MOVE whose answer was lost: the destination is checked, nothing is redone', async () => {
     const { h, calls } = setup()
     h.intercept = (request) => (request.method === 'MOVE' ? 'lose' : 'pass')
-    const done = await nextcloudChunkingDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))
+    const done = await nextcloudChunkedUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))
     expectSame(h.server.read('/docs/big.bin')?.content, bytes)
     expect(calls().slice(-3)).toEqual([
       `MOVE ${UPLOADS}ID/.file`,
@@ -119,7 +119,7 @@ describe('nextcloudChunkingDriver over @davkit/testing', () => {
   test('a MOVE cut before the server saw it: the folder is still there, the MOVE is sent again', async () => {
     const { h, calls } = setup()
     h.server.faults.networkError({ method: 'MOVE' })
-    await nextcloudChunkingDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))
+    await nextcloudChunkedUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))
     expectSame(h.server.read('/docs/big.bin')?.content, bytes)
     expect(calls().slice(-3)).toEqual([`MOVE ${UPLOADS}ID/.file`, `PROPFIND ${UPLOADS}ID/`, `MOVE ${UPLOADS}ID/.file`])
   })
@@ -130,7 +130,7 @@ describe('nextcloudChunkingDriver over @davkit/testing', () => {
       if (index === 2) void h.server.handle(new Request(new URL('./', request.url), { method: 'DELETE' }))
       return 'pass'
     }
-    await nextcloudChunkingDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))
+    await nextcloudChunkedUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))
     expectSame(h.server.read('/docs/big.bin')?.content, bytes)
     expect(calls().filter((c) => c.startsWith('MKCOL'))).toHaveLength(2)
     const folders = new Set(h.sent.filter((s) => s.method === 'MKCOL').map((s) => s.url))
@@ -140,14 +140,14 @@ describe('nextcloudChunkingDriver over @davkit/testing', () => {
   test('a MKCOL whose answer was lost: the PROPFIND finds the folder, it is not made again', async () => {
     const { h, calls } = setup()
     h.intercept = (request) => (request.method === 'MKCOL' ? 'lose' : 'pass')
-    await nextcloudChunkingDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))
+    await nextcloudChunkedUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))
     expectSame(h.server.read('/docs/big.bin')?.content, bytes)
     expect(calls().slice(0, 3)).toEqual([`MKCOL ${UPLOADS}ID/`, `PROPFIND ${UPLOADS}ID/`, `PUT ${UPLOADS}ID/1`])
   })
 
   test('a chunk size beyond the minimum is kept; a stream of unknown size learns its total at its end', async () => {
     const { h, calls } = setup()
-    await nextcloudChunkingDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes, { stream: true }), { chunkSize: 7 * MIB }))
+    await nextcloudChunkedUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes, { stream: true }), { chunkSize: 7 * MIB }))
     expectSame(h.server.read('/docs/big.bin')?.content, bytes)
     expect(h.sent.map((s) => s.size)).toEqual([0, 7 * MIB, 5 * MIB + 123, 0])
     expect(h.sent.at(-1)?.headers.get('oc-total-length')).toBe(String(SIZE))
@@ -156,7 +156,7 @@ describe('nextcloudChunkingDriver over @davkit/testing', () => {
 
   test('an empty file is one empty chunk, then the MOVE', async () => {
     const { h } = setup()
-    await nextcloudChunkingDriver.upload(h.plan('docs/empty.bin', bytesChunkSource(new Uint8Array())))
+    await nextcloudChunkedUpload.upload(h.plan('docs/empty.bin', bytesChunkSource(new Uint8Array())))
     expect(h.server.read('/docs/empty.bin')?.content).toEqual(new Uint8Array())
   })
 
@@ -166,7 +166,7 @@ describe('nextcloudChunkingDriver over @davkit/testing', () => {
   ] as const)('a refused chunk (%i) fails as %s and the upload folder is removed', async (status, outcome) => {
     const { h, calls } = setup()
     h.server.faults.status(status, { method: 'PUT' })
-    const failure = await nextcloudChunkingDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes))).catch((e: unknown) => e)
+    const failure = await nextcloudChunkedUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes))).catch((e: unknown) => e)
     expect(failure).toBeInstanceOf(FileOperationError)
     expect(failure).toMatchObject({ operation: 'upload', outcome, status, path: 'docs/big.bin' })
     expect(calls().at(-1)).toBe(`DELETE ${UPLOADS}ID/`)
@@ -177,19 +177,19 @@ describe('nextcloudChunkingDriver over @davkit/testing', () => {
   test('overwrite false: the MOVE carries Overwrite: F, and a file already there is found first', async () => {
     const { h, calls } = setup()
     h.server.seed({ 'big.bin': 'old' }, '/docs')
-    const failure = await nextcloudChunkingDriver
+    const failure = await nextcloudChunkedUpload
       .upload(h.plan('docs/big.bin', bytesChunkSource(bytes), { overwrite: false }))
       .catch((e: unknown) => e)
     expect(failure).toMatchObject({ outcome: 'precondition-failed' })
     expect(calls()).toEqual(['HEAD /remote.php/dav/files/alice/docs/big.bin'])
     const fresh = setup()
-    await nextcloudChunkingDriver.upload(fresh.h.plan('docs/new.bin', bytesChunkSource(bytes), { overwrite: false }))
+    await nextcloudChunkedUpload.upload(fresh.h.plan('docs/new.bin', bytesChunkSource(bytes), { overwrite: false }))
     expect(fresh.h.sent.at(-1)?.headers.get('overwrite')).toBe('F')
   })
 
   test('a URL outside /remote.php/dav/files/<user>/ is refused before anything is sent', async () => {
     const h = uploadHarness({ seed: { docs: {} } })
-    await expect(nextcloudChunkingDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))).rejects.toMatchObject({
+    await expect(nextcloudChunkedUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))).rejects.toMatchObject({
       outcome: 'mechanism-refused',
     })
     expect(h.sent).toEqual([])
@@ -202,7 +202,7 @@ describe('nextcloudChunkingDriver over @davkit/testing', () => {
       if (request.url.endsWith('/2')) controller.abort()
       return 'pass'
     }
-    const failure = await nextcloudChunkingDriver
+    const failure = await nextcloudChunkedUpload
       .upload(h.plan('docs/big.bin', bytesChunkSource(bytes), { signal: controller.signal }))
       .catch((e: unknown) => e)
     expect((failure as Error).name).toBe('RequestAbortedError')

@@ -263,7 +263,7 @@ class ChunkedSession {
  * which chunks the server holds whole; the rest are sent again. A vanished folder starts over; a
  * MOVE whose answer was lost is checked at the destination before anything is redone.
  */
-export const nextcloudChunkingDriver: UploadMechanismDriver = {
+export const nextcloudChunkedUpload: UploadMechanismDriver = {
   name: 'nextcloud-chunking',
   offered(capabilities: ServerTransferCapabilities, url: URL): boolean {
     return uploadsHomeOf(url) !== undefined && saysNextcloud(capabilities.dav)

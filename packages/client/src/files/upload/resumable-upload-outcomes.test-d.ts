@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import type { FileOperationError, FileOperationOutcome } from '../file-operation-error.ts'
-import { nextcloudChunkingDriver } from './nextcloud-chunked-upload.ts'
-import { tusDriver } from './tus-upload.ts'
+import { nextcloudChunkedUpload } from './nextcloud-chunked-upload.ts'
+import { tusUpload } from './tus-upload.ts'
 import type { MechanismDone, ServerTransferCapabilities, UploadMechanismDriver, UploadPlan } from './upload-mechanism.ts'
 
 describe('the outcomes TUS and Nextcloud chunking add to an upload failure', () => {
@@ -17,9 +17,9 @@ describe('the outcomes TUS and Nextcloud chunking add to an upload failure', () 
   })
 
   it('each driver is an UploadMechanismDriver whose upload resolves to MechanismDone', () => {
-    expectTypeOf(tusDriver).toEqualTypeOf<UploadMechanismDriver>()
-    expectTypeOf(nextcloudChunkingDriver).toEqualTypeOf<UploadMechanismDriver>()
-    expectTypeOf(tusDriver.upload).returns.resolves.toEqualTypeOf<MechanismDone>()
+    expectTypeOf(tusUpload).toEqualTypeOf<UploadMechanismDriver>()
+    expectTypeOf(nextcloudChunkedUpload).toEqualTypeOf<UploadMechanismDriver>()
+    expectTypeOf(tusUpload.upload).returns.resolves.toEqualTypeOf<MechanismDone>()
   })
 
   it('a plan may carry the OPTIONS answer the mechanism was detected from', () => {

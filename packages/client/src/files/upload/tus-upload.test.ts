@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { bytesChunkSource, patternBytes } from '../../../test/support/bytes-chunk-source.ts'
 import { uploadHarness } from '../../../test/support/upload-harness.ts'
 import { FileOperationError } from '../file-operation-error.ts'
-import { tusDriver } from './tus-upload.ts'
+import { tusUpload } from './tus-upload.ts'
 
 const SIZE = 10_000
 const CHUNK = 1024
@@ -17,28 +17,28 @@ function stored(h: ReturnType<typeof setup>['h'], path = '/docs/big.bin'): Uint8
   return h.server.read(path)?.content
 }
 
-describe('tusDriver.offered', () => {
+describe('tusUpload.offered', () => {
   const caps = (headers: Record<string, string>) => ({ dav: ['1', '2'], headers: new Headers(headers) })
   test('Tus-Resumable 1.0.0 (or Tus-Version listing it) with creation', () => {
     const url = new URL('https://dav.test/docs/a')
-    expect(tusDriver.offered(caps({ 'Tus-Resumable': '1.0.0', 'Tus-Extension': 'creation,termination' }), url)).toBe(true)
-    expect(tusDriver.offered(caps({ 'Tus-Version': '0.2.2, 1.0.0', 'Tus-Extension': 'creation' }), url)).toBe(true)
+    expect(tusUpload.offered(caps({ 'Tus-Resumable': '1.0.0', 'Tus-Extension': 'creation,termination' }), url)).toBe(true)
+    expect(tusUpload.offered(caps({ 'Tus-Version': '0.2.2, 1.0.0', 'Tus-Extension': 'creation' }), url)).toBe(true)
   })
   test('not without creation, nor for another version, nor without Tus headers', () => {
     const url = new URL('https://dav.test/docs/a')
-    expect(tusDriver.offered(caps({ 'Tus-Resumable': '1.0.0', 'Tus-Extension': 'termination' }), url)).toBe(false)
-    expect(tusDriver.offered(caps({ 'Tus-Resumable': '0.2.2', 'Tus-Extension': 'creation' }), url)).toBe(false)
-    expect(tusDriver.offered(caps({}), url)).toBe(false)
+    expect(tusUpload.offered(caps({ 'Tus-Resumable': '1.0.0', 'Tus-Extension': 'termination' }), url)).toBe(false)
+    expect(tusUpload.offered(caps({ 'Tus-Resumable': '0.2.2', 'Tus-Extension': 'creation' }), url)).toBe(false)
+    expect(tusUpload.offered(caps({}), url)).toBe(false)
   })
 })
 
-describe('tusDriver over @davkit/testing', () => {
+describe('tusUpload over @davkit/testing', () => {
   test('creation at the folder, PATCHes of chunkSize at the confirmed offset, the file written whole', async () => {
     const { h, methods } = setup()
     const bytes = patternBytes(SIZE)
     const source = bytesChunkSource(bytes)
     const plan = h.plan('docs/big.bin', source, { chunkSize: CHUNK })
-    const done = await tusDriver.upload(plan)
+    const done = await tusUpload.upload(plan)
     expect(stored(h)).toEqual(bytes)
     expect(done).toEqual({ size: SIZE, bytesSent: SIZE, resumes: 0, etag: undefined })
     expect(methods()).toEqual(['OPTIONS', 'POST', ...Array(Math.ceil(SIZE / CHUNK)).fill('PATCH')])
@@ -68,7 +68,7 @@ describe('tusDriver over @davkit/testing', () => {
     const { h, methods } = setup()
     const bytes = patternBytes(SIZE)
     h.intercept = (_r, index) => (index === at ? { cut } : 'pass')
-    const done = await tusDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes, { stream: true }), { chunkSize: CHUNK }))
+    const done = await tusUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes, { stream: true }), { chunkSize: CHUNK }))
     expect(stored(h)).toEqual(bytes)
     expect(done.resumes).toBe(1)
     expect(methods()[at + 1]).toBe('HEAD')
@@ -82,7 +82,7 @@ describe('tusDriver over @davkit/testing', () => {
     const { h, methods } = setup()
     const bytes = patternBytes(SIZE)
     h.server.faults.cutRequestBody(300, { method: 'PATCH', path: /^\/\.tus\// })
-    const done = await tusDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes, { stream: true }), { chunkSize: CHUNK }))
+    const done = await tusUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes, { stream: true }), { chunkSize: CHUNK }))
     expect(stored(h)).toEqual(bytes)
     expect(methods().slice(0, 5)).toEqual(['OPTIONS', 'POST', 'PATCH', 'HEAD', 'PATCH'])
     expect(h.sent[4]?.headers.get('upload-offset')).toBe('300')
@@ -93,7 +93,7 @@ describe('tusDriver over @davkit/testing', () => {
     const { h } = setup()
     const bytes = patternBytes(SIZE)
     h.intercept = (_r, index) => (index === 3 ? 'lose' : 'pass')
-    const done = await tusDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes), { chunkSize: CHUNK }))
+    const done = await tusUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes), { chunkSize: CHUNK }))
     expect(stored(h)).toEqual(bytes)
     expect(done.bytesSent).toBe(SIZE)
     expect(h.sent.filter((s) => s.method === 'PATCH' && s.headers.get('upload-offset') === String(CHUNK))).toHaveLength(1)
@@ -106,7 +106,7 @@ describe('tusDriver over @davkit/testing', () => {
     const { h, methods } = setup()
     const bytes = patternBytes(SIZE)
     h.intercept = (request) => (request.method === 'PATCH' && h.sent.length === 12 ? 'lose' : 'pass')
-    const done = await tusDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes, { stream }), { chunkSize: CHUNK }))
+    const done = await tusUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes, { stream }), { chunkSize: CHUNK }))
     expect(stored(h)).toEqual(bytes)
     expect(methods().slice(-2)).toEqual(['PATCH', 'HEAD'])
     expect(done).toMatchObject({ size: SIZE, bytesSent: SIZE, resumes: 1 })
@@ -123,7 +123,7 @@ describe('tusDriver over @davkit/testing', () => {
       }
       return 'pass'
     }
-    const done = await tusDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes), { chunkSize: CHUNK }))
+    const done = await tusUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes), { chunkSize: CHUNK }))
     expect(stored(h)).toEqual(bytes)
     const i = methods().indexOf('HEAD')
     expect(i).toBeGreaterThan(0)
@@ -140,7 +140,7 @@ describe('tusDriver over @davkit/testing', () => {
       }
       return 'pass'
     }
-    await tusDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes), { chunkSize: CHUNK }))
+    await tusUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes), { chunkSize: CHUNK }))
     expect(stored(h)).toEqual(bytes)
     expect(methods().filter((m) => m === 'POST')).toHaveLength(2)
   })
@@ -151,7 +151,7 @@ describe('tusDriver over @davkit/testing', () => {
       if (index === 4) void h.server.handle(new Request(request.url, { method: 'DELETE', headers: { 'Tus-Resumable': '1.0.0' } }))
       return 'pass'
     }
-    const failure = await tusDriver
+    const failure = await tusUpload
       .upload(h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE), { stream: true }), { chunkSize: CHUNK }))
       .catch((e: unknown) => e)
     expect(failure).toBeInstanceOf(FileOperationError)
@@ -165,7 +165,7 @@ describe('tusDriver over @davkit/testing', () => {
   ])('%s: Upload-Defer-Length at creation, Upload-Length with the last PATCH', async (_name, size) => {
     const { h } = setup()
     const bytes = patternBytes(size)
-    const done = await tusDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes, { stream: true }), { chunkSize: CHUNK }))
+    const done = await tusUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes, { stream: true }), { chunkSize: CHUNK }))
     expect(stored(h)).toEqual(bytes)
     expect(done.size).toBe(size)
     expect(h.sent[1]?.headers.get('upload-defer-length')).toBe('1')
@@ -178,7 +178,7 @@ describe('tusDriver over @davkit/testing', () => {
     const bytes = patternBytes(SIZE)
     h.intercept = (request) =>
       request.method === 'PATCH' && request.headers.has('upload-length') && h.sent.length < 14 ? { cut: 100 } : 'pass'
-    const done = await tusDriver.upload(h.plan('docs/big.bin', bytesChunkSource(bytes, { stream: true }), { chunkSize: CHUNK }))
+    const done = await tusUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes, { stream: true }), { chunkSize: CHUNK }))
     expect(stored(h)).toEqual(bytes)
     expect(done.resumes).toBe(1)
     expect(h.sent.filter((s) => s.method === 'PATCH' && s.headers.has('upload-length'))).toHaveLength(1)
@@ -186,7 +186,7 @@ describe('tusDriver over @davkit/testing', () => {
 
   test('an empty file of known size is complete at creation', async () => {
     const { h, methods } = setup()
-    await tusDriver.upload(h.plan('docs/empty.bin', bytesChunkSource(new Uint8Array())))
+    await tusUpload.upload(h.plan('docs/empty.bin', bytesChunkSource(new Uint8Array())))
     expect(h.server.read('/docs/empty.bin')?.content).toEqual(new Uint8Array())
     expect(methods()).toEqual(['OPTIONS', 'POST'])
   })
@@ -198,7 +198,7 @@ describe('tusDriver over @davkit/testing', () => {
   ] as const)('a refused chunk (%i) fails as %s and the upload is terminated', async (status, outcome) => {
     const { h, methods } = setup()
     h.server.faults.status(status, { method: 'PATCH' })
-    const failure = await tusDriver
+    const failure = await tusUpload
       .upload(h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)), { chunkSize: CHUNK }))
       .catch((e: unknown) => e)
     expect(failure).toBeInstanceOf(FileOperationError)
@@ -219,7 +219,7 @@ describe('tusDriver over @davkit/testing', () => {
             },
           }
         : 'pass'
-    const failure = await tusDriver
+    const failure = await tusUpload
       .upload(h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)), { chunkSize: CHUNK }))
       .catch((e: unknown) => e)
     expect(failure).toMatchObject({ outcome: 'cross-origin-location' })
@@ -238,7 +238,7 @@ describe('tusDriver over @davkit/testing', () => {
             },
           }
         : 'pass'
-    const failure = await tusDriver.upload(h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)))).catch((e: unknown) => e)
+    const failure = await tusUpload.upload(h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)))).catch((e: unknown) => e)
     expect(failure).toMatchObject({ outcome: 'too-large' })
     expect(methods()).toEqual(['OPTIONS'])
   })
@@ -246,7 +246,7 @@ describe('tusDriver over @davkit/testing', () => {
   test('overwrite false: a file already there fails as precondition-failed, untouched', async () => {
     const { h, methods } = setup()
     h.server.seed({ 'big.bin': 'old' }, '/docs')
-    const failure = await tusDriver
+    const failure = await tusUpload
       .upload(h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)), { overwrite: false }))
       .catch((e: unknown) => e)
     expect(failure).toMatchObject({ outcome: 'precondition-failed' })
@@ -257,7 +257,7 @@ describe('tusDriver over @davkit/testing', () => {
   test('transient failures without progress use the retry budget, then the transport error is thrown', async () => {
     const { h } = setup()
     h.intercept = (request) => (request.method === 'PATCH' ? { cut: 0 } : 'pass')
-    const failure = await tusDriver
+    const failure = await tusUpload
       .upload(h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)), { chunkSize: CHUNK }))
       .catch((e: unknown) => e)
     expect((failure as Error).name).toBe('TransportError')
@@ -273,7 +273,7 @@ describe('tusDriver over @davkit/testing', () => {
       return 'pass'
     }
     const plan = h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)), { chunkSize: CHUNK, signal: controller.signal })
-    const failure = await tusDriver.upload(plan).catch((e: unknown) => e)
+    const failure = await tusUpload.upload(plan).catch((e: unknown) => e)
     expect((failure as Error).name).toBe('RequestAbortedError')
     expect(methods().at(-1)).toBe('DELETE')
     expect(h.server.exists('/docs/big.bin')).toBe(false)
@@ -282,23 +282,23 @@ describe('tusDriver over @davkit/testing', () => {
   test('statuses: 503 is retried and, the retries spent, fails as chunk-refused; 500 at once; 415 as mechanism-refused', async () => {
     const busy = setup()
     busy.h.server.faults.status(503, { method: 'PATCH', times: 3 })
-    const spent = await tusDriver.upload(busy.h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)))).catch((e: unknown) => e)
+    const spent = await tusUpload.upload(busy.h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)))).catch((e: unknown) => e)
     expect(spent).toMatchObject({ outcome: 'chunk-refused', status: 503 })
     expect(busy.methods().filter((m) => m === 'PATCH')).toHaveLength(3)
     const broken = setup()
     broken.h.server.faults.status(500, { method: 'PATCH' })
-    const failed = await tusDriver.upload(broken.h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)))).catch((e: unknown) => e)
+    const failed = await tusUpload.upload(broken.h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)))).catch((e: unknown) => e)
     expect(failed).toMatchObject({ outcome: 'chunk-refused', status: 500 })
     expect(broken.methods().filter((m) => m === 'PATCH')).toHaveLength(1)
     const refused = setup()
     refused.h.server.faults.status(415, { method: 'PATCH' })
-    const kind = await tusDriver.upload(refused.h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)))).catch((e: unknown) => e)
+    const kind = await tusUpload.upload(refused.h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)))).catch((e: unknown) => e)
     expect(kind).toMatchObject({ outcome: 'mechanism-refused', status: 415 })
   })
 
   test('a server without TUS: mechanism-refused after the OPTIONS', async () => {
     const h = uploadHarness({ seed: { docs: {} } })
-    const failure = await tusDriver.upload(h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)))).catch((e: unknown) => e)
+    const failure = await tusUpload.upload(h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)))).catch((e: unknown) => e)
     expect(failure).toMatchObject({ outcome: 'mechanism-refused' })
     expect(h.sent.map((s) => s.method)).toEqual(['OPTIONS'])
   })
@@ -309,7 +309,7 @@ describe('tusDriver over @davkit/testing', () => {
       request.method === 'PATCH'
         ? { answer: () => new Response(null, { status: 204, headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': String(CHUNK + 1) } }) }
         : 'pass'
-    const failure = await tusDriver
+    const failure = await tusUpload
       .upload(h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)), { chunkSize: CHUNK }))
       .catch((e: unknown) => e)
     expect(failure).toMatchObject({ outcome: 'offset-mismatch', status: 204 })

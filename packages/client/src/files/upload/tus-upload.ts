@@ -219,7 +219,7 @@ class TusSession {
  * (`Location`), then `PATCH`es of `chunkSize` bytes at `Upload-Offset` fill it. After a failure a
  * `HEAD` of the upload URL tells the offset the server holds, and sending continues from there.
  */
-export const tusDriver: UploadMechanismDriver = {
+export const tusUpload: UploadMechanismDriver = {
   name: 'tus',
   offered(capabilities: ServerTransferCapabilities): boolean {
     return speaksTus(capabilities.headers) && tusServerOf(capabilities.headers).extensions.has('creation')

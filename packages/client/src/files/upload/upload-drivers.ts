@@ -1,8 +1,8 @@
-import { nextcloudChunkingDriver } from './nextcloud-chunked-upload.ts'
+import { nextcloudChunkedUpload } from './nextcloud-chunked-upload.ts'
 import { putUpload } from './put-upload.ts'
 import { rangedPutUpload } from './ranged-put-upload.ts'
 import { sabrePatchUpload } from './sabre-patch-upload.ts'
-import { tusDriver } from './tus-upload.ts'
+import { tusUpload } from './tus-upload.ts'
 import type { UploadMechanismDriver } from './upload-mechanism.ts'
 
 /**
@@ -11,8 +11,8 @@ import type { UploadMechanismDriver } from './upload-mechanism.ts'
  * the plain `PUT` every server takes, which is offered always and so the fallback.
  */
 export const uploadDrivers: readonly UploadMechanismDriver[] = [
-  tusDriver,
-  nextcloudChunkingDriver,
+  tusUpload,
+  nextcloudChunkedUpload,
   rangedPutUpload,
   sabrePatchUpload,
   putUpload,

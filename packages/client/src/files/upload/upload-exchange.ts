@@ -1,9 +1,5 @@
-import { HttpStatusError } from '../../errors/http-status-error.ts'
-import { RequestAbortedError } from '../../errors/request-aborted-error.ts'
-import { RequestTimeoutError } from '../../errors/request-timeout-error.ts'
-import { TransportError } from '../../errors/transport-error.ts'
 import { supportsStreamingUploads } from '../../http/progress.ts'
-import type { DavResponse } from '../../http/request-pipeline.ts'
+import { describeFailure, type DavResponse } from '../../http/request-pipeline.ts'
 import { integerHeader, memberFailuresOf, writeRefusal } from '../../methods/content-outcomes.ts'
 import { davErrorOf, readResponseBody } from '../../methods/read-dav-answer.ts'
 import { filePathOf } from '../../paths/file-path.ts'
@@ -139,10 +135,7 @@ export async function heldLength(plan: UploadPlan): Promise<{ readonly length: n
     signal: plan.signal,
     retry: false,
     headers: { 'accept-encoding': 'identity' },
-    // Not read: a HEAD has no body, and its Content-Length (the file's, past maxResponseBytes for a big file) must not be taken for one.
-    responseBody: 'stream',
   })
-  await response.stream?.cancel().catch(() => undefined)
   if (response.status === 404) return { length: undefined, etag: undefined }
   if (response.status < 200 || response.status >= 300) throw writeFailure(plan, response, false, false)
   const length = integerHeader(response, 'content-length')
@@ -152,14 +145,8 @@ export async function heldLength(plan: UploadPlan): Promise<{ readonly length: n
 
 /** What a failed upload step means for the retry decision. */
 export function describeUploadFailure(error: unknown): AttemptFailure {
-  if (error instanceof TransportError) return { kind: 'network' }
-  if (error instanceof RequestTimeoutError) return { kind: 'timeout' }
-  if (error instanceof RequestAbortedError) return { kind: 'aborted' }
-  if (error instanceof HttpStatusError) {
-    return { kind: 'status', status: error.status, retryAfterMs: parseRetryAfter(error.response?.headers['retry-after']) }
-  }
   if (error instanceof FileOperationError && error.outcome === 'chunk-refused') {
     return { kind: 'status', status: error.status, retryAfterMs: askedDelays.get(error) }
   }
-  return { kind: 'other' }
+  return describeFailure(error)
 }
