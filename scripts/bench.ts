@@ -6,8 +6,14 @@
  * the contenders' order; times are medians of all runs, peak RSS the median of the processes.
  * Prints the tables, and each target as MET or MISSED.
  *
+ * Transfers: a file (1 GiB by default) downloaded and uploaded over 127.0.0.1 with the connection
+ * cut at 30%, 60% and 90%, against one plain GET and PUT of the same round, the server in a process
+ * of its own (`bench/transfer-server.ts`) checking every byte.
+ *
  * Options: `--quick` (1,000 and 10,000 entries only, 10^5 streamed, fewer rounds);
- * `--only=decode,served,streamed,overhead,fake`. Not part of the tests; takes several minutes in full.
+ * `--only=decode,served,streamed,overhead,fake,transfers`; `--transfer-size=64MiB` (default 1GiB) and
+ * `--transfer-chunk=8MiB` (the upload chunk size, default 8 MiB). Not part of the tests; takes
+ * several minutes in full.
  *
  * To profile one contender, build the packages and run its child alone under the profiler, e.g.
  * `node --expose-gc --cpu-prof scripts/bench/worker.ts
@@ -15,7 +21,9 @@
  * and open the `.cpuprofile` in Chrome DevTools.
  */
 import { execFileSync } from 'node:child_process'
-import { availableParallelism, cpus, loadavg } from 'node:os'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { createStyler, wantsColour } from './demo/style.ts'
 import { renderTable } from './demo/table.ts'
 import { generateListing } from './bench/listing-body.ts'
@@ -32,11 +40,16 @@ import {
 } from './bench/report.ts'
 import { runWorker } from './bench/run-worker.ts'
 import { startStaticServer } from './bench/static-server.ts'
-import { formatMs, summarize } from './bench/stats.ts'
+import { formatBytes, formatMs, parseByteSize, summarize } from './bench/stats.ts'
 import { startStreamingServer } from './bench/streaming-server.ts'
+import { TRANSFER_RETRY, TRANSFER_ROLES, TRANSFER_TIMEOUT_MS, type TransferContenderName } from './bench/transfer-contenders.ts'
+import { writeContentFile } from './bench/transfer-content.ts'
+import { spawnTransferServer } from './bench/transfer-control.ts'
+import { bundleWorker } from './bench/worker-bundle.ts'
+import { transferTable, transferTargets, type TransferMeasurement } from './bench/report.ts'
 import type { WorkerResult, WorkerTask } from './bench/worker-protocol.ts'
 
-const SECTIONS = ['decode', 'served', 'streamed', 'overhead', 'fake'] as const
+const SECTIONS = ['decode', 'served', 'streamed', 'overhead', 'fake', 'transfers'] as const
 type Section = (typeof SECTIONS)[number]
 
 const args = process.argv.slice(2)
@@ -50,9 +63,17 @@ const only = new Set<Section>(
         .split(',')
         .filter((s): s is Section => (SECTIONS as readonly string[]).includes(s)),
 )
-const unknown = args.filter((arg) => arg !== '--quick' && !arg.startsWith('--only='))
-if (unknown.length > 0 || only.size === 0) {
-  process.stderr.write(`usage: pnpm bench [--quick] [--only=${SECTIONS.join(',')}]\n`)
+const sizeOption = (name: string, fallback: number): number | undefined => {
+  const argument = args.find((arg) => arg.startsWith(`--${name}=`))
+  return argument === undefined ? fallback : parseByteSize(argument.slice(name.length + 3))
+}
+const TRANSFER_SIZE = sizeOption('transfer-size', 1024 ** 3)
+const TRANSFER_CHUNK = sizeOption('transfer-chunk', 8 * 1024 ** 2)
+const unknown = args.filter(
+  (arg) => arg !== '--quick' && !['--only=', '--transfer-size=', '--transfer-chunk='].some((prefix) => arg.startsWith(prefix)),
+)
+if (unknown.length > 0 || only.size === 0 || TRANSFER_SIZE === undefined || TRANSFER_CHUNK === undefined) {
+  process.stderr.write(`usage: pnpm bench [--quick] [--only=${SECTIONS.join(',')}] [--transfer-size=1GiB] [--transfer-chunk=8MiB]\n`)
   process.exit(2)
 }
 
@@ -85,18 +106,24 @@ function progressDone(): void {
   if (process.stderr.isTTY) process.stderr.write('\r\u001b[2K')
 }
 
-async function measure(task: WorkerTask, contender: string, entries: number, bodyBytes: number): Promise<Measurement> {
-  progress(`${task.kind} ${contender} ${entries.toLocaleString('en-US')} entries...`)
-  const where = `${contender} at ${entries.toLocaleString('en-US')} entries`
+async function measure(
+  task: WorkerTask,
+  contender: string,
+  entries: number,
+  bodyBytes: number,
+  where = `${contender} at ${entries.toLocaleString('en-US')} entries`,
+  worker?: string,
+): Promise<Measurement> {
+  progress(`${task.kind} ${where}...`)
   try {
     let result: WorkerResult
     try {
-      result = await runWorker(task, WORKER_TIMEOUT_MS)
+      result = await runWorker(task, WORKER_TIMEOUT_MS, worker)
     } catch (first) {
       // One retry, said out loud: a child can fail for reasons outside the contender (a source file
       // being saved while it loads). A second failure is reported as a failure.
       failureDetails.push(`${where}: failed once, retried: ${describeFailure(first)}`)
-      result = await runWorker(task, WORKER_TIMEOUT_MS)
+      result = await runWorker(task, WORKER_TIMEOUT_MS, worker)
     }
     return { contender, entries, bodyBytes, result, failure: undefined }
   } catch (error) {
@@ -342,6 +369,101 @@ async function fakeSection(): Promise<void> {
   process.stdout.write(styler.paint('  One test: reset to a 20-file seed, PUT, PROPFIND Depth 1, GET, COPY, DELETE.\n', 'dim'))
 }
 
+/** Where each resumable transfer has its connection cut, as fractions of the file. */
+const TRANSFER_CUTS = [0.3, 0.6, 0.9] as const
+
+async function transfersSection(size: number, chunkSize: number): Promise<void> {
+  heading(
+    `Transfers over 127.0.0.1: ${formatBytes(size)} down and up, cut at 30%, 60% and 90%, against one plain GET / PUT of the same round`,
+  )
+  const sectionStarted = performance.now()
+  const rounds = quick ? 3 : 7
+  const contenders = Object.keys(TRANSFER_ROLES) as TransferContenderName[]
+  const runs = new Map<TransferContenderName, (WorkerResult | undefined)[]>(contenders.map((c) => [c, []]))
+  const failed = new Map<TransferContenderName, string>()
+  // One file on disk for the contenders that upload from a file, written before any is timed.
+  const sourceFile = contenders.some((c) => TRANSFER_ROLES[c].needsFile)
+    ? join(await mkdtemp(join(tmpdir(), 'davkit-bench-')), 'content.bin')
+    : undefined
+  if (sourceFile !== undefined) {
+    progress(`writing the ${formatBytes(size)} source file...`)
+    await writeContentFile(sourceFile, size)
+    progressDone()
+  }
+  // Peak RSS is held to an absolute ceiling here: the children run JavaScript, as a user's program would.
+  const worker = await bundleWorker()
+  const server = await spawnTransferServer()
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const order = [...contenders.slice(round % contenders.length), ...contenders.slice(0, round % contenders.length)]
+      for (const contender of order) {
+        const list = runs.get(contender) ?? []
+        list[round] = undefined
+        if (failed.has(contender)) continue
+        const task: WorkerTask = {
+          kind: 'transfer',
+          contender,
+          url: server.url,
+          path: `bench/${contender}-${round}.bin`,
+          size,
+          chunkSize,
+          cuts: TRANSFER_ROLES[contender].baseline ? [] : TRANSFER_CUTS,
+          ...(TRANSFER_ROLES[contender].needsFile && sourceFile !== undefined ? { sourceFile } : {}),
+        }
+        const measurement = await measure(task, contender, size, size, `${contender}, round ${round + 1} of ${rounds}`, worker)
+        if (measurement.result === undefined) failed.set(contender, measurement.failure ?? 'unknown')
+        list[round] = measurement.result
+      }
+    }
+  } finally {
+    await server.close()
+    if (sourceFile !== undefined) await rm(dirname(sourceFile), { recursive: true, force: true })
+  }
+  const baselineOf = (direction: 'download' | 'upload'): TransferContenderName | undefined =>
+    contenders.find((c) => TRANSFER_ROLES[c].direction === direction && TRANSFER_ROLES[c].baseline)
+  const measurements: TransferMeasurement[] = contenders.map((contender) => {
+    const role = TRANSFER_ROLES[contender]
+    return {
+      contender,
+      direction: role.direction,
+      baseline: role.baseline ? undefined : baselineOf(role.direction),
+      cuts: role.baseline ? 0 : TRANSFER_CUTS.length,
+      runs: runs.get(contender) ?? [],
+      failure: failed.get(contender),
+    }
+  })
+  process.stdout.write(`${transferTable(measurements, size, styler)}\n`)
+  process.stdout.write(
+    styler.paint(
+      `  Each run is one process (the worker bundled to JavaScript, as a user's program runs) moving one file; every byte is checked against the generator by the receiving side. Uploads: chunk size ${formatBytes(chunkSize)}, from a stream made as it is read, or (-file) from a file on disk through fileSource.\n` +
+        `  Bytes moved: response bodies the server sent (download) or request bodies it received (upload), and the bytes the client reports sending (UploadDone.bytesSent: a cut chunk counts whole); the target takes the larger. Requests: all the server answered for the file.\n` +
+        `  RSS before: the process with Node, fetch and davkit loaded, before the transfer. Held after GC: the most JS heap plus ArrayBuffers a run still reached after the transfer and a full collection (peak RSS also counts garbage not yet collected). The plain PUT of a stream holds the whole body: Node's fetch tees a stream request body to replay it on a redirect (nodejs/undici#4058).\n` +
+        `  Every contender's client: retry ${JSON.stringify(TRANSFER_RETRY)} (a short fixed wait: the resume's cost, not a back-off delay, is measured), timeoutMs ${TRANSFER_TIMEOUT_MS} (one plain PUT of the whole file is one attempt).\n` +
+        `  Section time ${formatMs(performance.now() - sectionStarted)}.\n`,
+      'dim',
+    ),
+  )
+  const ceiling = 64 * 1024 * 1024 + chunkSize
+  const goals = {
+    maxMoved: 1.05,
+    rssCeiling: ceiling,
+    rssCeilingText: `64 MB + the ${formatBytes(chunkSize)} chunk = ${formatBytes(ceiling)}`,
+    minThroughput: 0.9,
+  }
+  const local = measurements
+    .filter((m) => m.baseline !== undefined)
+    .flatMap((m) =>
+      transferTargets(
+        m,
+        measurements.find((other) => other.contender === m.baseline),
+        size,
+        goals,
+      ),
+    )
+  process.stdout.write(`${targetLines(local, styler)}\n`)
+  checks.push(...local)
+}
+
 /** The commit measured, and whether the client's sources differ from it (numbers belong to a revision). */
 function revision(): string {
   try {
@@ -381,6 +503,7 @@ if (only.has('served')) await servedSection()
 if (only.has('streamed')) await streamedSection()
 if (only.has('overhead')) await overheadSection()
 if (only.has('fake')) await fakeSection()
+if (only.has('transfers')) await transfersSection(TRANSFER_SIZE, TRANSFER_CHUNK)
 
 if (failureDetails.length > 0) {
   heading('Failed and retried measurements')

@@ -12,11 +12,12 @@ export class WorkerFailedError extends Error {
 /**
  * Runs `task` in a new Node process (the same node, `--expose-gc`) and resolves to its result.
  * The child imports the packages as users get them: `@davkit/*` resolve to their built `dist/`.
+ * `worker` is `worker.ts` itself, or its JavaScript bundle (`worker-bundle.ts`).
  * Rejects after `timeoutMs` or when the child fails.
  */
-export function runWorker(task: WorkerTask, timeoutMs: number): Promise<WorkerResult> {
+export function runWorker(task: WorkerTask, timeoutMs: number, worker = WORKER): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', WORKER, JSON.stringify(task)], {
+    const child = spawn(process.execPath, ['--expose-gc', worker, JSON.stringify(task)], {
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: timeoutMs,
     })

@@ -54,3 +54,23 @@ export function ratioText(subject: number, reference: number, better = 'faster',
   if (Math.abs(ratio - 1) < 0.01) return 'same'
   return ratio > 1 ? `${ratio.toFixed(2)}x ${better}` : `${(1 / ratio).toFixed(2)}x ${worse}`
 }
+
+const BYTE_UNITS: Readonly<Record<string, number>> = {
+  '': 1,
+  b: 1,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+  kb: 1000,
+  mb: 1000 ** 2,
+  gb: 1000 ** 3,
+}
+
+/** `64MiB`, `1GiB`, `500MB`, `1048576` as a whole number of bytes; undefined when it is not one. */
+export function parseByteSize(text: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text)
+  const unit = BYTE_UNITS[(match?.[2] ?? '').toLowerCase()]
+  if (match === null || unit === undefined) return undefined
+  const bytes = Math.round(Number(match[1]) * unit)
+  return bytes > 0 && Number.isSafeInteger(bytes) ? bytes : undefined
+}

@@ -8,7 +8,10 @@ import { RESULT_PREFIX, type WorkerResult, type WorkerTask } from './worker-prot
 
 const collect = (globalThis as { gc?: () => void }).gc ?? ((): void => {})
 
-async function prepare(task: WorkerTask): Promise<() => Promise<number>> {
+/** The tasks measured here in repeated runs; a transfer is one run of its own (`transfer-run.ts`). */
+type RepeatedTask = Exclude<WorkerTask, { kind: 'transfer' }>
+
+async function prepare(task: RepeatedTask): Promise<() => Promise<number>> {
   switch (task.kind) {
     // Each kind's modules are loaded only when measured: peak RSS is then the contender's own.
     case 'decode': {
@@ -29,7 +32,7 @@ async function prepare(task: WorkerTask): Promise<() => Promise<number>> {
   }
 }
 
-function expectedEntries(task: WorkerTask): number {
+function expectedEntries(task: RepeatedTask): number {
   switch (task.kind) {
     case 'decode':
       return task.entries
@@ -40,7 +43,7 @@ function expectedEntries(task: WorkerTask): number {
   }
 }
 
-async function measure(task: WorkerTask): Promise<WorkerResult> {
+async function measure(task: RepeatedTask): Promise<WorkerResult> {
   const run = await prepare(task)
   const expected = expectedEntries(task)
   collect()
@@ -68,7 +71,8 @@ if (argument === undefined) {
   process.stderr.write('usage: worker.ts <task as JSON>\n')
   process.exit(2)
 }
-const result = await measure(JSON.parse(argument) as WorkerTask)
+const task = JSON.parse(argument) as WorkerTask
+const result = task.kind === 'transfer' ? await (await import('./transfer-run.ts')).measureTransfer(task) : await measure(task)
 process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`)
 // Clients may keep connections open; the result is out, so end now.
 process.exit(0)
