@@ -293,6 +293,46 @@ describe('files.upload: interrupted', () => {
   })
 })
 
+/** A stream that gives `first` bytes, then stalls: its next pull aborts `controller` and never resolves. */
+function stallingStream(first: number, controller: AbortController): { stream: ReadableStream<Uint8Array>; cancelled: () => boolean } {
+  let given = false
+  let cancelled = false
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(stream) {
+        if (!given) {
+          given = true
+          stream.enqueue(pattern(first))
+          return
+        }
+        queueMicrotask(() => controller.abort(new Error('stop')))
+        return new Promise<void>(() => undefined)
+      },
+      cancel() {
+        cancelled = true
+      },
+    },
+    { highWaterMark: 0 },
+  )
+  return { stream, cancelled: () => cancelled }
+}
+
+describe('files.upload: abort while the source stalls', () => {
+  test.each([
+    ['ranged-put', { rangedPut: true }],
+    ['put', {}],
+    ['tus', { tus: true }],
+  ] as const)('%s: rejects with RequestAbortedError and cancels the stream', async (mechanism, uploads) => {
+    const { files } = uploadSetup(uploads)
+    const controller = new AbortController()
+    const { stream, cancelled } = stallingStream(1500, controller)
+    const error = await files.upload('a.bin', stream, { mechanism, chunkSize: 1000, signal: controller.signal }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(RequestAbortedError)
+    expect((error as RequestAbortedError).cause).toEqual(new Error('stop'))
+    expect(cancelled()).toBe(true)
+  })
+})
+
 describe('files.upload: options', () => {
   test('a file larger than maxResponseBytes: the HEAD that checks its length reads no body', async () => {
     const { files, server } = uploadSetup({ rangedPut: true }, RETRY, { maxResponseBytes: 1000 })

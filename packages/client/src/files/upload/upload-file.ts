@@ -4,7 +4,8 @@ import { InvalidRequestError } from '../../errors/invalid-request-error.ts'
 import type { RequestOptions } from '../../http/client-options.ts'
 import type { ProgressCallback } from '../../http/progress.ts'
 import { urlOfFilePath } from '../../paths/file-path.ts'
-import { chunkSourceOf, type UploadSource } from './chunk-source-of.ts'
+import { abortableSource } from './abortable-source.ts'
+import { chunkSourceOf, nativeBodyOf, type UploadSource } from './chunk-source-of.ts'
 import { transferCapabilities } from './transfer-capabilities.ts'
 import { uploadDrivers } from './upload-drivers.ts'
 import type { ServerTransferCapabilities, UploadMechanismDriver } from './upload-mechanism.ts'
@@ -56,7 +57,10 @@ export async function uploadFile(
     throw new InvalidRequestError(`upload chunkSize must be a positive integer, got ${String(chunkSize)}`)
   }
   const url = urlOfFilePath(client.baseUrl, path)
-  const chunks = chunkSourceOf(source)
+  const own = chunkSourceOf(source)
+  // Bytes and Blobs go to `fetch` as they are (and never stall); any other source may wait on a
+  // stream, so its reads give way to the signal.
+  const chunks = nativeBodyOf(own) === undefined ? abortableSource(own, url, signal) : own
   try {
     let driver: UploadMechanismDriver
     let choice: UploadChoice
