@@ -396,6 +396,11 @@ describe('files.upload: another writer between two partial writes', () => {
     expect(unlocking.server.read('/u.bin')?.content).toEqual(pattern(2500))
     expect(shapes(unlocking.sent)).toEqual(['OPTIONS', 'LOCK', 'PUT', 'PUT bytes 1000-1999/2500', 'PUT bytes 2000-2499/2500', 'HEAD'])
     expect(unlocking.sent.some((r) => r.headers.has('if'))).toBe(false)
+    // A grant without a Lock-Token is no lock to submit either.
+    const tokenless = uploadSetup({ rangedPut: true })
+    tokenless.server.faults.status(200, { method: 'LOCK' })
+    expect(await tokenless.files.upload('t.bin', pattern(2500), { chunkSize: 1000 })).toMatchObject({ size: 2500 })
+    expect(tokenless.sent.some((r) => r.headers.has('if'))).toBe(false)
     // Someone else's lock on the file fails the upload as locked before anything is written.
     const held = uploadSetup({ rangedPut: true })
     await held.files.writeBytes('h.bin', pattern(5))

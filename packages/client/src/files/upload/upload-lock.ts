@@ -1,5 +1,6 @@
 import type { LockGranted } from '@davkit/types'
 import { HttpStatusError } from '../../errors/http-status-error.ts'
+import { UndecodableResponseError } from '../../errors/undecodable-response-error.ts'
 import { lockIfHeader } from '../../methods/if-header.ts'
 import { uploadError } from './upload-exchange.ts'
 import type { UploadPlan } from './upload-mechanism.ts'
@@ -28,8 +29,8 @@ export async function holdUploadLock(plan: UploadPlan): Promise<UploadLock | und
   const { client, url, signal } = plan
   const withSignal = signal === undefined ? {} : { signal }
   const answer = await client.lock(url, { depth: 0, timeout: LOCK_SECONDS, ...withSignal }).catch((error: unknown) => {
-    // A status the LOCK does not name (405, 501...): no lock here.
-    if (error instanceof HttpStatusError) return undefined
+    // A status the LOCK does not name (405, 501...), or a grant without a token: no lock here.
+    if (error instanceof HttpStatusError || error instanceof UndecodableResponseError) return undefined
     throw error
   })
   if (answer === undefined) return undefined
