@@ -20,9 +20,19 @@ export interface UploadOptions extends Pick<RequestOptions, 'signal'> {
    * first chunk leaves that chunk as the file.
    */
   readonly mechanism?: 'auto' | UploadMechanism
-  /** Bytes per request of a chunked mechanism, and the most an upload holds of a stream. Default 8 MiB. */
+  /**
+   * Bytes per request of a chunked mechanism (Nextcloud chunking raises it to its 5 MiB minimum).
+   * A chunked upload of a stream holds about one chunk of it, the part the server has not
+   * confirmed. The plain `PUT` fallback reads a stream in pieces of at most 256 KiB, but what the
+   * runtime's `fetch` keeps of a body it sends is its own (Node's keeps all of it until the request
+   * ends). Default 8 MiB.
+   */
   readonly chunkSize?: number
-  /** Hears the bytes the server confirmed holding: it never goes back and counts no byte twice. */
+  /**
+   * Hears the bytes the server confirmed holding: it never goes back and counts no byte twice. A
+   * chunked mechanism reports each confirmed chunk; the plain `PUT` fallback once, when the server
+   * answered the whole body.
+   */
   readonly onProgress?: ProgressCallback
   /** Default `text/plain; charset=utf-8` for text, a Blob's own type, else `application/octet-stream`. */
   readonly contentType?: string
