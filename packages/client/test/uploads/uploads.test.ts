@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import type { TransferProgress } from '@davkit/types'
 import { createDavClient, createDavFiles, FileOperationError, RequestAbortedError, streamSource } from '../../src/index.ts'
 import { pattern, RETRY, streamOf, uploadSetup } from './upload-setup.ts'
@@ -377,6 +377,33 @@ describe('files.upload: another writer between two partial writes', () => {
     expect(refused).toMatchObject({ outcome: 'locked', status: 423 })
     await other.writeBytes('f.bin', pattern(10))
     expect(server.read('/f.bin')?.content).toEqual(pattern(10))
+  })
+
+  test('a lock half run out is refreshed before the next write', async () => {
+    const { files, sent } = uploadSetup({ rangedPut: true })
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      await files.upload('f.bin', pattern(3000), {
+        chunkSize: 1000,
+        onProgress: ({ loaded }) => {
+          if (loaded === 1000) vi.setSystemTime(Date.now() + 31 * 60 * 1000)
+        },
+      })
+    } finally {
+      vi.useRealTimers()
+    }
+    expect(shapes(sent)).toEqual([
+      'OPTIONS',
+      'LOCK',
+      'PUT',
+      'LOCK',
+      'PUT bytes 1000-1999/3000',
+      'PUT bytes 2000-2999/3000',
+      'HEAD',
+      'UNLOCK',
+    ])
+    expect(sent[3]?.headers.get('if')).toBe(sent[2]?.headers.get('if'))
+    expect(sent[3]?.headers.get('timeout')).toBe('Second-3600')
   })
 
   test('with overwrite: false the lock is taken after the first PUT (a LOCK may create an empty file)', async () => {
