@@ -60,6 +60,7 @@ export type FileOperationOutcome =
   | 'size-unknown'
   | 'cross-origin-location'
   | 'upload-expired'
+  | 'changed-during-upload'
 
 function describeFailure(failure: MemberFailure): string {
   const { status } = failure

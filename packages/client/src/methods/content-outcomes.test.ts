@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { decodeMultiStatus } from '../multistatus/decode-multistatus.ts'
-import { multistatusOutcome } from './content-outcomes.ts'
+import { integerHeader, multistatusOutcome } from './content-outcomes.ts'
 
 const requestUrl = 'https://dav.example/L/new.txt'
 
@@ -39,5 +39,19 @@ describe('multistatusOutcome', () => {
     expect(multistatusOutcome(ms(['/L/new.txt', 200]), 207, 1, target)).toBeUndefined()
     // A failure status with nothing failed listed still is not success.
     expect(multistatusOutcome(ms(), 423, 1, target)?.kind).toBe('locked')
+  })
+})
+
+describe('integerHeader', () => {
+  const header = (value: string) => integerHeader({ headers: new Headers({ 'upload-offset': value }) }, 'upload-offset')
+
+  test('reads a whole number up to Number.MAX_SAFE_INTEGER, and nothing beyond, where it would be rounded', () => {
+    expect(header(' 1048576 ')).toBe(1_048_576)
+    expect(header(String(Number.MAX_SAFE_INTEGER))).toBe(Number.MAX_SAFE_INTEGER)
+    expect(header('9007199254740992')).toBeUndefined()
+    expect(header('1'.repeat(400))).toBeUndefined()
+    expect(header('-1')).toBeUndefined()
+    expect(header('1e3')).toBeUndefined()
+    expect(integerHeader({ headers: new Headers() }, 'upload-offset')).toBeUndefined()
   })
 })

@@ -153,8 +153,10 @@ export function writeRefusal(status: number, attempts: number, error: DavError |
   return undefined
 }
 
-/** A non-negative integer header value, or `undefined`. */
+/** A non-negative integer header value, or `undefined` (also beyond `Number.MAX_SAFE_INTEGER`, where it would be rounded). */
 export function integerHeader(response: DavResponse | { readonly headers: Headers }, name: string): number | undefined {
   const value = response.headers.get(name)?.trim()
-  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined
+  if (value === undefined || !/^\d+$/.test(value)) return undefined
+  const number = Number(value)
+  return Number.isSafeInteger(number) ? number : undefined
 }

@@ -96,7 +96,9 @@ describe.skipIf(reason !== undefined)(`uploads on Apache mod_dav${reason === und
     try {
       const client = createDavClient({ baseUrl: guarded.url, retry: RETRY, auth: { username: 'uploader', password: 'secret-pass' } })
       const bytes = pattern(3 * 1024 * 1024 + 7)
-      const done = await createDavFiles(client).upload('d.bin', bytes, { chunkSize: 1024 * 1024 })
+      // overwrite: false, so that the first chunk's PUT comes before the upload's LOCK (which would
+      // otherwise meet the challenge first).
+      const done = await createDavFiles(client).upload('d.bin', bytes, { chunkSize: 1024 * 1024, overwrite: false })
       // Apache answers OPTIONS without credentials, so the first chunk goes with Basic, meets the
       // Digest challenge (401), and is sent once more: counted in bytesSent.
       expect(done).toMatchObject({
@@ -109,6 +111,34 @@ describe.skipIf(reason !== undefined)(`uploads on Apache mod_dav${reason === und
     } finally {
       await guarded.stop()
     }
+  })
+
+  test('another writer during the upload: Apache gives no ETag to a PUT and a weak one within a second, so the upload holds a lock, and the other PUT is refused (423)', async () => {
+    const bytes = pattern(3 * 1024 * 1024 + 11)
+    const url = new URL('guarded.bin', server.url).href
+    const methods: string[] = []
+    const logging: typeof fetch = async (input, init) => {
+      const request = new Request(input, init)
+      methods.push(request.method)
+      const response = await fetch(request)
+      if (request.method === 'PUT') expect(response.headers.get('etag')).toBeNull()
+      return response
+    }
+    const guarded = createDavFiles(createDavClient({ baseUrl: server.url, retry: RETRY, fetch: logging }))
+    let other: number | undefined
+    const done = await guarded.upload('guarded.bin', bytes, {
+      chunkSize: 1024 * 1024,
+      mechanism: 'ranged-put',
+      onProgress: async ({ loaded }) => {
+        if (loaded === 1024 * 1024) other = (await fetch(url, { method: 'PUT', body: 'another writer' })).status
+      },
+    })
+    expect(done).toMatchObject({ mechanism: 'ranged-put', size: bytes.byteLength })
+    expect(other).toBe(423)
+    expect(Buffer.from(await onDisk('guarded.bin')).equals(bytes)).toBe(true)
+    expect(methods).toEqual(['LOCK', 'PUT', 'PUT', 'PUT', 'PUT', 'HEAD', 'UNLOCK'])
+    // Released: the other writer gets through now.
+    expect((await fetch(url, { method: 'PUT', body: 'another writer' })).status).toBe(204)
   })
 
   test('a chunk cut mid-body: Apache keeps what arrived, and the upload resumes from there', async () => {

@@ -1,6 +1,6 @@
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import type { TransferProgress } from '@davkit/types'
-import { FileOperationError, RequestAbortedError, streamSource } from '../../src/index.ts'
+import { createDavClient, createDavFiles, FileOperationError, RequestAbortedError, streamSource } from '../../src/index.ts'
 import { pattern, RETRY, streamOf, uploadSetup } from './upload-setup.ts'
 
 const shapes = (sent: { method: string; headers: Headers }[]) =>
@@ -8,6 +8,10 @@ const shapes = (sent: { method: string; headers: Headers }[]) =>
     (r) =>
       `${r.method}${r.headers.has('content-range') ? ` ${r.headers.get('content-range')}` : ''}${r.headers.has('x-update-range') ? ` ${r.headers.get('x-update-range')}` : ''}`,
   )
+
+/** The shapes without the LOCK and UNLOCK around a chunked upload (a test of its own shows them). */
+const writeShapes = (sent: { method: string; headers: Headers }[]) =>
+  shapes(sent.filter((r) => r.method !== 'LOCK' && r.method !== 'UNLOCK'))
 
 function monotonic(progress: readonly TransferProgress[]): boolean {
   return progress.every((p, i) => i === 0 || p.loaded > (progress[i - 1] as TransferProgress).loaded)
@@ -37,7 +41,14 @@ describe('files.upload: choosing the mechanism', () => {
     const done = await files.upload('a.bin', pattern(2500), { chunkSize: 1000 })
     expect(done).toMatchObject({ mechanism: 'ranged-put', choice: 'detected', size: 2500, bytesSent: 2500, resumes: 0 })
     expect(server.read('/a.bin')?.content).toEqual(pattern(2500))
-    expect(shapes(sent)).toEqual(['OPTIONS', 'PUT', 'PUT bytes 1000-1999/2500', 'PUT bytes 2000-2499/2500', 'HEAD'])
+    // The server shows DAV class 2: the upload holds a lock, its token submitted with every write.
+    expect(shapes(sent)).toEqual(['OPTIONS', 'LOCK', 'PUT', 'PUT bytes 1000-1999/2500', 'PUT bytes 2000-2499/2500', 'HEAD', 'UNLOCK'])
+    for (const write of sent.filter((r) => r.method === 'PUT'))
+      expect(write.headers.get('if')).toMatch(/^<https:\/\/dav\.test\/a\.bin> \(<[^>]+>\)$/)
+    // Each partial write also names the strong ETag the write before it returned.
+    expect(sent[3]?.headers.get('if-match')).toMatch(/^"/)
+    expect(sent[2]?.headers.has('if-match')).toBe(false)
+    expect(server.locks()).toEqual([])
   })
 
   test('SabreDAV partial update offered: PATCH with X-Update-Range', async () => {
@@ -45,8 +56,8 @@ describe('files.upload: choosing the mechanism', () => {
     const done = await files.upload('a.bin', pattern(2500), { chunkSize: 1000 })
     expect(done).toMatchObject({ mechanism: 'sabre-patch', choice: 'detected', size: 2500, bytesSent: 2500 })
     expect(server.read('/a.bin')?.content).toEqual(pattern(2500))
-    expect(shapes(sent)).toEqual(['OPTIONS', 'PUT', 'PATCH bytes=1000-1999', 'PATCH bytes=2000-2499', 'HEAD'])
-    expect(sent[2]?.headers.get('content-type')).toBe('application/x-sabredav-partialupdate')
+    expect(writeShapes(sent)).toEqual(['OPTIONS', 'PUT', 'PATCH bytes=1000-1999', 'PATCH bytes=2000-2499', 'HEAD'])
+    expect(sent[3]?.headers.get('content-type')).toBe('application/x-sabredav-partialupdate')
   })
 
   test('both offered: ranged PUT comes first in the order of preference', async () => {
@@ -71,7 +82,8 @@ describe('files.upload: choosing the mechanism', () => {
         outcome: 'mechanism-refused',
         status: mechanism === 'ranged-put' ? 400 : 405,
       })
-      expect(sent.map((r) => r.method)).toEqual(['PUT', mechanism === 'ranged-put' ? 'PUT' : 'PATCH'])
+      // A requested mechanism asks for a lock without knowing whether the server locks; released at the end.
+      expect(sent.map((r) => r.method)).toEqual(['LOCK', 'PUT', mechanism === 'ranged-put' ? 'PUT' : 'PATCH', 'UNLOCK'])
     }
   })
 })
@@ -90,14 +102,14 @@ describe('files.upload: sources', () => {
     const done = await files.upload('s.bin', streamOf(pattern(3000), 700), { chunkSize: 1000 })
     expect(done).toMatchObject({ mechanism: 'ranged-put', size: 3000, bytesSent: 3000 })
     expect(server.read('/s.bin')?.content).toEqual(pattern(3000))
-    expect(shapes(sent).slice(1)).toEqual(['PUT', 'PUT bytes 1000-1999/*', 'PUT bytes 2000-2999/*', 'HEAD'])
+    expect(writeShapes(sent).slice(1)).toEqual(['PUT', 'PUT bytes 1000-1999/*', 'PUT bytes 2000-2999/*', 'HEAD'])
   })
 
   test('a stream of known size declares it in every range; a size that does not hold fails', async () => {
     const { files, server, sent } = uploadSetup({ rangedPut: true })
     await files.upload('s.bin', streamSource(streamOf(pattern(2500), 300), 2500), { chunkSize: 1000 })
     expect(server.read('/s.bin')?.content).toEqual(pattern(2500))
-    expect(shapes(sent).slice(2, 4)).toEqual(['PUT bytes 1000-1999/2500', 'PUT bytes 2000-2499/2500'])
+    expect(writeShapes(sent).slice(2, 4)).toEqual(['PUT bytes 1000-1999/2500', 'PUT bytes 2000-2499/2500'])
     const error = await files
       .upload('t.bin', streamSource(streamOf(pattern(2500), 300), 2400), { chunkSize: 1000 })
       .catch((e: unknown) => e)
@@ -151,8 +163,8 @@ describe('files.upload: interrupted', () => {
     expect(server.read('/a.bin')?.content).toEqual(pattern(4200))
     // The cut request's bytes were all taken by fetch, so they count; what the server kept is not sent again.
     expect(done).toMatchObject({ size: 4200, resumes: 1, bytesSent: 5200 - afterBytes })
-    expect(shapes(sent)[4]).toBe('HEAD')
-    expect(shapes(sent)[5]).toMatch(new RegExp(`^PUT bytes ${2000 + afterBytes}-`))
+    expect(writeShapes(sent)[4]).toBe('HEAD')
+    expect(writeShapes(sent)[5]).toMatch(new RegExp(`^PUT bytes ${2000 + afterBytes}-`))
     expect(monotonic(progress)).toBe(true)
     expect(progress.at(-1)).toEqual({ loaded: 4200, total: 4200 })
     expect(progress.map((p) => p.loaded)).toContain(2000 + afterBytes)
@@ -166,7 +178,7 @@ describe('files.upload: interrupted', () => {
     const done = await files.upload('a.bin', pattern(2500).reverse(), { chunkSize: 1000 })
     expect(server.read('/a.bin')?.content).toEqual(pattern(2500).reverse())
     expect(done).toMatchObject({ resumes: 1, bytesSent: 3500 })
-    expect(shapes(sent).slice(1, 4)).toEqual(['PUT', 'PUT', 'PUT bytes 1000-1999/2500'])
+    expect(writeShapes(sent).slice(1, 4)).toEqual(['PUT', 'PUT', 'PUT bytes 1000-1999/2500'])
   })
 
   test('a cut PATCH resumes from the length the server holds', async () => {
@@ -200,7 +212,7 @@ describe('files.upload: interrupted', () => {
     })
     expect(done).toMatchObject({ resumes: 1, bytesSent: 4000 })
     expect(server.read('/a.bin')?.content).toEqual(pattern(3000))
-    expect(shapes(sent)).toEqual([
+    expect(writeShapes(sent)).toEqual([
       'PUT',
       'PUT bytes 1000-1999/3000',
       'PUT bytes 2000-2999/3000',
@@ -213,7 +225,7 @@ describe('files.upload: interrupted', () => {
     const first = uploadSetup({ rangedPut: true })
     first.server.faults.status(503, { method: 'PUT', times: 1 })
     expect(await first.files.upload('b.bin', pattern(1500), { chunkSize: 1000, mechanism: 'ranged-put' })).toMatchObject({ resumes: 1 })
-    expect(shapes(first.sent)).toEqual(['PUT', 'PUT', 'PUT bytes 1000-1499/1500', 'HEAD'])
+    expect(writeShapes(first.sent)).toEqual(['PUT', 'PUT', 'PUT bytes 1000-1499/1500', 'HEAD'])
     expect(first.server.read('/b.bin')?.content).toEqual(pattern(1500))
   })
 
@@ -290,6 +302,155 @@ describe('files.upload: interrupted', () => {
       .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(RequestAbortedError)
     expect(server.read('/a.bin')?.content.byteLength).toBe(2000)
+  })
+})
+
+/** A stream that gives `first` bytes, then stalls: its next pull aborts `controller` and never resolves. */
+function stallingStream(first: number, controller: AbortController): { stream: ReadableStream<Uint8Array>; cancelled: () => boolean } {
+  let given = false
+  let cancelled = false
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(stream) {
+        if (!given) {
+          given = true
+          stream.enqueue(pattern(first))
+          return
+        }
+        queueMicrotask(() => controller.abort(new Error('stop')))
+        return new Promise<void>(() => undefined)
+      },
+      cancel() {
+        cancelled = true
+      },
+    },
+    { highWaterMark: 0 },
+  )
+  return { stream, cancelled: () => cancelled }
+}
+
+describe('files.upload: another writer between two partial writes', () => {
+  test.each([
+    ['ranged-put', { rangedPut: true }],
+    ['sabre-patch', { sabrePatch: true }],
+  ] as const)(
+    '%s: the file changed after the first PUT fails as changed-during-upload, never a merged file',
+    async (mechanism, uploads) => {
+      const { files, server, sent } = uploadSetup(uploads)
+      // Another writer replaces the file once the first PUT is answered (a fault: no lock stops it).
+      server.faults.changeContent('/f.bin', 'XY', { method: 'PUT', path: '/f.bin' })
+      const error = await files.upload('f.bin', pattern(3000), { chunkSize: 1000, mechanism }).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(FileOperationError)
+      expect(error).toMatchObject({ operation: 'upload', outcome: 'changed-during-upload', status: 412 })
+      expect(server.read('/f.bin')?.content).toEqual(new TextEncoder().encode('XY'))
+      // Refused, not retried: the second write is the last one sent, and the lock is released.
+      expect(writeShapes(sent).at(-1)).toMatch(/^(PUT bytes |PATCH bytes=)1000-1999/)
+      expect(sent.at(-1)?.method).toBe('UNLOCK')
+      expect(server.locks()).toEqual([])
+    },
+  )
+
+  test('the same after a resume: the ETag the HEAD gave is the one the next write requires', async () => {
+    const { files, server, sent, cut } = uploadSetup({ rangedPut: true })
+    cut('PUT', 2, 300)
+    // Once the HEAD after the cut is answered (1300 bytes held), another writer changes the file.
+    server.faults.changeContent('/f.bin', pattern(1300).reverse(), { method: 'HEAD', path: '/f.bin' })
+    const error = await files.upload('f.bin', pattern(4000), { chunkSize: 1000 }).catch((e: unknown) => e)
+    expect(writeShapes(sent).slice(2, 5)).toEqual(['PUT bytes 1000-1999/4000', 'HEAD', 'PUT bytes 1300-2299/4000'])
+    expect(error).toMatchObject({ outcome: 'changed-during-upload' })
+  })
+
+  test('while the upload holds its lock, another client cannot write the file (423), and can once it is released', async () => {
+    const { files, server, dav } = uploadSetup({ rangedPut: true })
+    const other = createDavFiles(
+      createDavClient({ baseUrl: dav.baseUrl.href, fetch: (input, init) => server.handle(new Request(input, init)) }),
+    )
+    let refused: unknown
+    const done = await files.upload('f.bin', pattern(3000), {
+      chunkSize: 1000,
+      onProgress: async ({ loaded }) => {
+        if (loaded === 1000) refused = await other.writeBytes('f.bin', pattern(10)).catch((e: unknown) => e)
+      },
+    })
+    expect(done).toMatchObject({ size: 3000 })
+    expect(server.read('/f.bin')?.content).toEqual(pattern(3000))
+    expect(refused).toMatchObject({ outcome: 'locked', status: 423 })
+    await other.writeBytes('f.bin', pattern(10))
+    expect(server.read('/f.bin')?.content).toEqual(pattern(10))
+  })
+
+  test('a lock half run out is refreshed before the next write', async () => {
+    const { files, sent } = uploadSetup({ rangedPut: true })
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      await files.upload('f.bin', pattern(3000), {
+        chunkSize: 1000,
+        onProgress: ({ loaded }) => {
+          if (loaded === 1000) vi.setSystemTime(Date.now() + 31 * 60 * 1000)
+        },
+      })
+    } finally {
+      vi.useRealTimers()
+    }
+    expect(shapes(sent)).toEqual([
+      'OPTIONS',
+      'LOCK',
+      'PUT',
+      'LOCK',
+      'PUT bytes 1000-1999/3000',
+      'PUT bytes 2000-2999/3000',
+      'HEAD',
+      'UNLOCK',
+    ])
+    expect(sent[3]?.headers.get('if')).toBe(sent[2]?.headers.get('if'))
+    expect(sent[3]?.headers.get('timeout')).toBe('Second-3600')
+  })
+
+  test('with overwrite: false the lock is taken after the first PUT (a LOCK may create an empty file)', async () => {
+    const { files, sent } = uploadSetup({ rangedPut: true })
+    await files.upload('n.bin', pattern(2500), { chunkSize: 1000, overwrite: false })
+    expect(shapes(sent)).toEqual(['OPTIONS', 'PUT', 'LOCK', 'PUT bytes 1000-1999/2500', 'PUT bytes 2000-2499/2500', 'HEAD', 'UNLOCK'])
+    expect(sent[1]?.headers.get('if-none-match')).toBe('*')
+  })
+
+  test('a source that fits in one chunk is one PUT, with no lock; a server that refuses the LOCK is written without one', async () => {
+    const small = uploadSetup({ rangedPut: true })
+    await small.files.upload('s.bin', pattern(1000), { chunkSize: 1000 })
+    expect(shapes(small.sent)).toEqual(['OPTIONS', 'PUT'])
+    const unlocking = uploadSetup({ rangedPut: true })
+    unlocking.server.faults.status(405, { method: 'LOCK' })
+    await unlocking.files.upload('u.bin', pattern(2500), { chunkSize: 1000 })
+    expect(unlocking.server.read('/u.bin')?.content).toEqual(pattern(2500))
+    expect(shapes(unlocking.sent)).toEqual(['OPTIONS', 'LOCK', 'PUT', 'PUT bytes 1000-1999/2500', 'PUT bytes 2000-2499/2500', 'HEAD'])
+    expect(unlocking.sent.some((r) => r.headers.has('if'))).toBe(false)
+    // A grant without a Lock-Token is no lock to submit either.
+    const tokenless = uploadSetup({ rangedPut: true })
+    tokenless.server.faults.status(200, { method: 'LOCK' })
+    expect(await tokenless.files.upload('t.bin', pattern(2500), { chunkSize: 1000 })).toMatchObject({ size: 2500 })
+    expect(tokenless.sent.some((r) => r.headers.has('if'))).toBe(false)
+    // Someone else's lock on the file fails the upload as locked before anything is written.
+    const held = uploadSetup({ rangedPut: true })
+    await held.files.writeBytes('h.bin', pattern(5))
+    held.server.lockAsOtherOwner('/h.bin')
+    const error = await held.files.upload('h.bin', pattern(2500), { chunkSize: 1000 }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ outcome: 'locked', status: 423 })
+    expect(held.server.read('/h.bin')?.content).toEqual(pattern(5))
+  })
+})
+
+describe('files.upload: abort while the source stalls', () => {
+  test.each([
+    ['ranged-put', { rangedPut: true }],
+    ['put', {}],
+    ['tus', { tus: true }],
+  ] as const)('%s: rejects with RequestAbortedError and cancels the stream', async (mechanism, uploads) => {
+    const { files } = uploadSetup(uploads)
+    const controller = new AbortController()
+    const { stream, cancelled } = stallingStream(1500, controller)
+    const error = await files.upload('a.bin', stream, { mechanism, chunkSize: 1000, signal: controller.signal }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(RequestAbortedError)
+    expect((error as RequestAbortedError).cause).toEqual(new Error('stop'))
+    expect(cancelled()).toBe(true)
   })
 })
 

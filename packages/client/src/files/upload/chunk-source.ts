@@ -8,10 +8,10 @@ export interface ChunkSource {
   readonly size: number | undefined
   /**
    * Up to `length` bytes from `offset` (fewer only at the end; empty past it). For a stream,
-   * `offset` must not be before the last `release`.
+   * `offset` must be neither before the last `release` nor past what was read so far.
    */
   read(offset: number, length: number): Promise<Uint8Array>
-  /** Says the server confirmed every byte before `offset`: a stream may let them go. */
+  /** Says the server confirmed every byte before `offset`: a stream may let them go (never past what it has read). */
   release(offset: number): void
   /** Closes what the source holds open (a file handle, a stream reader). */
   close(): Promise<void>

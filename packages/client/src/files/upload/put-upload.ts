@@ -34,7 +34,8 @@ function bodyStream(source: ChunkSource, pieceBytes: number, tally: SentTally): 
  * One plain `PUT` of the whole body, which every server takes: bytes and Blobs go to `fetch` as
  * they are, other sources as a stream read piece by piece. Nothing of a failed `PUT` is kept by
  * a server, so after a failure a seekable source is sent again from the start; a stream cannot be,
- * and fails with `not-resumable` (its cause the failure).
+ * and fails with `not-resumable` (its cause the failure). Progress is reported once, at the end:
+ * `onProgress` hears what the server confirmed, and it confirms nothing before it answers.
  */
 export const putUpload: UploadMechanismDriver = {
   name: 'put',

@@ -29,8 +29,22 @@ describe('streamSource', () => {
     expect(await source.read(5, 20)).toEqual(range(5, 25))
     source.release(12)
     expect(await source.read(12, 3)).toEqual(range(12, 15))
-    expect(await source.read(90, 50)).toEqual(range(90, 100))
+    expect(await source.read(15, 500)).toEqual(range(15, 100))
     expect(await source.read(100, 5)).toEqual(new Uint8Array())
+  })
+
+  test('an offset past what was read, to read or to release, is refused without pulling the span skipped', async () => {
+    const pulls: number[] = []
+    const source = streamSource(numbered(1_000_000, 100, pulls), 1_000_000)
+    await source.read(0, 150)
+    expect(pulls).toEqual([100, 200])
+    await expect(source.read(201, 10)).rejects.toMatchObject({ code: 'source-read', reason: 'unread', offset: 201, expected: 200 })
+    expect(() => source.release(500_000)).toThrow(SourceReadError)
+    expect(() => source.release(500_000)).toThrow(/offset 500000, past the 200 bytes read so far/)
+    expect(pulls).toEqual([100, 200])
+    // Reading on from exactly what was read is the forward read every upload makes.
+    expect(await source.read(200, 10)).toEqual(range(200, 210))
+    source.release(210)
   })
 
   test('a read before the released offset is a SourceReadError naming both offsets', async () => {

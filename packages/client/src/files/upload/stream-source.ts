@@ -53,6 +53,9 @@ export function streamSource(stream: ReadableStream<Uint8Array>, size?: number):
     },
     async read(offset, length) {
       if (offset < released) throw new SourceReadError('released', offset, released)
+      // Reading on from past what was read would hold the whole span skipped: a server claiming an
+      // offset beyond what it was sent must not make a stream buffer it.
+      if (offset > heldTo) throw new SourceReadError('unread', offset, heldTo)
       await fill(offset + length)
       const end = Math.min(offset + length, heldTo)
       const out = new Uint8Array(Math.max(0, end - offset))
@@ -67,9 +70,10 @@ export function streamSource(stream: ReadableStream<Uint8Array>, size?: number):
       return out
     },
     release(offset) {
+      if (offset > heldTo) throw new SourceReadError('unread', offset, heldTo)
       if (offset <= released) return
       released = offset
-      drop(Math.min(offset, heldTo))
+      drop(offset)
     },
     async close() {
       pieces = []

@@ -4,7 +4,8 @@ import { InvalidRequestError } from '../../errors/invalid-request-error.ts'
 import type { RequestOptions } from '../../http/client-options.ts'
 import type { ProgressCallback } from '../../http/progress.ts'
 import { urlOfFilePath } from '../../paths/file-path.ts'
-import { chunkSourceOf, type UploadSource } from './chunk-source-of.ts'
+import { abortableSource } from './abortable-source.ts'
+import { chunkSourceOf, nativeBodyOf, type UploadSource } from './chunk-source-of.ts'
 import { transferCapabilities } from './transfer-capabilities.ts'
 import { uploadDrivers } from './upload-drivers.ts'
 import type { ServerTransferCapabilities, UploadMechanismDriver } from './upload-mechanism.ts'
@@ -19,9 +20,19 @@ export interface UploadOptions extends Pick<RequestOptions, 'signal'> {
    * first chunk leaves that chunk as the file.
    */
   readonly mechanism?: 'auto' | UploadMechanism
-  /** Bytes per request of a chunked mechanism, and the most an upload holds of a stream. Default 8 MiB. */
+  /**
+   * Bytes per request of a chunked mechanism (Nextcloud chunking raises it to its 5 MiB minimum).
+   * A chunked upload of a stream holds about one chunk of it, the part the server has not
+   * confirmed. The plain `PUT` fallback reads a stream in pieces of at most 256 KiB, but what the
+   * runtime's `fetch` keeps of a body it sends is its own (Node's keeps all of it until the request
+   * ends). Default 8 MiB.
+   */
   readonly chunkSize?: number
-  /** Hears the bytes the server confirmed holding: it never goes back and counts no byte twice. */
+  /**
+   * Hears the bytes the server confirmed holding: it never goes back and counts no byte twice. A
+   * chunked mechanism reports each confirmed chunk; the plain `PUT` fallback once, when the server
+   * answered the whole body.
+   */
   readonly onProgress?: ProgressCallback
   /** Default `text/plain; charset=utf-8` for text, a Blob's own type, else `application/octet-stream`. */
   readonly contentType?: string
@@ -56,7 +67,10 @@ export async function uploadFile(
     throw new InvalidRequestError(`upload chunkSize must be a positive integer, got ${String(chunkSize)}`)
   }
   const url = urlOfFilePath(client.baseUrl, path)
-  const chunks = chunkSourceOf(source)
+  const own = chunkSourceOf(source)
+  // Bytes and Blobs go to `fetch` as they are (and never stall); any other source may wait on a
+  // stream, so its reads give way to the signal.
+  const chunks = nativeBodyOf(own) === undefined ? abortableSource(own, url, signal) : own
   try {
     let driver: UploadMechanismDriver
     let choice: UploadChoice
