@@ -22,6 +22,8 @@ export interface UploadRequest {
   readonly body?: Uint8Array | Blob | ReadableStream<Uint8Array> | undefined
   /** The body's size, when known. */
   readonly length?: number | undefined
+  /** What errors show in place of `url`, when its path is a credential (`DavRequest.shownAs`). */
+  readonly shownAs?: string | undefined
 }
 
 const PIECE_BYTES = 64 * 1024
@@ -71,6 +73,7 @@ export async function sendUploadRequest(plan: UploadPlan, request: UploadRequest
       signal: plan.signal,
       retry: false,
       uploadLength: request.length,
+      shownAs: request.shownAs,
     })
     // A stream is not sent again after a 401 by the pipeline; the credentials have learnt from
     // the challenge (a Digest nonce gone stale mid-upload), so the same bytes go once more.
@@ -134,7 +137,8 @@ export async function heldLength(plan: UploadPlan): Promise<{ readonly length: n
     url: plan.url,
     signal: plan.signal,
     retry: false,
-    headers: { 'accept-encoding': 'identity' },
+    // A cached answer would tell what the server held before, not what it holds.
+    headers: { 'accept-encoding': 'identity', 'cache-control': 'no-cache' },
   })
   if (response.status === 404) return { length: undefined, etag: undefined }
   if (response.status < 200 || response.status >= 300) throw writeFailure(plan, response, false, false)

@@ -13,3 +13,12 @@ export function protocolRefusal(plan: UploadPlan, response: DavResponse): FileOp
   if (response.status === 413) return uploadError(plan, 'too-large', response.status)
   return writeFailure(plan, response, true, false)
 }
+
+/**
+ * `protocolRefusal` for a TUS request, where a 412 means the server does not speak the
+ * `Tus-Resumable` version sent (TUS 1.0 core), not that a file is there: `mechanism-refused`.
+ */
+export function tusRefusal(plan: UploadPlan, response: DavResponse): FileOperationError {
+  if (response.status === 412) return uploadError(plan, 'mechanism-refused', response.status, { detail: 'Tus-Resumable version refused' })
+  return protocolRefusal(plan, response)
+}
