@@ -1,10 +1,12 @@
 import { HttpStatusError } from '../../errors/http-status-error.ts'
 import type { DavResponse } from '../../http/request-pipeline.ts'
 import { filePathOf } from '../../paths/file-path.ts'
+import type { MethodContext } from '../../methods/method-context.ts'
+import { propfind } from '../../methods/propfind.ts'
 import { davGetContentLength } from '../../properties/dav-codecs.ts'
 import { FileOperationError, type FileOperationOutcome } from '../file-operation-error.ts'
 import { runResumable } from './resumable-run.ts'
-import { sendUploadRequest, type SentTally } from './upload-exchange.ts'
+import { etagOf, sendUploadRequest, type SentTally } from './upload-exchange.ts'
 import type { MechanismDone, ServerTransferCapabilities, UploadMechanismDriver, UploadPlan } from './upload-mechanism.ts'
 import { protocolRefusal } from './upload-refusal.ts'
 
@@ -46,6 +48,12 @@ function randomId(): string {
   return `davkit-${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`
 }
 
+/** What was at the destination just before a MOVE: what tells a file the MOVE wrote from one already there. */
+interface Destination {
+  readonly exists: boolean
+  readonly etag: string | undefined
+}
+
 /** One chunked upload: its folder, the chunks the server holds whole, and what was sent. */
 class ChunkedSession {
   private folder: URL
@@ -64,6 +72,8 @@ class ChunkedSession {
   private total: number | undefined
   /** A MOVE of `.file` was sent: if the folder is gone after a failure, the file may be written. */
   private moveSent = false
+  /** The destination before the first MOVE from the current folder. */
+  private before: Destination | undefined
   private done = false
   readonly tally: SentTally = { bytes: 0 }
   /** Times the upload went on from the chunks the server listed after a failure. */
@@ -127,33 +137,52 @@ class ChunkedSession {
     this.held.clear()
     this.sent.clear()
     this.moveSent = false
+    this.before = undefined
     await this.makeFolder()
   }
 
+  /** HEAD of the destination, once (the run retries), uncached: what is there now. */
+  private async destination(): Promise<DavResponse> {
+    const { client, url, signal } = this.plan
+    const headers = { 'cache-control': 'no-cache' }
+    const head = await client.pipeline.send({ method: 'HEAD', url, signal, headers, retry: false })
+    if (head.status === 404 || head.status === 410 || (head.status >= 200 && head.status < 300)) return head
+    throw protocolRefusal(this.plan, head)
+  }
+
   /**
-   * Whether a MOVE whose answer was lost wrote the file: asked only once its upload folder is gone
-   * (which the MOVE does), it checks a file of the total length at the destination. A file of the
-   * same length that was there before cannot be told apart; the folder's going is the evidence.
+   * Whether a MOVE whose answer was lost wrote the file, asked once its upload folder is gone
+   * (which the MOVE does, and so does expiry): a file of the total length at the destination, where
+   * there was none before the MOVE or one with another ETag. A file there before that cannot be told
+   * apart (no ETag) leaves the upload `uncertain`.
    */
   private async writtenBefore(): Promise<boolean> {
-    const { client, url, signal } = this.plan
-    const head = await client.pipeline.send({ method: 'HEAD', url, signal })
+    const head = await this.destination()
     if (head.status < 200 || head.status >= 300) return false
     const length = head.headers.get('content-length')
     if (this.total === undefined || length === null || Number(length) !== this.total) return false
-    this.etag = head.headers.get('etag') ?? undefined
+    const etag = etagOf(head)
+    const before = this.before
+    if (before?.exists === true) {
+      if (before.etag === undefined || etag === undefined) throw this.fail('uncertain', head.status)
+      if (before.etag === etag) return false
+    }
+    this.etag = etag
     return true
   }
 
   /** PROPFIND Depth 1 of the folder: the chunks held at the size they were sent. `false`: the folder is gone. */
   private async learnHeld(): Promise<boolean> {
     const { client, signal } = this.plan
-    const listing = await client
-      .propfind(this.folder, { depth: 1, props: CHUNK_PROPS, ...(signal === undefined ? {} : { signal }) })
-      .catch((error: unknown) => {
+    // Sent once, as every request of the run is: the run itself is what is retried.
+    const pipeline = client.pipeline
+    const once: MethodContext = { pipeline: { ...pipeline, send: (request) => pipeline.send({ ...request, retry: false }) } }
+    const listing = await propfind(once, this.folder, { depth: 1, props: CHUNK_PROPS, ...(signal === undefined ? {} : { signal }) }).catch(
+      (error: unknown) => {
         if (error instanceof HttpStatusError && (error.status === 404 || error.status === 410)) return undefined
         throw error
-      })
+      },
+    )
     if (listing === undefined) return false
     this.held.clear()
     for (const resource of listing.resources) {
@@ -172,18 +201,35 @@ class ChunkedSession {
     return true
   }
 
-  /** One attempt: learn what is held (after a failure), send the missing chunks, MOVE `.file`. */
+  /**
+   * One attempt: learn what is held (after a failure), send the missing chunks, MOVE `.file`. A
+   * MOVE answered 404 (the folder expired, or an earlier MOVE's work is done) is taken as a failure
+   * is: the folder is looked for, the destination checked, a bounded number of times.
+   */
   async run(resuming: boolean): Promise<void> {
-    const { source, overwrite } = this.plan
-    if (!resuming) await this.makeFolder()
-    else {
-      const held = await this.learnHeld()
-      this.resumes++
-      if (!held) {
-        if (this.moveSent && (await this.writtenBefore())) return this.finish()
-        await this.restart(404)
+    for (let again = resuming, misses = 0; ; again = true, misses++) {
+      if (!again) await this.makeFolder()
+      else {
+        const held = await this.learnHeld()
+        this.resumes++
+        if (!held) {
+          if (this.moveSent && (await this.writtenBefore())) return this.finish()
+          await this.restart(404)
+        }
       }
+      await this.sendChunks()
+      const response = await this.move()
+      if (response.status === 201 || response.status === 204) {
+        this.etag = response.headers.get('oc-etag') ?? etagOf(response)
+        return this.finish()
+      }
+      if (response.status !== 404 || misses >= MAX_RESTARTS) throw protocolRefusal(this.plan, response)
     }
+  }
+
+  /** The chunks the server does not hold, from the first on. */
+  private async sendChunks(): Promise<void> {
+    const { source } = this.plan
     let number = 1
     let offset = 0
     for (;;) {
@@ -214,22 +260,24 @@ class ChunkedSession {
       number++
       if (bytes.length < this.chunk) break
     }
-    const headers = this.headers(overwrite ? {} : { Overwrite: 'F' })
-    this.moveSent = true
-    const response = await sendUploadRequest(this.plan, { method: 'MOVE', url: new URL('.file', this.folder), headers }, this.tally)
-    await this.afterMove(response)
   }
 
-  private async afterMove(response: DavResponse): Promise<void> {
-    if (response.status === 201 || response.status === 204) {
-      this.etag = response.headers.get('oc-etag') ?? response.headers.get('etag') ?? undefined
-      return this.finish()
+  /**
+   * MOVE of `.file` to the destination, `Overwrite: F` keeping a file there when asked to (the
+   * server's check, not a race-prone look beforehand). What is at the destination is noted before
+   * the first MOVE from a folder, so that a MOVE whose answer is lost can be told done or not.
+   */
+  private async move(): Promise<DavResponse> {
+    const { overwrite } = this.plan
+    if (!this.moveSent) {
+      const head = await this.destination()
+      const exists = head.status >= 200 && head.status < 300
+      if (exists && !overwrite) throw this.fail('precondition-failed', 412)
+      this.before = { exists, etag: etagOf(head) }
     }
-    // A retried MOVE may find its own earlier attempt's work done: the folder gone, or the file there.
-    if ((response.status === 404 || response.status === 412) && response.earlierFailures.length > 0 && (await this.writtenBefore())) {
-      return this.finish()
-    }
-    throw protocolRefusal(this.plan, response)
+    const headers = this.headers(overwrite ? {} : { Overwrite: 'F' })
+    this.moveSent = true
+    return await sendUploadRequest(this.plan, { method: 'MOVE', url: new URL('.file', this.folder), headers }, this.tally)
   }
 
   private finish(): void {
@@ -269,15 +317,11 @@ export const nextcloudChunkedUpload: UploadMechanismDriver = {
     return uploadsHomeOf(url) !== undefined && saysNextcloud(capabilities.dav)
   },
   async upload(plan: UploadPlan): Promise<MechanismDone> {
-    const { client, source, url, signal } = plan
+    const { client, source, url } = plan
     const home = uploadsHomeOf(url)
     const path = filePathOf(client.baseUrl, url)
     // Only a URL under /remote.php/dav/files/<user>/ has an uploads home to put chunks in.
     if (home === undefined) throw new FileOperationError('upload', path, 'mechanism-refused', 0)
-    if (!plan.overwrite) {
-      const head = await client.pipeline.send({ method: 'HEAD', url, signal })
-      if (head.status >= 200 && head.status < 300) throw new FileOperationError('upload', path, 'precondition-failed', 412)
-    }
     const least = source.size === undefined ? MIN_CHUNK : Math.ceil(source.size / MAX_CHUNKS)
     const chunk = Math.min(MAX_CHUNK, Math.max(plan.chunkSize, MIN_CHUNK, least))
     const session = new ChunkedSession(plan, home, chunk)
