@@ -5,8 +5,10 @@ import type { MethodContext } from '../../methods/method-context.ts'
 import { propfind } from '../../methods/propfind.ts'
 import { davGetContentLength } from '../../properties/dav-codecs.ts'
 import { FileOperationError, type FileOperationOutcome } from '../file-operation-error.ts'
+import { ConfirmedOffset } from './confirmed-offset.ts'
 import { runResumable } from './resumable-run.ts'
-import { etagOf, sendUploadRequest, type SentTally } from './upload-exchange.ts'
+import { cleanUpSignal } from './upload-cleanup.ts'
+import { etagOf, sendUploadRequest, type SentTally, uploadError } from './upload-exchange.ts'
 import type { MechanismDone, ServerTransferCapabilities, UploadMechanismDriver, UploadPlan } from './upload-mechanism.ts'
 import { protocolRefusal } from './upload-refusal.ts'
 
@@ -16,8 +18,6 @@ const MAX_CHUNK = 5 * 1024 * 1024 * 1024
 const MAX_CHUNKS = 10_000
 /** How many times a vanished upload folder is made anew before the upload fails. */
 const MAX_RESTARTS = 3
-/** How long cleaning up after a failure may take (it runs after the caller's signal may have fired). */
-const CLEANUP_TIMEOUT_MS = 10_000
 
 const CHUNK_PROPS = { size: davGetContentLength } as const
 
@@ -58,15 +58,14 @@ interface Destination {
 class ChunkedSession {
   private folder: URL
   private readonly home: URL
-  private readonly path: string
   private readonly plan: UploadPlan
   private readonly chunk: number
   /** Sizes of the chunks sent, by number (the server holds a chunk only at this size). */
   private readonly sent = new Map<number, number>()
   /** Chunks the server confirmed holding whole. */
   private readonly held = new Set<number>()
-  private released = 0
-  private reported = 0
+  /** The whole chunks held from the first on, for the source and for progress. */
+  private readonly confirmedOffset: ConfirmedOffset
   private restarts = 0
   /** The total, once known (a stream's at its end). */
   private total: number | undefined
@@ -84,13 +83,13 @@ class ChunkedSession {
     this.plan = plan
     this.home = home
     this.chunk = chunk
-    this.path = filePathOf(plan.client.baseUrl, plan.url)
+    this.confirmedOffset = new ConfirmedOffset(plan)
     this.folder = new URL(`${randomId()}/`, home)
     this.total = plan.source.size
   }
 
   private fail(outcome: FileOperationOutcome, status: number): FileOperationError {
-    return new FileOperationError('upload', this.path, outcome, status)
+    return uploadError(this.plan, outcome, status)
   }
 
   /** Bytes in the whole chunks held from the start on: what the server confirmed. */
@@ -103,15 +102,7 @@ class ChunkedSession {
   private confirmChunk(number: number, size: number): void {
     this.held.add(number)
     this.sent.set(number, size)
-    const confirmed = this.confirmed()
-    if (confirmed > this.released) {
-      this.plan.source.release(confirmed)
-      this.released = confirmed
-    }
-    if (confirmed > this.reported) {
-      this.reported = confirmed
-      this.plan.onProgress?.({ loaded: confirmed, total: this.plan.source.size })
-    }
+    this.confirmedOffset.confirm(this.confirmed())
   }
 
   private headers(extra: Record<string, string> = {}): Headers {
@@ -129,10 +120,7 @@ class ChunkedSession {
   /** The folder vanished (expired, cleaned up): a new one, from the first byte, if the source can give it again. */
   private async restart(status: number): Promise<void> {
     if (++this.restarts > MAX_RESTARTS) throw this.fail('upload-expired', status)
-    if (this.released > 0) {
-      const probe = await this.plan.source.read(0, 1).catch(() => undefined)
-      if (probe === undefined) throw this.fail('upload-expired', status)
-    }
+    if (!(await this.confirmedOffset.canGoBackTo(0))) throw this.fail('upload-expired', status)
     this.folder = new URL(`${randomId()}/`, this.home)
     this.held.clear()
     this.sent.clear()
@@ -193,11 +181,7 @@ class ChunkedSession {
       if (size.kind === 'value' && this.sent.get(number) === size.value) this.held.add(number)
     }
     // Whole chunks after a missing one are kept; the source is read forward to the first missing one.
-    const confirmed = this.confirmed()
-    if (confirmed < this.released) {
-      const probe = await this.plan.source.read(confirmed, 1).catch(() => undefined)
-      if (probe === undefined) throw this.fail('upload-expired', 207)
-    }
+    if (!(await this.confirmedOffset.canGoBackTo(this.confirmed()))) throw this.fail('upload-expired', 207)
     return true
   }
 
@@ -282,11 +266,7 @@ class ChunkedSession {
 
   private finish(): void {
     this.done = true
-    const total = this.total ?? 0
-    if (total > this.reported) {
-      this.reported = total
-      this.plan.onProgress?.({ loaded: total, total: this.plan.source.size })
-    }
+    this.confirmedOffset.confirm(this.total ?? 0)
   }
 
   size(): number {
@@ -297,7 +277,7 @@ class ChunkedSession {
   async cleanUp(): Promise<void> {
     if (this.done) return
     await this.plan.client.pipeline
-      .send({ method: 'DELETE', url: this.folder, headers: this.headers(), signal: AbortSignal.timeout(CLEANUP_TIMEOUT_MS) })
+      .send({ method: 'DELETE', url: this.folder, headers: this.headers(), signal: cleanUpSignal() })
       .catch(() => undefined)
   }
 }

@@ -2,8 +2,10 @@ import { integerHeader } from '../../methods/content-outcomes.ts'
 import { redactUrl } from '../../http/redact.ts'
 import { filePathOf } from '../../paths/file-path.ts'
 import { FileOperationError, type FileOperationOutcome } from '../file-operation-error.ts'
+import { ConfirmedOffset } from './confirmed-offset.ts'
 import { runResumable } from './resumable-run.ts'
-import { sendUploadRequest, type SentTally, writeFailure } from './upload-exchange.ts'
+import { cleanUpSignal } from './upload-cleanup.ts'
+import { sendUploadRequest, type SentTally, uploadError, writeFailure } from './upload-exchange.ts'
 import type { MechanismDone, ServerTransferCapabilities, UploadMechanismDriver, UploadPlan } from './upload-mechanism.ts'
 import { tusRefusal } from './upload-refusal.ts'
 
@@ -11,8 +13,6 @@ const TUS_VERSION = '1.0.0'
 const OFFSET_CONTENT_TYPE = 'application/offset+octet-stream'
 /** How many times a forgotten upload URL is created anew before the upload fails. */
 const MAX_RECREATIONS = 3
-/** How long terminating a failed upload may take (it runs after the caller's signal may have fired). */
-const CLEANUP_TIMEOUT_MS = 10_000
 
 function tokens(value: string | null): string[] {
   return (value ?? '')
@@ -50,19 +50,17 @@ class TusSession {
   private sentTo = 0
   /** The creation `POST` whose answer was lost: it may have made an upload nobody can find or end. */
   creationLost: unknown
-  /** Bytes before this offset were let go by the source (a stream cannot give them again). */
-  private released = 0
+  /** What the server confirmed, for the source and for progress. */
+  private readonly held: ConfirmedOffset
   private recreations = 0
   /** A stream's length was told the server (in a `PATCH`; TUS takes it once). */
   private lengthDeclared = false
   /** The length the server holds for the upload (from `HEAD`), which a stream's may not know yet. */
   private serverLength: number | undefined
-  private reported = -1
   readonly tally: SentTally = { bytes: 0 }
   /** Times the upload went on from the offset the server confirmed after a failure. */
   resumes = 0
   etag: string | undefined
-  private readonly path: string
   private readonly folder: URL
   private readonly plan: UploadPlan
   private readonly server: TusServer
@@ -73,7 +71,7 @@ class TusSession {
   constructor(plan: UploadPlan, server: TusServer) {
     this.plan = plan
     this.server = server
-    this.path = filePathOf(plan.client.baseUrl, plan.url)
+    this.held = new ConfirmedOffset(plan)
     this.folder = new URL('./', plan.url)
     this.shownAs = `${redactUrl(plan.url)} (TUS upload)`
   }
@@ -83,7 +81,7 @@ class TusSession {
   }
 
   private fail(outcome: FileOperationOutcome, status: number): FileOperationError {
-    return new FileOperationError('upload', this.path, outcome, status)
+    return uploadError(this.plan, outcome, status)
   }
 
   private headers(extra: Record<string, string> = {}): Headers {
@@ -96,28 +94,17 @@ class TusSession {
     return sendUploadRequest(this.plan, request, this.tally)
   }
 
-  /** Moves the confirmed offset, lets the source drop what is now held, and reports it once. */
+  /** Moves the offset to what the server confirmed. */
   private confirm(offset: number): void {
-    const { source, onProgress } = this.plan
     this.offset = offset
-    if (offset > this.released) {
-      source.release(offset)
-      this.released = offset
-    }
-    if (offset > this.reported) {
-      this.reported = offset
-      onProgress?.({ loaded: offset, total: source.size })
-    }
+    this.held.confirm(offset)
   }
 
   /** POST to the target's folder: a new upload resource, its URL kept only if on the client's origin. */
   private async create(): Promise<void> {
     const { client, source, url, contentType } = this.plan
-    if (this.released > 0) {
-      // The server lost bytes the source no longer has: only a source read from the start can go on.
-      const probe = await source.read(0, 1).catch(() => undefined)
-      if (probe === undefined) throw this.fail('upload-expired', 0)
-    }
+    // The server lost bytes the source may no longer have: only a source read from the start can go on.
+    if (!(await this.held.canGoBackTo(0))) throw this.fail('upload-expired', 0)
     const name = decodeURIComponent(url.pathname.slice(url.pathname.lastIndexOf('/') + 1))
     const headers = this.headers({ 'Upload-Metadata': `filename ${base64(name)},filetype ${base64(contentType)}` })
     if (source.size === undefined) headers.set('Upload-Defer-Length', '1')
@@ -166,11 +153,7 @@ class TusSession {
       this.lengthDeclared = true
       this.serverLength = length
     }
-    if (offset < this.released) {
-      // Behind what the source let go: only a seekable source can send those bytes again.
-      const probe = await this.plan.source.read(offset, 1).catch(() => undefined)
-      if (probe === undefined) throw this.fail('upload-expired', response.status)
-    }
+    if (!(await this.held.canGoBackTo(offset))) throw this.fail('upload-expired', response.status)
     this.confirm(offset)
   }
 
@@ -228,8 +211,7 @@ class TusSession {
   async terminate(): Promise<void> {
     const uploadUrl = this.uploadUrl
     if (uploadUrl === undefined || !this.server.extensions.has('termination')) return
-    const signal = AbortSignal.timeout(CLEANUP_TIMEOUT_MS)
-    const request = { method: 'DELETE', url: uploadUrl, headers: this.headers(), signal, retry: false as const, shownAs: this.shownAs }
+    const request = { method: 'DELETE', url: uploadUrl, headers: this.headers(), signal: cleanUpSignal(), shownAs: this.shownAs }
     await this.plan.client.pipeline.send(request).catch(() => undefined)
   }
 }
