@@ -8,7 +8,8 @@ import { FileOperationError, type FileOperationOutcome } from '../file-operation
 import { ConfirmedOffset } from './confirmed-offset.ts'
 import { runResumable } from './resumable-run.ts'
 import { cleanUpSignal } from './upload-cleanup.ts'
-import { etagOf, sendUploadRequest, type SentTally, uploadError } from './upload-exchange.ts'
+import { uploadError } from './upload-error.ts'
+import { etagOf, sendUploadRequest, type SentTally } from './upload-exchange.ts'
 import type { MechanismDone, ServerTransferCapabilities, UploadMechanismDriver, UploadPlan } from './upload-mechanism.ts'
 import { protocolRefusal } from './upload-refusal.ts'
 

@@ -4,7 +4,7 @@ import { redactUrl } from '../../http/redact.ts'
 import { summarizeRequest } from '../../http/summaries.ts'
 import { classifyFailure } from '../../retry/classify-failure.ts'
 import { runWithRetry } from '../../retry/run-with-retry.ts'
-import { describeUploadFailure } from './upload-exchange.ts'
+import { describeUploadFailure } from './describe-upload-failure.ts'
 import type { UploadPlan } from './upload-mechanism.ts'
 
 /** A step that failed after the server confirmed more bytes: the run starts over with its whole budget. */

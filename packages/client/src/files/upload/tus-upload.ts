@@ -5,9 +5,11 @@ import { FileOperationError, type FileOperationOutcome } from '../file-operation
 import { ConfirmedOffset } from './confirmed-offset.ts'
 import { runResumable } from './resumable-run.ts'
 import { cleanUpSignal } from './upload-cleanup.ts'
-import { sendUploadRequest, type SentTally, uploadError, writeFailure } from './upload-exchange.ts'
+import { uploadError } from './upload-error.ts'
+import { sendUploadRequest, type SentTally } from './upload-exchange.ts'
 import type { MechanismDone, ServerTransferCapabilities, UploadMechanismDriver, UploadPlan } from './upload-mechanism.ts'
 import { tusRefusal } from './upload-refusal.ts'
+import { writeFailure } from './write-failure.ts'
 
 const TUS_VERSION = '1.0.0'
 const OFFSET_CONTENT_TYPE = 'application/offset+octet-stream'

@@ -1,7 +1,8 @@
 import type { DavResponse } from '../../http/request-pipeline.ts'
 import type { FileOperationError } from '../file-operation-error.ts'
 import type { UploadPlan } from './upload-mechanism.ts'
-import { uploadError, writeFailure } from './upload-exchange.ts'
+import { uploadError } from './upload-error.ts'
+import { writeFailure } from './write-failure.ts'
 
 /**
  * The failure an answer of a TUS or Nextcloud chunking request means: `too-large` for a 413 (a

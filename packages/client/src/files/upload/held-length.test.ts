@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { bytesChunkSource } from '../../../test/support/bytes-chunk-source.ts'
 import { uploadHarness } from '../../../test/support/upload-harness.ts'
-import { heldLength } from './upload-exchange.ts'
+import { heldLength } from './held-length.ts'
 
 describe('heldLength', () => {
   test('asks past any cache (Cache-Control: no-cache), once, for the length the server holds', async () => {
