@@ -266,3 +266,19 @@ describe('nextcloudChunkedUpload after a MOVE that went astray', () => {
     expect(calls().filter((c) => c.startsWith('PROPFIND'))).toHaveLength(3)
   })
 })
+
+test('a listing claiming a chunk never sent, or one at another size than sent, is not trusted: both are sent', async () => {
+  const { h, calls } = setup()
+  const chunk = (folder: string, name: string, size: number) =>
+    `<d:response><d:href>${folder}${name}</d:href><d:propstat><d:prop><d:getcontentlength>${size}</d:getcontentlength></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`
+  h.intercept = (request, index) => {
+    if (index === 2) return 'drop'
+    if (request.method !== 'PROPFIND') return 'pass'
+    const folder = new URL(request.url).pathname
+    const body = `<?xml version="1.0"?><d:multistatus xmlns:d="DAV:">${chunk(folder, '1', 5 * MIB)}${chunk(folder, '2', 1)}${chunk(folder, '3', 2 * MIB + 123)}</d:multistatus>`
+    return { answer: () => new Response(body, { status: 207, headers: { 'Content-Type': 'application/xml' } }) }
+  }
+  await nextcloudChunkedUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))
+  expectSame(h.server.read('/docs/big.bin')?.content, bytes)
+  expect(calls().slice(3, 6)).toEqual([`PROPFIND ${UPLOADS}ID/`, `PUT ${UPLOADS}ID/2`, `PUT ${UPLOADS}ID/3`])
+})
