@@ -133,7 +133,8 @@ class ChunkedSession {
   /** HEAD of the destination, once (the run retries), uncached: what is there now. */
   private async destination(): Promise<DavResponse> {
     const { client, url, signal } = this.plan
-    const headers = { 'cache-control': 'no-cache' }
+    // Its Content-Length is the file's own, not a compressed one's; a cached answer would be an old one's.
+    const headers = { 'accept-encoding': 'identity', 'cache-control': 'no-cache' }
     const head = await client.pipeline.send({ method: 'HEAD', url, signal, headers, retry: false })
     if (head.status === 404 || head.status === 410 || (head.status >= 200 && head.status < 300)) return head
     throw protocolRefusal(this.plan, head)
