@@ -412,3 +412,13 @@ describe('tusUpload trusts no more than it sent', () => {
     expect(methods()).not.toContain('POST')
   })
 })
+
+test('a refused chunk carries the Retry-After the server sent, for the retry layer to honour', async () => {
+  const { h } = setup()
+  h.intercept = (request) =>
+    request.method === 'PATCH'
+      ? { answer: () => new Response(null, { status: 500, headers: { 'Tus-Resumable': '1.0.0', 'Retry-After': '3' } }) }
+      : 'pass'
+  const failure = await tusUpload.upload(h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)))).catch((e: unknown) => e)
+  expect(failure).toMatchObject({ outcome: 'chunk-refused', status: 500, retryAfterMs: 3000 })
+})
