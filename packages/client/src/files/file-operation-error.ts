@@ -93,6 +93,8 @@ export class FileOperationError extends DavkitError {
    * `remove`, `copy` or `move` could not handle, the locked collection of a write. Empty otherwise.
    */
   readonly failures: readonly MemberFailure[]
+  /** The delay the server asked for before trying again (`Retry-After`), when it refused for a while. */
+  readonly retryAfterMs: number | undefined
 
   constructor(
     operation: FileOperation,
@@ -100,7 +102,7 @@ export class FileOperationError extends DavkitError {
     outcome: FileOperationOutcome,
     status: number,
     failures: readonly MemberFailure[] = [],
-    options?: ErrorOptions & { readonly detail?: string },
+    options?: ErrorOptions & { readonly detail?: string; readonly retryAfterMs?: number | undefined },
   ) {
     const detail = failures.length === 0 ? '' : `: ${failures.map(describeFailure).join(', ')}`
     const explained = EXPLAINED[outcome] === undefined ? '' : `; ${EXPLAINED[outcome]}`
@@ -111,5 +113,6 @@ export class FileOperationError extends DavkitError {
     this.outcome = outcome
     this.status = status
     this.failures = failures
+    this.retryAfterMs = options?.retryAfterMs
   }
 }

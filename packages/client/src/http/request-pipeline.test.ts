@@ -439,3 +439,44 @@ test('a HEAD announcing more than maxResponseBytes is an answer: it has no body 
   // The same length on a GET is refused before reading.
   await expect(pipeline.send({ method: 'GET', url: new URL('big.iso', pipeline.baseUrl) })).rejects.toBeInstanceOf(ResponseTooLargeError)
 })
+
+describe('a URL whose path is a credential (shownAs)', () => {
+  const TOKEN = 'eyJSECRET.TRANSFER.TOKEN'
+  const uploadUrl = new URL(`${BASE}/data/${TOKEN}`)
+  const shownAs = `${BASE}/docs/a.bin (TUS upload)`
+
+  async function texts(error: unknown): Promise<string[]> {
+    const { inspect } = await import('node:util')
+    const out: string[] = []
+    for (let e: unknown = error; e instanceof Error; e = e.cause) out.push(e.message, JSON.stringify(e), inspect(e, { depth: 8 }))
+    return out
+  }
+
+  test('a failed request shows shownAs, and the token is in no message, cause or inspection', async () => {
+    const pipeline = createRequestPipeline({
+      baseUrl: BASE,
+      auth: { token: 't' },
+      ...noRetry,
+      fetch: async () => {
+        throw new TypeError('fetch failed', { cause: Object.assign(new Error('reset'), { code: 'ECONNRESET' }) })
+      },
+    })
+    const error = await pipeline.send({ method: 'PATCH', url: uploadUrl, body: new Uint8Array(3), shownAs }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(TransportError)
+    expect((error as TransportError).request?.url).toBe(shownAs)
+    for (const text of await texts(error)) expect(text).not.toContain(TOKEN)
+  })
+
+  test('an answer echoing the URL in its body keeps it out of the excerpt, and its summary shows shownAs', async () => {
+    const pipeline = createRequestPipeline({
+      baseUrl: BASE,
+      ...noRetry,
+      fetch: async () => new Response(`no upload at ${uploadUrl.pathname}`, { status: 500 }),
+    })
+    const response = await pipeline.send({ method: 'HEAD', url: uploadUrl, shownAs })
+    const get = await pipeline.send({ method: 'GET', url: uploadUrl, shownAs })
+    expect(response.summary.url).toBe(shownAs)
+    expect(get.summary.bodyExcerpt).not.toContain(TOKEN)
+    expect(get.request.url).toBe(shownAs)
+  })
+})

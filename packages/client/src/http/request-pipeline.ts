@@ -74,6 +74,12 @@ export interface DavRequest<T = unknown> {
   readonly onDownloadProgress?: ProgressCallback | undefined
   /** `false`: one attempt, for a caller that retries by itself after asking the server what it holds (a resumed upload). */
   readonly retry?: false | undefined
+  /**
+   * What errors and summaries show in place of the URL, for a URL whose path is itself a
+   * credential (a TUS upload URL holding a transfer token): shown as it is, so it must hold none.
+   * The URL is then also removed from response body excerpts.
+   */
+  readonly shownAs?: string | undefined
 }
 
 /** The final response of a request: status, headers, the body, and how it was obtained. */
@@ -222,8 +228,8 @@ async function send<T>(config: PipelineConfig, request: DavRequest<T>): Promise<
   const method = request.method.toUpperCase()
   const signal = request.signal
   if (request.url.origin !== config.base.origin) {
-    throw new CrossOriginError(`${method} ${redactUrl(request.url)} is not on ${config.base.origin}`, {
-      request: summarizeRequest(method, request.url, new Headers(request.headers)),
+    throw new CrossOriginError(`${method} ${shownUrl(request, request.url)} is not on ${config.base.origin}`, {
+      request: summarizeRequest(method, request.url, new Headers(request.headers), undefined, request.shownAs),
       kind: 'request',
       targetOrigin: request.url.origin,
     })
@@ -246,7 +252,7 @@ async function send<T>(config: PipelineConfig, request: DavRequest<T>): Promise<
   try {
     const outcome = await runWithRetry({
       method,
-      url: redactUrl(request.url),
+      url: shownUrl(request, request.url),
       options: retry,
       signal,
       attempt: async (attemptNumber) => {
@@ -277,13 +283,18 @@ async function send<T>(config: PipelineConfig, request: DavRequest<T>): Promise<
     if (error instanceof RetryableStatus) return (error as RetryableStatus<T>).answer
     if (error instanceof DavkitError) throw error
     if (signal?.aborted === true) {
-      throw new RequestAbortedError(`${method} ${redactUrl(request.url)} was aborted`, {
-        request: lastRequest?.() ?? summarizeRequest(method, request.url, new Headers(request.headers)),
+      throw new RequestAbortedError(`${method} ${shownUrl(request, request.url)} was aborted`, {
+        request: lastRequest?.() ?? summarizeRequest(method, request.url, new Headers(request.headers), undefined, request.shownAs),
         cause: signal.reason,
       })
     }
     throw error
   }
+}
+
+/** The URL as errors show it: the request's `shownAs`, else redacted. */
+function shownUrl(request: DavRequest<unknown>, url: URL): string {
+  return request.shownAs ?? redactUrl(url)
 }
 
 /** What a failed attempt means for the retry decision, for `runWithRetry`'s `describe`. */
@@ -448,10 +459,14 @@ async function attempt<T>(
       const hopUrl = url
       const authNames = new Set<string>()
       auth?.forEach((_, name) => authNames.add(name))
-      const requestSummary = once(() => summarizeRequest(method, hopUrl, headers, authNames))
+      const requestSummary = once(() => summarizeRequest(method, hopUrl, headers, authNames, request.shownAs))
       onRequest(requestSummary)
       // Needed only when a response summary is made (errors, mostly): gathered then, not per hop.
-      const secrets = once(() => secretsOf(config.auth, auth, headers))
+      const secrets = once(() => {
+        const sent = secretsOf(config.auth, auth, headers)
+        // A URL shown otherwise is a credential: a body echoing it does not show it either.
+        return request.shownAs === undefined ? sent : [...sent, hopUrl.href, hopUrl.pathname]
+      })
 
       const failure = (cause: unknown): DavkitError => {
         const summary = requestSummary()
@@ -525,7 +540,7 @@ async function attempt<T>(
           const challenges = parseChallenges(response.headers.get('www-authenticate'))
           throw new UnauthorizedError(`${method} ${requestSummary().url}: 401 again`, {
             request: requestSummary(),
-            response: summarizeResponse(response, undefined, secrets()),
+            response: summarizeResponse(response, undefined, secrets(), request.shownAs),
             attempts: attemptNumber,
             challenges,
           })
@@ -560,7 +575,7 @@ async function attempt<T>(
               `${method} ${requestSummary().url} was redirected to ${next.origin}; not followed, credentials stay on ${config.base.origin}`,
               {
                 request: requestSummary(),
-                response: summarizeResponse(response, undefined, secrets()),
+                response: summarizeResponse(response, undefined, secrets(), request.shownAs),
                 attempts: attemptNumber,
                 kind: 'redirect',
                 targetOrigin: next.origin,
@@ -582,7 +597,7 @@ async function attempt<T>(
         aborts.stopTimer()
         streamed = true
         const stream = responseStream(response, failure)
-        return answer(head, new Uint8Array(0), stream, attemptNumber, earlier, requestSummary, secrets)
+        return answer(head, new Uint8Array(0), stream, attemptNumber, earlier, requestSummary, secrets, request.shownAs)
       }
       let body: Uint8Array
       let sunk: SunkBody<T> | undefined
@@ -611,7 +626,7 @@ async function attempt<T>(
             `${method} ${requestSummary().url}: response body exceeds maxResponseBytes (${cause.limit} bytes)`,
             {
               request: requestSummary(),
-              response: summarizeResponse(head, undefined, secrets()),
+              response: summarizeResponse(head, undefined, secrets(), request.shownAs),
               attempts: attemptNumber,
               limit: cause.limit,
               cause,
@@ -620,8 +635,8 @@ async function attempt<T>(
         }
         throw failure(cause)
       }
-      if (sunk !== undefined) return answer(head, body, undefined, attemptNumber, earlier, requestSummary, secrets, sunk)
-      return answer(head, body, undefined, attemptNumber, earlier, requestSummary, secrets)
+      if (sunk !== undefined) return answer(head, body, undefined, attemptNumber, earlier, requestSummary, secrets, request.shownAs, sunk)
+      return answer(head, body, undefined, attemptNumber, earlier, requestSummary, secrets, request.shownAs)
     }
   } finally {
     if (streamed) aborts.stopTimer()
@@ -642,11 +657,12 @@ function answer<T>(
   earlierFailures: readonly DavkitError[],
   requestSummary: () => RequestSummary,
   secrets: () => readonly string[],
+  shownAs: string | undefined,
   sunk?: SunkBody<T>,
 ): DavResponse<T> {
   let excerptOf: Uint8Array | undefined = sunk !== undefined ? sunk.head : stream === undefined ? body : undefined
   const responseSummary = once(() => {
-    const summary = summarizeResponse(head, excerptOf, secrets())
+    const summary = summarizeResponse(head, excerptOf, secrets(), shownAs)
     excerptOf = undefined
     return summary
   })

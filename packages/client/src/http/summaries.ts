@@ -8,20 +8,29 @@ const excerptDecoder = new TextDecoder('utf-8', { fatal: false })
 
 /**
  * The redacted description of a request, for errors. `authHeaders` names the headers (lower case)
- * that came from auth resolution: their values are redacted whatever their names.
+ * that came from auth resolution: their values are redacted whatever their names. `shownAs`, when
+ * given, is shown in place of the URL (one whose path is itself a credential), as it is.
  */
-export function summarizeRequest(method: string, url: string | URL, headers: Headers, authHeaders?: ReadonlySet<string>): RequestSummary {
-  return { method, url: redactUrl(url), headers: redactHeaders(headers, authHeaders) }
+export function summarizeRequest(
+  method: string,
+  url: string | URL,
+  headers: Headers,
+  authHeaders?: ReadonlySet<string>,
+  shownAs?: string,
+): RequestSummary {
+  return { method, url: shownAs ?? redactUrl(url), headers: redactHeaders(headers, authHeaders) }
 }
 
 /**
  * The redacted description of a response, for errors. `secrets` (the credentials that were sent)
- * are removed from the body excerpt too, in case the server echoed them.
+ * are removed from the body excerpt too, in case the server echoed them. `shownAs` as for
+ * `summarizeRequest`.
  */
 export function summarizeResponse(
   response: { readonly status: number; readonly statusText: string; readonly headers: Headers; readonly url: string },
   body: Uint8Array | undefined,
   secrets: readonly string[],
+  shownAs?: string,
 ): ResponseSummary {
   let bodyExcerpt: string | undefined
   if (body !== undefined && body.byteLength > 0) {
@@ -32,7 +41,7 @@ export function summarizeResponse(
     status: response.status,
     statusText: response.statusText,
     headers: redactHeaders(response.headers),
-    url: redactUrl(response.url),
+    url: shownAs ?? redactUrl(response.url),
     bodyExcerpt,
   }
 }

@@ -52,12 +52,14 @@ describe('nextcloudChunkedUpload over @davkit/testing', () => {
       `PUT ${UPLOADS}ID/1`,
       `PUT ${UPLOADS}ID/2`,
       `PUT ${UPLOADS}ID/3`,
+      'HEAD /remote.php/dav/files/alice/docs/big.bin',
       `MOVE ${UPLOADS}ID/.file`,
     ])
-    expect(h.sent.map((s) => s.size)).toEqual([0, 5 * MIB, 5 * MIB, 2 * MIB + 123, 0])
+    expect(h.sent.map((s) => s.size)).toEqual([0, 5 * MIB, 5 * MIB, 2 * MIB + 123, 0, 0])
     const destination = 'https://dav.test/remote.php/dav/files/alice/docs/big.bin'
-    expect(h.sent.every((s) => s.headers.get('destination') === destination)).toBe(true)
-    expect(h.sent.every((s) => s.headers.get('oc-total-length') === String(SIZE))).toBe(true)
+    const chunking = h.sent.filter((s) => s.method !== 'HEAD')
+    expect(chunking.every((s) => s.headers.get('destination') === destination)).toBe(true)
+    expect(chunking.every((s) => s.headers.get('oc-total-length') === String(SIZE))).toBe(true)
     expect(done).toMatchObject({ size: SIZE, bytesSent: SIZE, resumes: 0 })
     expect(done.etag).toBe(h.server.read('/docs/big.bin')?.etag)
     expect(plan.progress.map((p) => p.loaded)).toEqual([5 * MIB, 10 * MIB, SIZE])
@@ -79,6 +81,7 @@ describe('nextcloudChunkedUpload over @davkit/testing', () => {
       `PROPFIND ${UPLOADS}ID/`,
       `PUT ${UPLOADS}ID/2`,
       `PUT ${UPLOADS}ID/3`,
+      'HEAD /remote.php/dav/files/alice/docs/big.bin',
       `MOVE ${UPLOADS}ID/.file`,
     ])
     expect(h.sent[3]?.headers.get('depth')).toBe('1')
@@ -149,7 +152,7 @@ describe('nextcloudChunkedUpload over @davkit/testing', () => {
     const { h, calls } = setup()
     await nextcloudChunkedUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes, { stream: true }), { chunkSize: 7 * MIB }))
     expectSame(h.server.read('/docs/big.bin')?.content, bytes)
-    expect(h.sent.map((s) => s.size)).toEqual([0, 7 * MIB, 5 * MIB + 123, 0])
+    expect(h.sent.map((s) => s.size)).toEqual([0, 7 * MIB, 5 * MIB + 123, 0, 0])
     expect(h.sent.at(-1)?.headers.get('oc-total-length')).toBe(String(SIZE))
     expect(calls().at(-1)).toBe(`MOVE ${UPLOADS}ID/.file`)
   })
@@ -174,14 +177,16 @@ describe('nextcloudChunkedUpload over @davkit/testing', () => {
     expect((await h.server.handle(new Request(folder, { method: 'PROPFIND', headers: { Depth: '0' } }))).status).toBe(404)
   })
 
-  test('overwrite false: the MOVE carries Overwrite: F, and a file already there is found first', async () => {
+  test('overwrite false: the MOVE carries Overwrite: F, and a file there before the MOVE fails it, untouched', async () => {
     const { h, calls } = setup()
     h.server.seed({ 'big.bin': 'old' }, '/docs')
     const failure = await nextcloudChunkedUpload
       .upload(h.plan('docs/big.bin', bytesChunkSource(bytes), { overwrite: false }))
       .catch((e: unknown) => e)
     expect(failure).toMatchObject({ outcome: 'precondition-failed' })
-    expect(calls()).toEqual(['HEAD /remote.php/dav/files/alice/docs/big.bin'])
+    expect(h.server.read('/docs/big.bin')?.text).toBe('old')
+    expect(calls()).not.toContain(`MOVE ${UPLOADS}ID/.file`)
+    expect(calls().at(-1)).toBe(`DELETE ${UPLOADS}ID/`)
     const fresh = setup()
     await nextcloudChunkedUpload.upload(fresh.h.plan('docs/new.bin', bytesChunkSource(bytes), { overwrite: false }))
     expect(fresh.h.sent.at(-1)?.headers.get('overwrite')).toBe('F')
@@ -208,4 +213,72 @@ describe('nextcloudChunkedUpload over @davkit/testing', () => {
     expect((failure as Error).name).toBe('RequestAbortedError')
     expect(calls().at(-1)).toBe(`DELETE ${UPLOADS}ID/`)
   })
+})
+
+describe('nextcloudChunkedUpload after a MOVE that went astray', () => {
+  const folderOf = (request: Request) => new URL('./', request.url)
+
+  test('a lost MOVE, the folder expired, an old file of the same length there: not taken as written, the upload starts over', async () => {
+    const { h, calls } = setup()
+    h.server.seed({ 'big.bin': new Uint8Array(SIZE) }, '/docs')
+    let moves = 0
+    h.intercept = (request) => {
+      if (request.method !== 'MOVE' || ++moves > 1) return 'pass'
+      void h.server.handle(new Request(folderOf(request), { method: 'DELETE' }))
+      return 'drop'
+    }
+    const done = await nextcloudChunkedUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))
+    expectSame(h.server.read('/docs/big.bin')?.content, bytes)
+    expect(calls().filter((c) => c.startsWith('MKCOL'))).toHaveLength(2)
+    expect(done.etag).toBe(h.server.read('/docs/big.bin')?.etag)
+    expect(h.sent.filter((s) => s.method === 'HEAD').every((s) => s.headers.get('cache-control') === 'no-cache')).toBe(true)
+  })
+
+  test('a lost MOVE that did write the file (another ETag than before): done, nothing is redone', async () => {
+    const { h, calls } = setup()
+    h.server.seed({ 'big.bin': new Uint8Array(SIZE) }, '/docs')
+    h.intercept = (request) => (request.method === 'MOVE' ? 'lose' : 'pass')
+    const done = await nextcloudChunkedUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))
+    expectSame(h.server.read('/docs/big.bin')?.content, bytes)
+    expect(calls().filter((c) => c.startsWith('MOVE'))).toHaveLength(1)
+    expect(done.etag).toBe(h.server.read('/docs/big.bin')?.etag)
+  })
+
+  test('a MOVE answered 404 (the folder expired just before it) starts over in a new folder', async () => {
+    const { h, calls } = setup()
+    let moves = 0
+    h.intercept = (request) => {
+      if (request.method === 'MOVE' && ++moves === 1) void h.server.handle(new Request(folderOf(request), { method: 'DELETE' }))
+      return 'pass'
+    }
+    const done = await nextcloudChunkedUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))
+    expectSame(h.server.read('/docs/big.bin')?.content, bytes)
+    expect(calls().filter((c) => c.startsWith('MKCOL'))).toHaveLength(2)
+    expect(done.resumes).toBe(1)
+  })
+
+  test('a PROPFIND inside the resumable run is sent once per step, not retried by the pipeline too', async () => {
+    const { h, calls } = setup()
+    h.intercept = (request, index) => (index === 2 || request.method === 'PROPFIND' ? 'drop' : 'pass')
+    const failure = await nextcloudChunkedUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes))).catch((e: unknown) => e)
+    expect((failure as Error).name).toBe('TransportError')
+    // Chunk 1 was confirmed before chunk 2 was lost: a fresh run of three steps (retries: 2), one PROPFIND each.
+    expect(calls().filter((c) => c.startsWith('PROPFIND'))).toHaveLength(3)
+  })
+})
+
+test('a listing claiming a chunk never sent, or one at another size than sent, is not trusted: both are sent', async () => {
+  const { h, calls } = setup()
+  const chunk = (folder: string, name: string, size: number) =>
+    `<d:response><d:href>${folder}${name}</d:href><d:propstat><d:prop><d:getcontentlength>${size}</d:getcontentlength></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`
+  h.intercept = (request, index) => {
+    if (index === 2) return 'drop'
+    if (request.method !== 'PROPFIND') return 'pass'
+    const folder = new URL(request.url).pathname
+    const body = `<?xml version="1.0"?><d:multistatus xmlns:d="DAV:">${chunk(folder, '1', 5 * MIB)}${chunk(folder, '2', 1)}${chunk(folder, '3', 2 * MIB + 123)}</d:multistatus>`
+    return { answer: () => new Response(body, { status: 207, headers: { 'Content-Type': 'application/xml' } }) }
+  }
+  await nextcloudChunkedUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))
+  expectSame(h.server.read('/docs/big.bin')?.content, bytes)
+  expect(calls().slice(3, 6)).toEqual([`PROPFIND ${UPLOADS}ID/`, `PUT ${UPLOADS}ID/2`, `PUT ${UPLOADS}ID/3`])
 })

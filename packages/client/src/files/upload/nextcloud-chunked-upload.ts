@@ -1,10 +1,15 @@
 import { HttpStatusError } from '../../errors/http-status-error.ts'
 import type { DavResponse } from '../../http/request-pipeline.ts'
 import { filePathOf } from '../../paths/file-path.ts'
+import type { MethodContext } from '../../methods/method-context.ts'
+import { propfind } from '../../methods/propfind.ts'
 import { davGetContentLength } from '../../properties/dav-codecs.ts'
 import { FileOperationError, type FileOperationOutcome } from '../file-operation-error.ts'
+import { ConfirmedOffset } from './confirmed-offset.ts'
 import { runResumable } from './resumable-run.ts'
-import { sendUploadRequest, type SentTally } from './upload-exchange.ts'
+import { cleanUpSignal } from './upload-cleanup.ts'
+import { uploadError } from './upload-error.ts'
+import { etagOf, sendUploadRequest, type SentTally } from './upload-exchange.ts'
 import type { MechanismDone, ServerTransferCapabilities, UploadMechanismDriver, UploadPlan } from './upload-mechanism.ts'
 import { protocolRefusal } from './upload-refusal.ts'
 
@@ -14,8 +19,6 @@ const MAX_CHUNK = 5 * 1024 * 1024 * 1024
 const MAX_CHUNKS = 10_000
 /** How many times a vanished upload folder is made anew before the upload fails. */
 const MAX_RESTARTS = 3
-/** How long cleaning up after a failure may take (it runs after the caller's signal may have fired). */
-const CLEANUP_TIMEOUT_MS = 10_000
 
 const CHUNK_PROPS = { size: davGetContentLength } as const
 
@@ -46,24 +49,31 @@ function randomId(): string {
   return `davkit-${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`
 }
 
+/** What was at the destination just before a MOVE: what tells a file the MOVE wrote from one already there. */
+interface Destination {
+  readonly exists: boolean
+  readonly etag: string | undefined
+}
+
 /** One chunked upload: its folder, the chunks the server holds whole, and what was sent. */
 class ChunkedSession {
   private folder: URL
   private readonly home: URL
-  private readonly path: string
   private readonly plan: UploadPlan
   private readonly chunk: number
   /** Sizes of the chunks sent, by number (the server holds a chunk only at this size). */
   private readonly sent = new Map<number, number>()
   /** Chunks the server confirmed holding whole. */
   private readonly held = new Set<number>()
-  private released = 0
-  private reported = 0
+  /** The whole chunks held from the first on, for the source and for progress. */
+  private readonly confirmedOffset: ConfirmedOffset
   private restarts = 0
   /** The total, once known (a stream's at its end). */
   private total: number | undefined
   /** A MOVE of `.file` was sent: if the folder is gone after a failure, the file may be written. */
   private moveSent = false
+  /** The destination before the first MOVE from the current folder. */
+  private before: Destination | undefined
   private done = false
   readonly tally: SentTally = { bytes: 0 }
   /** Times the upload went on from the chunks the server listed after a failure. */
@@ -74,13 +84,13 @@ class ChunkedSession {
     this.plan = plan
     this.home = home
     this.chunk = chunk
-    this.path = filePathOf(plan.client.baseUrl, plan.url)
+    this.confirmedOffset = new ConfirmedOffset(plan)
     this.folder = new URL(`${randomId()}/`, home)
     this.total = plan.source.size
   }
 
   private fail(outcome: FileOperationOutcome, status: number): FileOperationError {
-    return new FileOperationError('upload', this.path, outcome, status)
+    return uploadError(this.plan, outcome, status)
   }
 
   /** Bytes in the whole chunks held from the start on: what the server confirmed. */
@@ -93,15 +103,7 @@ class ChunkedSession {
   private confirmChunk(number: number, size: number): void {
     this.held.add(number)
     this.sent.set(number, size)
-    const confirmed = this.confirmed()
-    if (confirmed > this.released) {
-      this.plan.source.release(confirmed)
-      this.released = confirmed
-    }
-    if (confirmed > this.reported) {
-      this.reported = confirmed
-      this.plan.onProgress?.({ loaded: confirmed, total: this.plan.source.size })
-    }
+    this.confirmedOffset.confirm(this.confirmed())
   }
 
   private headers(extra: Record<string, string> = {}): Headers {
@@ -119,41 +121,58 @@ class ChunkedSession {
   /** The folder vanished (expired, cleaned up): a new one, from the first byte, if the source can give it again. */
   private async restart(status: number): Promise<void> {
     if (++this.restarts > MAX_RESTARTS) throw this.fail('upload-expired', status)
-    if (this.released > 0) {
-      const probe = await this.plan.source.read(0, 1).catch(() => undefined)
-      if (probe === undefined) throw this.fail('upload-expired', status)
-    }
+    if (!(await this.confirmedOffset.canGoBackTo(0))) throw this.fail('upload-expired', status)
     this.folder = new URL(`${randomId()}/`, this.home)
     this.held.clear()
     this.sent.clear()
     this.moveSent = false
+    this.before = undefined
     await this.makeFolder()
   }
 
+  /** HEAD of the destination, once (the run retries), uncached: what is there now. */
+  private async destination(): Promise<DavResponse> {
+    const { client, url, signal } = this.plan
+    // Its Content-Length is the file's own, not a compressed one's; a cached answer would be an old one's.
+    const headers = { 'accept-encoding': 'identity', 'cache-control': 'no-cache' }
+    const head = await client.pipeline.send({ method: 'HEAD', url, signal, headers, retry: false })
+    if (head.status === 404 || head.status === 410 || (head.status >= 200 && head.status < 300)) return head
+    throw protocolRefusal(this.plan, head)
+  }
+
   /**
-   * Whether a MOVE whose answer was lost wrote the file: asked only once its upload folder is gone
-   * (which the MOVE does), it checks a file of the total length at the destination. A file of the
-   * same length that was there before cannot be told apart; the folder's going is the evidence.
+   * Whether a MOVE whose answer was lost wrote the file, asked once its upload folder is gone
+   * (which the MOVE does, and so does expiry): a file of the total length at the destination, where
+   * there was none before the MOVE or one with another ETag. A file there before that cannot be told
+   * apart (no ETag) leaves the upload `uncertain`.
    */
   private async writtenBefore(): Promise<boolean> {
-    const { client, url, signal } = this.plan
-    const head = await client.pipeline.send({ method: 'HEAD', url, signal })
+    const head = await this.destination()
     if (head.status < 200 || head.status >= 300) return false
     const length = head.headers.get('content-length')
     if (this.total === undefined || length === null || Number(length) !== this.total) return false
-    this.etag = head.headers.get('etag') ?? undefined
+    const etag = etagOf(head)
+    const before = this.before
+    if (before?.exists === true) {
+      if (before.etag === undefined || etag === undefined) throw this.fail('uncertain', head.status)
+      if (before.etag === etag) return false
+    }
+    this.etag = etag
     return true
   }
 
   /** PROPFIND Depth 1 of the folder: the chunks held at the size they were sent. `false`: the folder is gone. */
   private async learnHeld(): Promise<boolean> {
     const { client, signal } = this.plan
-    const listing = await client
-      .propfind(this.folder, { depth: 1, props: CHUNK_PROPS, ...(signal === undefined ? {} : { signal }) })
-      .catch((error: unknown) => {
+    // Sent once, as every request of the run is: the run itself is what is retried.
+    const pipeline = client.pipeline
+    const once: MethodContext = { pipeline: { ...pipeline, send: (request) => pipeline.send({ ...request, retry: false }) } }
+    const listing = await propfind(once, this.folder, { depth: 1, props: CHUNK_PROPS, ...(signal === undefined ? {} : { signal }) }).catch(
+      (error: unknown) => {
         if (error instanceof HttpStatusError && (error.status === 404 || error.status === 410)) return undefined
         throw error
-      })
+      },
+    )
     if (listing === undefined) return false
     this.held.clear()
     for (const resource of listing.resources) {
@@ -164,26 +183,39 @@ class ChunkedSession {
       if (size.kind === 'value' && this.sent.get(number) === size.value) this.held.add(number)
     }
     // Whole chunks after a missing one are kept; the source is read forward to the first missing one.
-    const confirmed = this.confirmed()
-    if (confirmed < this.released) {
-      const probe = await this.plan.source.read(confirmed, 1).catch(() => undefined)
-      if (probe === undefined) throw this.fail('upload-expired', 207)
-    }
+    if (!(await this.confirmedOffset.canGoBackTo(this.confirmed()))) throw this.fail('upload-expired', 207)
     return true
   }
 
-  /** One attempt: learn what is held (after a failure), send the missing chunks, MOVE `.file`. */
+  /**
+   * One attempt: learn what is held (after a failure), send the missing chunks, MOVE `.file`. A
+   * MOVE answered 404 (the folder expired, or an earlier MOVE's work is done) is taken as a failure
+   * is: the folder is looked for, the destination checked, a bounded number of times.
+   */
   async run(resuming: boolean): Promise<void> {
-    const { source, overwrite } = this.plan
-    if (!resuming) await this.makeFolder()
-    else {
-      const held = await this.learnHeld()
-      this.resumes++
-      if (!held) {
-        if (this.moveSent && (await this.writtenBefore())) return this.finish()
-        await this.restart(404)
+    for (let again = resuming, misses = 0; ; again = true, misses++) {
+      if (!again) await this.makeFolder()
+      else {
+        const held = await this.learnHeld()
+        this.resumes++
+        if (!held) {
+          if (this.moveSent && (await this.writtenBefore())) return this.finish()
+          await this.restart(404)
+        }
       }
+      await this.sendChunks()
+      const response = await this.move()
+      if (response.status === 201 || response.status === 204) {
+        this.etag = response.headers.get('oc-etag') ?? etagOf(response)
+        return this.finish()
+      }
+      if (response.status !== 404 || misses >= MAX_RESTARTS) throw protocolRefusal(this.plan, response)
     }
+  }
+
+  /** The chunks the server does not hold, from the first on. */
+  private async sendChunks(): Promise<void> {
+    const { source } = this.plan
     let number = 1
     let offset = 0
     for (;;) {
@@ -214,31 +246,29 @@ class ChunkedSession {
       number++
       if (bytes.length < this.chunk) break
     }
-    const headers = this.headers(overwrite ? {} : { Overwrite: 'F' })
-    this.moveSent = true
-    const response = await sendUploadRequest(this.plan, { method: 'MOVE', url: new URL('.file', this.folder), headers }, this.tally)
-    await this.afterMove(response)
   }
 
-  private async afterMove(response: DavResponse): Promise<void> {
-    if (response.status === 201 || response.status === 204) {
-      this.etag = response.headers.get('oc-etag') ?? response.headers.get('etag') ?? undefined
-      return this.finish()
+  /**
+   * MOVE of `.file` to the destination, `Overwrite: F` keeping a file there when asked to (the
+   * server's check, not a race-prone look beforehand). What is at the destination is noted before
+   * the first MOVE from a folder, so that a MOVE whose answer is lost can be told done or not.
+   */
+  private async move(): Promise<DavResponse> {
+    const { overwrite } = this.plan
+    if (!this.moveSent) {
+      const head = await this.destination()
+      const exists = head.status >= 200 && head.status < 300
+      if (exists && !overwrite) throw this.fail('precondition-failed', 412)
+      this.before = { exists, etag: etagOf(head) }
     }
-    // A retried MOVE may find its own earlier attempt's work done: the folder gone, or the file there.
-    if ((response.status === 404 || response.status === 412) && response.earlierFailures.length > 0 && (await this.writtenBefore())) {
-      return this.finish()
-    }
-    throw protocolRefusal(this.plan, response)
+    const headers = this.headers(overwrite ? {} : { Overwrite: 'F' })
+    this.moveSent = true
+    return await sendUploadRequest(this.plan, { method: 'MOVE', url: new URL('.file', this.folder), headers }, this.tally)
   }
 
   private finish(): void {
     this.done = true
-    const total = this.total ?? 0
-    if (total > this.reported) {
-      this.reported = total
-      this.plan.onProgress?.({ loaded: total, total: this.plan.source.size })
-    }
+    this.confirmedOffset.confirm(this.total ?? 0)
   }
 
   size(): number {
@@ -249,7 +279,7 @@ class ChunkedSession {
   async cleanUp(): Promise<void> {
     if (this.done) return
     await this.plan.client.pipeline
-      .send({ method: 'DELETE', url: this.folder, headers: this.headers(), signal: AbortSignal.timeout(CLEANUP_TIMEOUT_MS) })
+      .send({ method: 'DELETE', url: this.folder, headers: this.headers(), signal: cleanUpSignal() })
       .catch(() => undefined)
   }
 }
@@ -269,15 +299,11 @@ export const nextcloudChunkedUpload: UploadMechanismDriver = {
     return uploadsHomeOf(url) !== undefined && saysNextcloud(capabilities.dav)
   },
   async upload(plan: UploadPlan): Promise<MechanismDone> {
-    const { client, source, url, signal } = plan
+    const { client, source, url } = plan
     const home = uploadsHomeOf(url)
     const path = filePathOf(client.baseUrl, url)
     // Only a URL under /remote.php/dav/files/<user>/ has an uploads home to put chunks in.
     if (home === undefined) throw new FileOperationError('upload', path, 'mechanism-refused', 0)
-    if (!plan.overwrite) {
-      const head = await client.pipeline.send({ method: 'HEAD', url, signal })
-      if (head.status >= 200 && head.status < 300) throw new FileOperationError('upload', path, 'precondition-failed', 412)
-    }
     const least = source.size === undefined ? MIN_CHUNK : Math.ceil(source.size / MAX_CHUNKS)
     const chunk = Math.min(MAX_CHUNK, Math.max(plan.chunkSize, MIN_CHUNK, least))
     const session = new ChunkedSession(plan, home, chunk)

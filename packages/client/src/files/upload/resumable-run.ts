@@ -4,7 +4,7 @@ import { redactUrl } from '../../http/redact.ts'
 import { summarizeRequest } from '../../http/summaries.ts'
 import { classifyFailure } from '../../retry/classify-failure.ts'
 import { runWithRetry } from '../../retry/run-with-retry.ts'
-import { describeUploadFailure } from './upload-exchange.ts'
+import { describeUploadFailure } from './describe-upload-failure.ts'
 import type { UploadPlan } from './upload-mechanism.ts'
 
 /** A step that failed after the server confirmed more bytes: the run starts over with its whole budget. */
@@ -13,13 +13,26 @@ interface Progressed {
 }
 
 /**
+ * Says whether a failed step may be run again. A step that lost the answer to a request that is
+ * not safe to repeat (a TUS creation `POST`, which may have made an upload nobody could find) may not.
+ */
+export type MayRepeat = (error: unknown) => boolean
+
+/**
  * Runs an upload's step through the client's retry layer until it finishes. `step(resuming)` is
  * told whether an earlier step failed, so that it first asks the server what it holds. A failure
  * after `confirmed()` moved on does not use up the retries: the next run gets them all.
- * Classified as a PUT: each step writes at offsets the server confirmed, so repeating it is safe.
+ * Classified as a PUT: each step writes at offsets the server confirmed, so repeating it is safe,
+ * unless `mayRepeat` says otherwise (the failure is then fatal).
  */
-async function runSteps<T>(plan: UploadPlan, step: (resuming: boolean) => Promise<T>, confirmed: () => number): Promise<T> {
+async function runSteps<T>(
+  plan: UploadPlan,
+  step: (resuming: boolean) => Promise<T>,
+  confirmed: () => number,
+  mayRepeat: MayRepeat,
+): Promise<T> {
   const options = plan.client.pipeline.retry
+  const describe = (error: unknown) => (mayRepeat(error) ? describeUploadFailure(error) : { kind: 'other' as const })
   let failed = false
   for (;;) {
     const outcome = await runWithRetry<{ readonly done: true; readonly value: T } | Progressed>({
@@ -34,22 +47,27 @@ async function runSteps<T>(plan: UploadPlan, step: (resuming: boolean) => Promis
         } catch (error) {
           failed = true
           const moved = confirmed() > before
-          if (moved && options.retries > 0 && classifyFailure('PUT', describeUploadFailure(error), options) !== 'fatal') {
+          if (moved && options.retries > 0 && classifyFailure('PUT', describe(error), options) !== 'fatal') {
             return { done: false }
           }
           throw error
         }
       },
-      describe: describeUploadFailure,
+      describe,
     })
     if (outcome.value.done) return outcome.value.value
   }
 }
 
 /** The steps' run, where an abort (p-retry rejects with the signal's reason) is a `RequestAbortedError`. */
-export async function runResumable<T>(plan: UploadPlan, step: (resuming: boolean) => Promise<T>, confirmed: () => number): Promise<T> {
+export async function runResumable<T>(
+  plan: UploadPlan,
+  step: (resuming: boolean) => Promise<T>,
+  confirmed: () => number,
+  mayRepeat: MayRepeat = () => true,
+): Promise<T> {
   try {
-    return await runSteps(plan, step, confirmed)
+    return await runSteps(plan, step, confirmed, mayRepeat)
   } catch (error) {
     if (error instanceof DavkitError || plan.signal?.aborted !== true) throw error
     throw new RequestAbortedError(`upload to ${redactUrl(plan.url)} was aborted`, {

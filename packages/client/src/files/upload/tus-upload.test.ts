@@ -315,3 +315,110 @@ describe('tusUpload over @davkit/testing', () => {
     expect(failure).toMatchObject({ outcome: 'offset-mismatch', status: 204 })
   })
 })
+
+describe('tusUpload trusts no more than it sent', () => {
+  const tus = { 'Tus-Resumable': '1.0.0' }
+
+  test('a HEAD claiming an offset beyond what was ever sent: offset-mismatch, not a success', async () => {
+    const { h } = setup()
+    h.intercept = (request, index) => {
+      if (index === 3) return 'lose'
+      if (request.method === 'HEAD') {
+        return {
+          answer: () =>
+            new Response(null, { status: 200, headers: { ...tus, 'Upload-Offset': String(SIZE), 'Upload-Length': String(SIZE) } }),
+        }
+      }
+      return 'pass'
+    }
+    const failure = await tusUpload
+      .upload(h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)), { chunkSize: CHUNK }))
+      .catch((e: unknown) => e)
+    expect(failure).toMatchObject({ outcome: 'offset-mismatch', status: 200 })
+  })
+
+  test('the upload URL (a transfer token in its path) is in no error, message, cause or inspection', async () => {
+    const { inspect } = await import('node:util')
+    const { h } = setup()
+    let location = ''
+    h.intercept = (request) => {
+      if (request.method === 'POST') {
+        return {
+          answer: (response) => {
+            location = new URL(response.headers.get('location') ?? '', request.url).href
+            return response
+          },
+        }
+      }
+      return request.method === 'PATCH' ? { cut: 0 } : 'pass'
+    }
+    const failure = await tusUpload
+      .upload(h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)), { chunkSize: CHUNK }))
+      .catch((e: unknown) => e)
+    expect((failure as Error).name).toBe('TransportError')
+    const path = new URL(location).pathname
+    expect(path).not.toBe('/docs/big.bin')
+    const seen: string[] = []
+    for (let error: unknown = failure; error instanceof Error; error = error.cause) {
+      seen.push(error.message, JSON.stringify(error), inspect(error, { depth: 8 }))
+    }
+    for (const text of seen) expect(text).not.toContain(path)
+    expect((failure as Error).message).toContain('/docs/big.bin (TUS upload)')
+  })
+
+  test('a creation POST whose answer was lost is not sent again: the upload it may have made could not be found', async () => {
+    const { h, methods } = setup()
+    h.intercept = (request) => (request.method === 'POST' ? 'lose' : 'pass')
+    const failure = await tusUpload.upload(h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)))).catch((e: unknown) => e)
+    expect((failure as Error).name).toBe('TransportError')
+    expect(methods().filter((m) => m === 'POST')).toHaveLength(1)
+  })
+
+  test('a POST refused with 503 (an answer: nothing was made) is sent again', async () => {
+    const { h, methods } = setup()
+    h.server.faults.status(503, { method: 'POST', times: 1 })
+    const bytes = patternBytes(SIZE)
+    await tusUpload.upload(h.plan('docs/big.bin', bytesChunkSource(bytes)))
+    expect(stored(h)).toEqual(bytes)
+    expect(methods().filter((m) => m === 'POST')).toHaveLength(2)
+  })
+
+  test('412 (the Tus-Resumable version refused) is mechanism-refused, not a file already there', async () => {
+    const { h } = setup()
+    h.server.faults.status(412, { method: 'POST' })
+    const failure = await tusUpload.upload(h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)))).catch((e: unknown) => e)
+    expect(failure).toMatchObject({ outcome: 'mechanism-refused', status: 412 })
+  })
+
+  test('a HEAD inside the resumable run is sent once per step, not retried by the pipeline too', async () => {
+    const { h, methods } = setup()
+    h.intercept = (request, index) => (index === 3 || request.method === 'HEAD' ? (index === 3 ? 'lose' : 'drop') : 'pass')
+    const failure = await tusUpload
+      .upload(h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)), { chunkSize: CHUNK }))
+      .catch((e: unknown) => e)
+    expect((failure as Error).name).toBe('TransportError')
+    // The lost PATCH came after a confirmed chunk: a fresh run of three steps (retries: 2), one HEAD each.
+    expect(methods().filter((m) => m === 'HEAD')).toHaveLength(3)
+    expect(h.sent.find((s) => s.method === 'HEAD')?.headers.get('cache-control')).toBe('no-cache')
+  })
+
+  test('overwrite false: a HEAD answered other than 2xx or 404 fails the upload before anything is created', async () => {
+    const { h, methods } = setup()
+    h.intercept = (request) => (request.method === 'HEAD' ? { answer: () => new Response(null, { status: 403 }) } : 'pass')
+    const failure = await tusUpload
+      .upload(h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)), { overwrite: false }))
+      .catch((e: unknown) => e)
+    expect(failure).toMatchObject({ outcome: 'forbidden', status: 403 })
+    expect(methods()).not.toContain('POST')
+  })
+})
+
+test('a refused chunk carries the Retry-After the server sent, for the retry layer to honour', async () => {
+  const { h } = setup()
+  h.intercept = (request) =>
+    request.method === 'PATCH'
+      ? { answer: () => new Response(null, { status: 500, headers: { 'Tus-Resumable': '1.0.0', 'Retry-After': '3' } }) }
+      : 'pass'
+  const failure = await tusUpload.upload(h.plan('docs/big.bin', bytesChunkSource(patternBytes(SIZE)))).catch((e: unknown) => e)
+  expect(failure).toMatchObject({ outcome: 'chunk-refused', status: 500, retryAfterMs: 3000 })
+})

@@ -1,17 +1,20 @@
 import { integerHeader } from '../../methods/content-outcomes.ts'
+import { redactUrl } from '../../http/redact.ts'
 import { filePathOf } from '../../paths/file-path.ts'
 import { FileOperationError, type FileOperationOutcome } from '../file-operation-error.ts'
+import { ConfirmedOffset } from './confirmed-offset.ts'
 import { runResumable } from './resumable-run.ts'
+import { cleanUpSignal } from './upload-cleanup.ts'
+import { uploadError } from './upload-error.ts'
 import { sendUploadRequest, type SentTally } from './upload-exchange.ts'
 import type { MechanismDone, ServerTransferCapabilities, UploadMechanismDriver, UploadPlan } from './upload-mechanism.ts'
-import { protocolRefusal } from './upload-refusal.ts'
+import { tusRefusal } from './upload-refusal.ts'
+import { writeFailure } from './write-failure.ts'
 
 const TUS_VERSION = '1.0.0'
 const OFFSET_CONTENT_TYPE = 'application/offset+octet-stream'
 /** How many times a forgotten upload URL is created anew before the upload fails. */
 const MAX_RECREATIONS = 3
-/** How long terminating a failed upload may take (it runs after the caller's signal may have fired). */
-const CLEANUP_TIMEOUT_MS = 10_000
 
 function tokens(value: string | null): string[] {
   return (value ?? '')
@@ -45,28 +48,34 @@ function base64(text: string): string {
 class TusSession {
   private uploadUrl: URL | undefined
   private offset = 0
-  /** Bytes before this offset were let go by the source (a stream cannot give them again). */
-  private released = 0
+  /** The end of the furthest chunk sent to this upload URL: the most the server can hold. */
+  private sentTo = 0
+  /** The creation `POST` whose answer was lost: it may have made an upload nobody can find or end. */
+  creationLost: unknown
+  /** What the server confirmed, for the source and for progress. */
+  private readonly held: ConfirmedOffset
   private recreations = 0
   /** A stream's length was told the server (in a `PATCH`; TUS takes it once). */
   private lengthDeclared = false
   /** The length the server holds for the upload (from `HEAD`), which a stream's may not know yet. */
   private serverLength: number | undefined
-  private reported = -1
   readonly tally: SentTally = { bytes: 0 }
   /** Times the upload went on from the offset the server confirmed after a failure. */
   resumes = 0
   etag: string | undefined
-  private readonly path: string
   private readonly folder: URL
   private readonly plan: UploadPlan
   private readonly server: TusServer
 
+  /** What errors show for the upload URL, whose path may be a credential (oCIS puts a transfer token there). */
+  private readonly shownAs: string
+
   constructor(plan: UploadPlan, server: TusServer) {
     this.plan = plan
     this.server = server
-    this.path = filePathOf(plan.client.baseUrl, plan.url)
+    this.held = new ConfirmedOffset(plan)
     this.folder = new URL('./', plan.url)
+    this.shownAs = `${redactUrl(plan.url)} (TUS upload)`
   }
 
   confirmed(): number {
@@ -74,41 +83,40 @@ class TusSession {
   }
 
   private fail(outcome: FileOperationOutcome, status: number): FileOperationError {
-    return new FileOperationError('upload', this.path, outcome, status)
+    return uploadError(this.plan, outcome, status)
   }
 
   private headers(extra: Record<string, string> = {}): Headers {
     return new Headers({ 'Tus-Resumable': TUS_VERSION, ...extra })
   }
 
-  /** Moves the confirmed offset, lets the source drop what is now held, and reports it once. */
+  /** Sends a request of this upload, once, its URL (the upload URL's, unless given) never shown in errors. */
+  private send(method: string, url: URL, headers: Headers, body?: Uint8Array) {
+    const request = { method, url, headers, body, length: body?.length, shownAs: url === this.folder ? undefined : this.shownAs }
+    return sendUploadRequest(this.plan, request, this.tally)
+  }
+
+  /** Moves the offset to what the server confirmed. */
   private confirm(offset: number): void {
-    const { source, onProgress } = this.plan
     this.offset = offset
-    if (offset > this.released) {
-      source.release(offset)
-      this.released = offset
-    }
-    if (offset > this.reported) {
-      this.reported = offset
-      onProgress?.({ loaded: offset, total: source.size })
-    }
+    this.held.confirm(offset)
   }
 
   /** POST to the target's folder: a new upload resource, its URL kept only if on the client's origin. */
   private async create(): Promise<void> {
     const { client, source, url, contentType } = this.plan
-    if (this.released > 0) {
-      // The server lost bytes the source no longer has: only a source read from the start can go on.
-      const probe = await source.read(0, 1).catch(() => undefined)
-      if (probe === undefined) throw this.fail('upload-expired', 0)
-    }
+    // The server lost bytes the source may no longer have: only a source read from the start can go on.
+    if (!(await this.held.canGoBackTo(0))) throw this.fail('upload-expired', 0)
     const name = decodeURIComponent(url.pathname.slice(url.pathname.lastIndexOf('/') + 1))
     const headers = this.headers({ 'Upload-Metadata': `filename ${base64(name)},filetype ${base64(contentType)}` })
     if (source.size === undefined) headers.set('Upload-Defer-Length', '1')
     else headers.set('Upload-Length', String(source.size))
-    const response = await sendUploadRequest(this.plan, { method: 'POST', url: this.folder, headers }, this.tally)
-    if (response.status !== 201) throw protocolRefusal(this.plan, response)
+    // Sent once and not again after a lost answer: the upload it may have made could not be found.
+    const response = await this.send('POST', this.folder, headers).catch((error: unknown) => {
+      this.creationLost = error
+      throw error
+    })
+    if (response.status !== 201) throw tusRefusal(this.plan, response)
     const location = response.headers.get('location')
     if (location === null || !URL.canParse(location, this.folder)) throw this.fail('unusable-answer', response.status)
     const uploadUrl = new URL(location, this.folder)
@@ -116,6 +124,7 @@ class TusSession {
     if (uploadUrl.origin !== client.baseUrl.origin) throw this.fail('cross-origin-location', response.status)
     this.uploadUrl = uploadUrl
     this.offset = 0
+    this.sentTo = 0
     this.lengthDeclared = false
     this.serverLength = undefined
   }
@@ -132,24 +141,21 @@ class TusSession {
   private async learnOffset(): Promise<void> {
     const uploadUrl = this.uploadUrl
     if (uploadUrl === undefined) return
-    const { client, signal } = this.plan
-    const response = await client.pipeline.send({ method: 'HEAD', url: uploadUrl, headers: this.headers(), signal })
+    // A cached answer would give an offset the server held before.
+    const response = await this.send('HEAD', uploadUrl, this.headers({ 'Cache-Control': 'no-cache' }))
     if (response.status === 404 || response.status === 410) return this.recreate(response.status)
-    if (response.status !== 200 && response.status !== 204) throw protocolRefusal(this.plan, response)
+    if (response.status !== 200 && response.status !== 204) throw tusRefusal(this.plan, response)
     const offset = integerHeader(response, 'upload-offset')
     if (offset === undefined) throw this.fail('unusable-answer', response.status)
-    if (this.plan.source.size !== undefined && offset > this.plan.source.size) throw this.fail('offset-mismatch', response.status)
+    // More than was ever sent is not what the server holds of this file, whatever it claims.
+    if (offset > this.sentTo) throw this.fail('offset-mismatch', response.status)
     // A stream's length may have reached the server with a PATCH whose answer was lost: TUS takes it once.
     const length = integerHeader(response, 'upload-length')
     if (length !== undefined) {
       this.lengthDeclared = true
       this.serverLength = length
     }
-    if (offset < this.released) {
-      // Behind what the source let go: only a seekable source can send those bytes again.
-      const probe = await this.plan.source.read(offset, 1).catch(() => undefined)
-      if (probe === undefined) throw this.fail('upload-expired', response.status)
-    }
+    if (!(await this.held.canGoBackTo(offset))) throw this.fail('upload-expired', response.status)
     this.confirm(offset)
   }
 
@@ -173,8 +179,8 @@ class TusSession {
       // A stream of unknown size ends with a chunk shorter than asked for: its length is known then.
       const ending = size === undefined && chunk.length < chunkSize
       if (ending && !this.lengthDeclared) headers.set('Upload-Length', String(this.offset + chunk.length))
-      const patch = { method: 'PATCH', url: uploadUrl, headers, body: chunk, length: chunk.length }
-      const response = await sendUploadRequest(this.plan, patch, this.tally)
+      this.sentTo = Math.max(this.sentTo, this.offset + chunk.length)
+      const response = await this.send('PATCH', uploadUrl, headers, chunk)
       if (response.status === 409) {
         // The server holds another offset than was sent (an earlier PATCH landed after all): ask it.
         if (++mismatches > 1) throw this.fail('offset-mismatch', response.status)
@@ -185,7 +191,7 @@ class TusSession {
         await this.recreate(response.status)
         continue
       }
-      if (response.status !== 204 && response.status !== 200) throw protocolRefusal(this.plan, response)
+      if (response.status !== 204 && response.status !== 200) throw tusRefusal(this.plan, response)
       const start = this.offset
       const offset = integerHeader(response, 'upload-offset')
       // The server may take part of a chunk, never more than it or less than it had; nothing at all is no answer.
@@ -207,8 +213,8 @@ class TusSession {
   async terminate(): Promise<void> {
     const uploadUrl = this.uploadUrl
     if (uploadUrl === undefined || !this.server.extensions.has('termination')) return
-    const signal = AbortSignal.timeout(CLEANUP_TIMEOUT_MS)
-    await this.plan.client.pipeline.send({ method: 'DELETE', url: uploadUrl, headers: this.headers(), signal }).catch(() => undefined)
+    const request = { method: 'DELETE', url: uploadUrl, headers: this.headers(), signal: cleanUpSignal(), shownAs: this.shownAs }
+    await this.plan.client.pipeline.send(request).catch(() => undefined)
   }
 }
 
@@ -239,9 +245,13 @@ export const tusUpload: UploadMechanismDriver = {
       throw new FileOperationError('upload', path, 'too-large', 0)
     }
     if (!plan.overwrite) {
-      // TUS has no precondition of its own: a file already there is looked for first.
-      const head = await client.pipeline.send({ method: 'HEAD', url, signal })
+      // TUS has no precondition of its own: a file already there is looked for first (a check, not
+      // a guard: a file written between it and the upload's end is replaced). Only "none there" goes on.
+      const headers = { 'cache-control': 'no-cache' }
+      // Before the resumable run: the pipeline's own retry is the only one here.
+      const head = await client.pipeline.send({ method: 'HEAD', url, signal, headers })
       if (head.status >= 200 && head.status < 300) throw new FileOperationError('upload', path, 'precondition-failed', 412)
+      if (head.status !== 404) throw writeFailure(plan, head, false, false)
     }
     const session = new TusSession(plan, server)
     try {
@@ -249,6 +259,7 @@ export const tusUpload: UploadMechanismDriver = {
         plan,
         (resuming) => session.run(resuming),
         () => session.confirmed(),
+        (error) => session.creationLost !== error,
       )
       return { size: session.confirmed(), bytesSent: session.tally.bytes, resumes: session.resumes, etag: session.etag }
     } catch (error) {

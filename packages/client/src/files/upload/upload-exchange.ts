@@ -1,11 +1,5 @@
 import { supportsStreamingUploads } from '../../http/progress.ts'
-import { describeFailure, type DavResponse } from '../../http/request-pipeline.ts'
-import { integerHeader, memberFailuresOf, writeRefusal } from '../../methods/content-outcomes.ts'
-import { davErrorOf, readResponseBody } from '../../methods/read-dav-answer.ts'
-import { filePathOf } from '../../paths/file-path.ts'
-import type { AttemptFailure } from '../../retry/classify-failure.ts'
-import { parseRetryAfter } from '../../retry/retry-after.ts'
-import { FileOperationError, type FileOperationOutcome } from '../file-operation-error.ts'
+import type { DavResponse } from '../../http/request-pipeline.ts'
 import type { UploadPlan } from './upload-mechanism.ts'
 
 /** The request body bytes an upload handed to `fetch`, resent ones included. */
@@ -22,6 +16,8 @@ export interface UploadRequest {
   readonly body?: Uint8Array | Blob | ReadableStream<Uint8Array> | undefined
   /** The body's size, when known. */
   readonly length?: number | undefined
+  /** What errors show in place of `url`, when its path is a credential (`DavRequest.shownAs`). */
+  readonly shownAs?: string | undefined
 }
 
 const PIECE_BYTES = 64 * 1024
@@ -71,6 +67,7 @@ export async function sendUploadRequest(plan: UploadPlan, request: UploadRequest
       signal: plan.signal,
       retry: false,
       uploadLength: request.length,
+      shownAs: request.shownAs,
     })
     // A stream is not sent again after a 401 by the pipeline; the credentials have learnt from
     // the challenge (a Digest nonce gone stale mid-upload), so the same bytes go once more.
@@ -78,75 +75,12 @@ export async function sendUploadRequest(plan: UploadPlan, request: UploadRequest
   }
 }
 
-/** The file-layer path of the upload's URL, for errors. */
-export function pathOfPlan(plan: UploadPlan): string {
-  return filePathOf(plan.client.baseUrl, plan.url)
-}
-
-/** A `FileOperationError` of operation `upload`. */
-export function uploadError(
-  plan: UploadPlan,
-  outcome: FileOperationOutcome,
-  status: number,
-  options?: ErrorOptions & { readonly detail?: string },
-): FileOperationError {
-  return new FileOperationError('upload', pathOfPlan(plan), outcome, status, [], options)
-}
-
-/** Statuses by which a server says it does not take this kind of partial write. */
-const REFUSED_MECHANISM: ReadonlySet<number> = new Set([400, 405, 411, 415, 416, 501])
-
-/**
- * The failure a write's answer means: the PUT outcomes (`precondition-failed`, `conflict`,
- * `locked`, `forbidden`, `insufficient-storage`; `uncertain` for a 412 after an interrupted
- * attempt), `mechanism-refused` for a partial write the server does not take, else `chunk-refused`.
- */
-export function writeFailure(plan: UploadPlan, response: DavResponse, partial: boolean, resumed: boolean): FileOperationError {
-  const { status } = response
-  const reading = readResponseBody(response)
-  if (reading.kind === 'multistatus') {
-    const failures = memberFailuresOf(reading.multistatus.responses)
-    return new FileOperationError('upload', pathOfPlan(plan), 'locked', status, failures)
-  }
-  if (status === 412) return uploadError(plan, resumed ? 'uncertain' : 'precondition-failed', status)
-  if (status === 404) return uploadError(plan, partial ? 'mechanism-refused' : 'conflict', status)
-  const refusal = writeRefusal(status, response.attempts, davErrorOf(reading))
-  if (refusal !== undefined) return uploadError(plan, refusal.kind, status)
-  if (partial && REFUSED_MECHANISM.has(status)) return uploadError(plan, 'mechanism-refused', status)
-  const error = uploadError(plan, 'chunk-refused', status)
-  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'))
-  if (retryAfterMs !== undefined) askedDelays.set(error, retryAfterMs)
-  return error
-}
-
-// The `Retry-After` of refused chunks, for the retry decision (the error itself has no field for it).
-const askedDelays = new WeakMap<FileOperationError, number>()
-
 /** The `ETag` of an answer, if it has one. */
 export function etagOf(response: DavResponse): string | undefined {
   return response.headers.get('etag') ?? undefined
 }
 
-/** How many bytes the server holds of the file (`HEAD`), or `undefined` when it has none there. */
-export async function heldLength(plan: UploadPlan): Promise<{ readonly length: number | undefined; readonly etag: string | undefined }> {
-  const response = await plan.client.pipeline.send({
-    method: 'HEAD',
-    url: plan.url,
-    signal: plan.signal,
-    retry: false,
-    headers: { 'accept-encoding': 'identity' },
-  })
-  if (response.status === 404) return { length: undefined, etag: undefined }
-  if (response.status < 200 || response.status >= 300) throw writeFailure(plan, response, false, false)
-  const length = integerHeader(response, 'content-length')
-  if (length === undefined) throw uploadError(plan, 'offset-mismatch', response.status, { detail: 'HEAD gave no Content-Length' })
-  return { length, etag: etagOf(response) }
-}
-
-/** What a failed upload step means for the retry decision. */
-export function describeUploadFailure(error: unknown): AttemptFailure {
-  if (error instanceof FileOperationError && error.outcome === 'chunk-refused') {
-    return { kind: 'status', status: error.status, retryAfterMs: askedDelays.get(error) }
-  }
-  return describeFailure(error)
-}
+// Where the mechanisms have imported them from.
+export { heldLength } from './held-length.ts'
+export { uploadError } from './upload-error.ts'
+export { writeFailure } from './write-failure.ts'
