@@ -1,6 +1,9 @@
 import type { MechanismDone, UploadPlan } from './upload-mechanism.ts'
 import { runResumable } from './resumable-run.ts'
-import { etagOf, heldLength, sendUploadRequest, uploadError, writeFailure, type SentTally } from './upload-exchange.ts'
+import { heldLength } from './held-length.ts'
+import { etagOf, sendUploadRequest, type SentTally } from './upload-exchange.ts'
+import { uploadError } from './upload-error.ts'
+import { writeFailure } from './write-failure.ts'
 import { holdUploadLock, type UploadLock } from './upload-lock.ts'
 
 /** How a server takes bytes written at an offset of an existing file. */

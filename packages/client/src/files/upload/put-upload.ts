@@ -3,7 +3,9 @@ import type { ChunkSource } from './chunk-source.ts'
 import { nativeBodyOf } from './chunk-source-of.ts'
 import { firstPutHeaders } from './partial-write-upload.ts'
 import { runResumable } from './resumable-run.ts'
-import { etagOf, sendUploadRequest, uploadError, writeFailure, type SentTally } from './upload-exchange.ts'
+import { etagOf, sendUploadRequest, type SentTally } from './upload-exchange.ts'
+import { uploadError } from './upload-error.ts'
+import { writeFailure } from './write-failure.ts'
 import type { UploadMechanismDriver } from './upload-mechanism.ts'
 
 // Pieces a streamed body is read in: small, so that what `fetch` buffers stays small too.

@@ -81,6 +81,3 @@ export function etagOf(response: DavResponse): string | undefined {
 }
 
 // Where the mechanisms have imported them from.
-export { heldLength } from './held-length.ts'
-export { uploadError } from './upload-error.ts'
-export { writeFailure } from './write-failure.ts'

@@ -2,7 +2,7 @@ import type { LockGranted } from '@davkit/types'
 import { HttpStatusError } from '../../errors/http-status-error.ts'
 import { UndecodableResponseError } from '../../errors/undecodable-response-error.ts'
 import { lockIfHeader } from '../../methods/if-header.ts'
-import { uploadError } from './upload-exchange.ts'
+import { uploadError } from './upload-error.ts'
 import type { UploadPlan } from './upload-mechanism.ts'
 
 // Asked for, and refreshed at half of what the server grants: an upload that dies leaves a lock
