@@ -35,7 +35,7 @@ describe('API reference', () => {
     const run = await runNode([...typedocArgs, '--out', out], { env: { ...process.env, NO_COLOR: '1' } })
     expect(run.exitCode, describeRun(run)).toBe(0)
     expect(`${run.stdout}\n${run.stderr}`, describeRun(run)).not.toMatch(problem)
-    for (const page of ['_davkit_types', '_davkit_client', '_davkit_testing', '_davkit_testing_node']) {
+    for (const page of ['_davkit_types', '_davkit_client', '_davkit_client_node', '_davkit_testing', '_davkit_testing_node']) {
       expect(existsSync(join(out, 'modules', `${page}.html`)), `modules/${page}.html`).toBe(true)
     }
     const createDavClient = await readFile(join(out, 'functions', '_davkit_client.createDavClient.html'), 'utf8')

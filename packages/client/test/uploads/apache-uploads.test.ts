@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { skipReason, startApache, type RunningServer } from '../../../../test/servers/index.ts'
+import { startCuttingProxy } from '../../../../test/support/cutting-proxy.ts'
 import { createDavClient, createDavFiles, type DavFiles } from '../../src/index.ts'
 import { fileSource } from '../../src/node/index.ts'
 import { pattern, RETRY, streamOf } from './upload-setup.ts'
@@ -74,7 +75,7 @@ describe.skipIf(reason !== undefined)(`uploads on Apache mod_dav${reason === und
       bytesSent: bytes.byteLength,
       resumes: 0,
     })
-    expect(new Uint8Array(await onDisk('big.bin'))).toEqual(bytes)
+    expect(Buffer.from(await onDisk('big.bin')).equals(bytes)).toBe(true)
     expect(progress).toHaveLength(7)
     expect(progress.at(-1)).toBe(bytes.byteLength)
   })
@@ -82,12 +83,32 @@ describe.skipIf(reason !== undefined)(`uploads on Apache mod_dav${reason === und
   test('a stream of unknown size (Content-Range total *), and a file from disk replacing a longer one', async () => {
     const bytes = pattern(2_500_000)
     await files.upload('s.bin', streamOf(bytes, 100_000), { chunkSize: 1024 * 1024 })
-    expect(new Uint8Array(await onDisk('s.bin'))).toEqual(bytes)
+    expect(Buffer.from(await onDisk('s.bin')).equals(bytes)).toBe(true)
     const shorter = pattern(1_500_000).reverse()
     await files.upload('shorter.bin', shorter)
     const source = await fileSource(join(server.dataDir, 'shorter.bin'))
     expect(await files.upload('s.bin', source, { chunkSize: 1024 * 1024 })).toMatchObject({ size: 1_500_000 })
-    expect(new Uint8Array(await onDisk('s.bin'))).toEqual(shorter)
+    expect(Buffer.from(await onDisk('s.bin')).equals(shorter)).toBe(true)
+  })
+
+  test('under Digest authentication: a chunk refused for its credentials is sent again with the answer to the challenge', async () => {
+    const guarded = await startApache({ digestAuth: { username: 'uploader', password: 'secret-pass' } })
+    try {
+      const client = createDavClient({ baseUrl: guarded.url, retry: RETRY, auth: { username: 'uploader', password: 'secret-pass' } })
+      const bytes = pattern(3 * 1024 * 1024 + 7)
+      const done = await createDavFiles(client).upload('d.bin', bytes, { chunkSize: 1024 * 1024 })
+      // Apache answers OPTIONS without credentials, so the first chunk goes with Basic, meets the
+      // Digest challenge (401), and is sent once more: counted in bytesSent.
+      expect(done).toMatchObject({
+        mechanism: 'ranged-put',
+        choice: 'detected',
+        size: bytes.byteLength,
+        bytesSent: bytes.byteLength + 1024 * 1024,
+      })
+      expect(Buffer.from(await readFile(join(guarded.dataDir, 'd.bin'))).equals(bytes)).toBe(true)
+    } finally {
+      await guarded.stop()
+    }
   })
 
   test('a chunk cut mid-body: Apache keeps what arrived, and the upload resumes from there', async () => {
@@ -96,7 +117,7 @@ describe.skipIf(reason !== undefined)(`uploads on Apache mod_dav${reason === und
     const cutting = createDavFiles(createDavClient({ baseUrl: server.url, retry: RETRY, fetch: cuttingFetch(2, 300_000, ranges) }))
     const bytes = pattern(4 * chunk + 5)
     const done = await cutting.upload('cut.bin', bytes, { chunkSize: chunk })
-    expect(new Uint8Array(await onDisk('cut.bin'))).toEqual(bytes)
+    expect(Buffer.from(await onDisk('cut.bin')).equals(bytes)).toBe(true)
     expect(done).toMatchObject({ mechanism: 'ranged-put', resumes: 1 })
     // The second ranged PUT (bytes 2 MiB on) was cut; the next one starts where Apache's file ended.
     const resumedAt = Number(/^bytes (\d+)-/.exec(ranges[2] ?? '')?.[1])
@@ -104,5 +125,43 @@ describe.skipIf(reason !== undefined)(`uploads on Apache mod_dav${reason === und
     expect(resumedAt).toBeGreaterThan(2 * chunk)
     expect(resumedAt).toBeLessThanOrEqual(2 * chunk + 300_000)
     expect(done.bytesSent).toBeLessThan(bytes.byteLength + chunk)
+  })
+
+  test('three connections dropped mid-chunk by a TCP proxy: resumed each time from what Apache holds, byte-identical', async () => {
+    const proxy = await startCuttingProxy(server.url)
+    try {
+      const chunk = 1024 * 1024
+      const bytes = pattern(8 * chunk + 5)
+      // The first connection drops after 30% of the file went up it; each resume (its HEAD) arms a
+      // drop half a chunk into the connections opened next, until three were dropped.
+      proxy.cut({ direction: 'upstream', afterBytes: Math.round(0.3 * bytes.byteLength), connection: 'every' })
+      const requests: string[] = []
+      let heads = 0
+      const logging: typeof fetch = async (input, init) => {
+        const request = new Request(input, init)
+        requests.push(`${request.method} ${request.headers.get('content-range') ?? ''}`.trim())
+        if (request.method === 'HEAD') {
+          proxy.clearCuts()
+          if (++heads < 3) proxy.cut({ direction: 'upstream', afterBytes: chunk / 2, connection: 'every' })
+        }
+        return fetch(request)
+      }
+      const through = createDavFiles(createDavClient({ baseUrl: proxy.through(server.url), retry: RETRY, fetch: logging }))
+      const done = await through.upload('proxied.bin', bytes, { chunkSize: chunk })
+      expect(Buffer.from(await onDisk('proxied.bin')).equals(bytes)).toBe(true)
+      console.log(`through the proxy: ${JSON.stringify(done)}; requests: ${requests.join(', ')}`)
+      expect(done).toMatchObject({ mechanism: 'ranged-put', resumes: 3, size: bytes.byteLength })
+      expect(proxy.connections.filter((c) => c.cut === 'upstream')).toHaveLength(3)
+      // Each resumed write starts where Apache's file ended, inside the chunk that was cut.
+      const resumedAt = requests.flatMap((r, i) =>
+        requests[i - 1] === 'HEAD' && i < requests.length - 1 ? [Number(/bytes (\d+)-/.exec(r)?.[1])] : [],
+      )
+      expect(resumedAt.filter((offset) => offset % chunk !== 0).length).toBeGreaterThanOrEqual(2)
+      // Sent again: what was in flight at each drop and did not reach the disk, under a chunk each time.
+      expect(done.bytesSent).toBeLessThan(bytes.byteLength + 3 * chunk)
+      expect(proxy.upstreamBytes).toBeGreaterThan(bytes.byteLength)
+    } finally {
+      await proxy.close()
+    }
   })
 })

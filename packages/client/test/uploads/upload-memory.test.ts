@@ -5,9 +5,8 @@ import { describe, expect, test } from 'vitest'
 import { pattern, streamOf, uploadSetup } from './upload-setup.ts'
 
 async function peakUnconfirmed(size: number, chunkSize: number, cutEvery?: number): Promise<number> {
-  const { files, server, cuts } = uploadSetup({ rangedPut: true })
-  if (cutEvery !== undefined)
-    for (let nth = 3; nth < size / chunkSize; nth += cutEvery) cuts.push({ method: 'PUT', nth, afterBytes: chunkSize / 2 })
+  const { files, server, cut } = uploadSetup({ rangedPut: true })
+  if (cutEvery !== undefined) for (let nth = 3; nth < size / chunkSize; nth += cutEvery) cut('PUT', nth, chunkSize / 2)
   let confirmed = 0
   let peak = 0
   const stream = streamOf(pattern(size), 1000, (pulled) => {

@@ -1,17 +1,16 @@
 // @davkit/testing is imported by path: it depends on @davkit/client, so a dependency back would be a cycle.
 import { createDavServer, type DavServer } from '../../../testing/src/index.ts'
 import type { DavServerUploads } from '../../../testing/src/uploads/upload-options.ts'
-import { createDavClient, createDavFiles, type DavClient, type DavFiles, type RetryOptions } from '../../src/index.ts'
+import {
+  createDavClient,
+  createDavFiles,
+  type DavClient,
+  type DavClientOptions,
+  type DavFiles,
+  type RetryOptions,
+} from '../../src/index.ts'
 
 export const RETRY: RetryOptions = { retries: 3, minDelayMs: 0, maxDelayMs: 0, jitter: false }
-
-/** A request body cut after `afterBytes` bytes: the connection fails, and the server keeps what a server of that kind keeps. */
-export interface Cut {
-  readonly method: string
-  /** Which matching request to cut (1: the first). */
-  readonly nth: number
-  readonly afterBytes: number
-}
 
 export interface UploadSetup {
   readonly server: DavServer
@@ -19,44 +18,41 @@ export interface UploadSetup {
   readonly files: DavFiles
   /** Every request as sent: method, headers, body length. */
   readonly sent: { method: string; headers: Headers; length: number }[]
-  /** Cuts to make, consumed in order. */
-  readonly cuts: Cut[]
+  /**
+   * Cuts the body of the `nth` request of `method` from now on (1: the next) after `afterBytes`
+   * bytes, through the server's `cutRequestBody` fault: the connection drops, and the server keeps
+   * what a server of its kind keeps (a ranged PUT what arrived, a plain PUT or a PATCH nothing).
+   */
+  cut(method: string, nth: number, afterBytes: number): void
 }
 
-/**
- * A client wired to an in-memory server through its `fetch` option, which can cut request bodies
- * as a dropped connection would: what arrived of a ranged `PUT` is written (Apache streams it into
- * the file), a cut plain `PUT` or `PATCH` is dropped whole (Apache writes a plain `PUT` to a
- * temporary file; PHP reads a body whole before SabreDAV sees it), then `fetch` fails.
- */
-export function uploadSetup(uploads: DavServerUploads = {}, retry: RetryOptions | false = RETRY): UploadSetup {
+/** A client wired to an in-memory server through its `fetch` option, every request logged. */
+export function uploadSetup(
+  uploads: DavServerUploads = {},
+  retry: RetryOptions | false = RETRY,
+  clientOptions: Partial<DavClientOptions> = {},
+): UploadSetup {
   const server = createDavServer({ uploads })
   const sent: UploadSetup['sent'] = []
-  const cuts: Cut[] = []
-  const seen = new Map<string, number>()
+  const armed: { method: string; left: number; afterBytes: number }[] = []
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init)
     if (request.signal.aborted) throw request.signal.reason
     const body = new Uint8Array(await request.clone().arrayBuffer())
     sent.push({ method: request.method, headers: request.headers, length: body.byteLength })
-    const count = (seen.get(request.method) ?? 0) + 1
-    seen.set(request.method, count)
-    const cut = cuts[0]
-    if (cut !== undefined && cut.method === request.method && cut.nth === count) {
-      cuts.shift()
-      if (request.headers.has('content-range')) {
-        await server.handle(new Request(request.url, { method: 'PUT', headers: request.headers, body: body.slice(0, cut.afterBytes) }))
-      }
-      throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) })
+    for (const cut of armed) {
+      if (cut.method === request.method && --cut.left === 0) server.faults.cutRequestBody(cut.afterBytes, { method: cut.method })
     }
-    if (request.signal.aborted) throw request.signal.reason
     const bodiless = request.method === 'GET' || request.method === 'HEAD'
     return await server.handle(
       new Request(request.url, { method: request.method, headers: request.headers, ...(bodiless ? {} : { body }) }),
     )
   }
-  const dav = createDavClient({ baseUrl: `https://dav.test${server.basePath}`, retry, fetch })
-  return { server, dav, files: createDavFiles(dav), sent, cuts }
+  const dav = createDavClient({ baseUrl: `https://dav.test${server.basePath}`, retry, ...clientOptions, fetch })
+  const cut = (method: string, nth: number, afterBytes: number): void => {
+    armed.push({ method, left: nth, afterBytes })
+  }
+  return { server, dav, files: createDavFiles(dav), sent, cut }
 }
 
 /** Bytes 0..n-1 in a pattern that shows any misplaced byte. */

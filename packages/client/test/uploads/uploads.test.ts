@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import type { TransferProgress } from '@davkit/types'
 import { FileOperationError, RequestAbortedError, streamSource } from '../../src/index.ts'
-import { pattern, streamOf, uploadSetup } from './upload-setup.ts'
+import { pattern, RETRY, streamOf, uploadSetup } from './upload-setup.ts'
 
 const shapes = (sent: { method: string; headers: Headers }[]) =>
   sent.map(
@@ -144,8 +144,8 @@ describe('files.upload: interrupted', () => {
     ['mid-chunk', 437],
     ['one byte before its end', 999],
   ])('a ranged PUT cut %s resumes from the length the server holds, byte-identical', async (_, afterBytes) => {
-    const { files, server, sent, cuts } = uploadSetup({ rangedPut: true })
-    cuts.push({ method: 'PUT', nth: 3, afterBytes })
+    const { files, server, sent, cut } = uploadSetup({ rangedPut: true })
+    cut('PUT', 3, afterBytes)
     const progress: TransferProgress[] = []
     const done = await files.upload('a.bin', pattern(4200), { chunkSize: 1000, onProgress: (p) => progress.push(p) })
     expect(server.read('/a.bin')?.content).toEqual(pattern(4200))
@@ -159,10 +159,10 @@ describe('files.upload: interrupted', () => {
   })
 
   test('a cut first PUT is sent again whole: Apache drops a cut plain PUT, and a HEAD would see the old file', async () => {
-    const { files, server, sent, cuts } = uploadSetup({ rangedPut: true })
+    const { files, server, sent, cut } = uploadSetup({ rangedPut: true })
     await files.writeBytes('a.bin', pattern(9000))
     sent.length = 0
-    cuts.push({ method: 'PUT', nth: 2, afterBytes: 500 })
+    cut('PUT', 1, 500)
     const done = await files.upload('a.bin', pattern(2500).reverse(), { chunkSize: 1000 })
     expect(server.read('/a.bin')?.content).toEqual(pattern(2500).reverse())
     expect(done).toMatchObject({ resumes: 1, bytesSent: 3500 })
@@ -170,44 +170,63 @@ describe('files.upload: interrupted', () => {
   })
 
   test('a cut PATCH resumes from the length the server holds', async () => {
-    const { files, server, cuts } = uploadSetup({ sabrePatch: true })
-    cuts.push({ method: 'PATCH', nth: 2, afterBytes: 300 })
+    const { files, server, cut } = uploadSetup({ sabrePatch: true })
+    cut('PATCH', 2, 300)
     const done = await files.upload('a.bin', pattern(4000), { chunkSize: 1000 })
     expect(server.read('/a.bin')?.content).toEqual(pattern(4000))
     expect(done).toMatchObject({ mechanism: 'sabre-patch', resumes: 1, bytesSent: 5000 })
   })
 
   test('a stream source is resumed within the chunk it holds', async () => {
-    const { files, server, cuts } = uploadSetup({ rangedPut: true })
-    cuts.push({ method: 'PUT', nth: 4, afterBytes: 10 }, { method: 'PUT', nth: 6, afterBytes: 900 })
+    const { files, server, cut } = uploadSetup({ rangedPut: true })
+    cut('PUT', 4, 10)
+    cut('PUT', 6, 900)
     const done = await files.upload('s.bin', streamOf(pattern(6000), 333), { chunkSize: 1000 })
     expect(server.read('/s.bin')?.content).toEqual(pattern(6000))
     expect(done).toMatchObject({ size: 6000, resumes: 2 })
   })
 
-  test('a refused chunk (503) is written again after asking the server', async () => {
+  test('a refused chunk (503) is written again after asking the server; a refused first PUT is sent again whole', async () => {
     const { files, server, sent } = uploadSetup({ rangedPut: true })
-    server.faults.status(503, { method: 'PUT', times: 1 })
-    const done = await files.upload('a.bin', pattern(3000), { chunkSize: 1000, mechanism: 'ranged-put' })
-    expect(done).toMatchObject({ resumes: 1 })
+    const progress: number[] = []
+    const done = await files.upload('a.bin', pattern(3000), {
+      chunkSize: 1000,
+      mechanism: 'ranged-put',
+      onProgress: ({ loaded }) => {
+        progress.push(loaded)
+        // The chunk after the second one is refused once.
+        if (loaded === 2000) server.faults.status(503, { method: 'PUT', times: 1 })
+      },
+    })
+    expect(done).toMatchObject({ resumes: 1, bytesSent: 4000 })
     expect(server.read('/a.bin')?.content).toEqual(pattern(3000))
-    void sent
+    expect(shapes(sent)).toEqual([
+      'PUT',
+      'PUT bytes 1000-1999/3000',
+      'PUT bytes 2000-2999/3000',
+      'HEAD',
+      'PUT bytes 2000-2999/3000',
+      'HEAD',
+    ])
+    expect(progress).toEqual([1000, 2000, 3000])
+
+    const first = uploadSetup({ rangedPut: true })
+    first.server.faults.status(503, { method: 'PUT', times: 1 })
+    expect(await first.files.upload('b.bin', pattern(1500), { chunkSize: 1000, mechanism: 'ranged-put' })).toMatchObject({ resumes: 1 })
+    expect(shapes(first.sent)).toEqual(['PUT', 'PUT', 'PUT bytes 1000-1499/1500', 'HEAD'])
+    expect(first.server.read('/b.bin')?.content).toEqual(pattern(1500))
   })
 
   test('a failure after progress does not use up the retries; failures without progress do', async () => {
-    const { files, server, cuts } = uploadSetup({ rangedPut: true }, { retries: 1, minDelayMs: 0, maxDelayMs: 0, jitter: false })
+    const { files, server, cut } = uploadSetup({ rangedPut: true }, { retries: 1, minDelayMs: 0, maxDelayMs: 0, jitter: false })
     // One retry allowed, yet four cuts each after progress: every resume starts a fresh budget.
-    for (const nth of [2, 4, 6, 8]) cuts.push({ method: 'PUT', nth, afterBytes: 100 })
+    for (const nth of [2, 4, 6, 8]) cut('PUT', nth, 100)
     const done = await files.upload('a.bin', pattern(5000), { chunkSize: 1000 })
     expect(done).toMatchObject({ resumes: 4 })
     expect(server.read('/a.bin')?.content).toEqual(pattern(5000))
     // After the first chunk, three cuts in a row at the same offset (no byte kept): the third finds the one retry used up.
     const again = uploadSetup({ rangedPut: true }, { retries: 1, minDelayMs: 0, maxDelayMs: 0, jitter: false })
-    again.cuts.push(
-      { method: 'PUT', nth: 2, afterBytes: 0 },
-      { method: 'PUT', nth: 3, afterBytes: 0 },
-      { method: 'PUT', nth: 4, afterBytes: 0 },
-    )
+    for (const nth of [2, 3, 4]) again.cut('PUT', nth, 0)
     await expect(again.files.upload('a.bin', pattern(5000), { chunkSize: 1000 })).rejects.toMatchObject({ code: 'transport' })
   })
 
@@ -218,21 +237,36 @@ describe('files.upload: interrupted', () => {
   })
 
   test('a plain PUT of bytes is sent again whole; of a stream it cannot be: not-resumable', async () => {
-    const { files, server, cuts } = uploadSetup()
-    cuts.push({ method: 'PUT', nth: 1, afterBytes: 10 })
+    const { files, server, cut } = uploadSetup()
+    cut('PUT', 1, 10)
     expect(await files.upload('a.bin', pattern(3000))).toMatchObject({ mechanism: 'put', resumes: 1, bytesSent: 6000 })
     expect(server.read('/a.bin')?.content).toEqual(pattern(3000))
-    cuts.push({ method: 'PUT', nth: 3, afterBytes: 10 })
+    cut('PUT', 1, 10)
     const error = await files.upload('s.bin', streamOf(pattern(300_000), 50_000), { chunkSize: 1000 }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(FileOperationError)
     expect(error).toMatchObject({ outcome: 'not-resumable', cause: { code: 'source-read', reason: 'released' } })
   })
 
   test('a server holding fewer bytes than it confirmed fails as offset-mismatch', async () => {
-    const { files, server, cuts } = uploadSetup({ rangedPut: true })
-    cuts.push({ method: 'PUT', nth: 3, afterBytes: 0 })
+    const { files, server, cut } = uploadSetup({ rangedPut: true })
+    cut('PUT', 3, 0)
     server.faults.status(200, { method: 'HEAD', times: 1, headers: { 'Content-Length': '10' } })
     await expect(files.upload('a.bin', pattern(3000), { chunkSize: 1000 })).rejects.toMatchObject({ outcome: 'offset-mismatch' })
+  })
+
+  test('resumes counts the times the upload went on, not the attempts that failed to ask the server', async () => {
+    const { files, server, cut } = uploadSetup({ rangedPut: true })
+    cut('PUT', 2, 500)
+    server.faults.status(503, { method: 'HEAD', times: 1 })
+    expect(await files.upload('a.bin', pattern(3000), { chunkSize: 1000 })).toMatchObject({ size: 3000, resumes: 1 })
+    expect(server.read('/a.bin')?.content).toEqual(pattern(3000))
+  })
+
+  test('the HEAD checking the final length is retried like any step', async () => {
+    const { files, server } = uploadSetup({ rangedPut: true })
+    server.faults.status(503, { method: 'HEAD', times: 1 })
+    expect(await files.upload('a.bin', pattern(3000), { chunkSize: 1000 })).toMatchObject({ size: 3000, resumes: 0 })
+    expect(server.journal.entries.filter((e) => e.method === 'HEAD').map((e) => e.status)).toEqual([503, 200])
   })
 
   test('a server that took each range as the whole body fails as length-mismatch, not success', async () => {
@@ -260,6 +294,11 @@ describe('files.upload: interrupted', () => {
 })
 
 describe('files.upload: options', () => {
+  test('a file larger than maxResponseBytes: the HEAD that checks its length reads no body', async () => {
+    const { files, server } = uploadSetup({ rangedPut: true }, RETRY, { maxResponseBytes: 1000 })
+    expect(await files.upload('big.bin', pattern(5000), { chunkSize: 1000 })).toMatchObject({ mechanism: 'ranged-put', size: 5000 })
+    expect(server.read('/big.bin')?.content).toEqual(pattern(5000))
+  })
   test('overwrite: false refuses an existing file on the first write, and writes a new one', async () => {
     const { files, server, sent } = uploadSetup({ rangedPut: true })
     await files.writeText('a.txt', 'old')
@@ -270,6 +309,28 @@ describe('files.upload: options', () => {
     await files.upload('b.bin', pattern(3000), { chunkSize: 1000, overwrite: false })
     expect(sent.filter((r) => r.headers.get('if-none-match') === '*').length).toBe(1)
     expect(server.read('/b.bin')?.content).toEqual(pattern(3000))
+  })
+
+  test('a first PUT whose answer was lost, with overwrite: false, fails as uncertain: the 412 may be its own doing', async () => {
+    const { files, server } = uploadSetup({ rangedPut: true })
+    server.faults.cutResponseBody(0, { method: 'PUT', times: 1 })
+    const error = await files.upload('new.bin', pattern(3000), { chunkSize: 1000, overwrite: false }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ operation: 'upload', outcome: 'uncertain', status: 412 })
+    expect(server.read('/new.bin')?.content).toEqual(pattern(1000))
+  })
+
+  test('the content type: text/plain for text, a Blob its own, else octet-stream, unless given', async () => {
+    const { files, server } = uploadSetup()
+    await files.upload('t', 'x')
+    await files.upload('b', new Blob(['x'], { type: 'image/png' }))
+    await files.upload('u', new Uint8Array([1]))
+    await files.upload('g', 'x', { contentType: 'text/markdown' })
+    expect(['t', 'b', 'u', 'g'].map((name) => server.read(`/${name}`)?.contentType)).toEqual([
+      'text/plain; charset=utf-8',
+      'image/png',
+      'application/octet-stream',
+      'text/markdown',
+    ])
   })
 
   test('createParents makes the folders; without it a missing folder fails as conflict', async () => {

@@ -18,8 +18,9 @@ export function put(ctx: RequestContext): Response {
   // RFC 9110 section 14.5: a server that does not take partial PUTs must not write the part as the whole.
   const range = ctx.request.headers.get('Content-Range')
   if (range !== null && !ctx.state.uploads.rangedPut) return plain(400, 'Partial PUT (Content-Range) is not supported.\n')
-  // A plain PUT keeps nothing of a body that stopped early; a ranged one keeps what arrived, as Apache streams it to disk.
-  if (ctx.bodyCut && range === null) return plain(400, 'The request body was cut.\n')
+  // A plain PUT keeps nothing of a body that stopped early (Apache writes it to a temporary file);
+  // a ranged PUT keeps what arrived of an existing file (Apache writes it in place) and leaves no new one.
+  if (ctx.bodyCut && (range === null || existing === undefined)) return plain(400, 'The request body was cut.\n')
   if (store.parentCollection(ctx.path) === undefined) return plain(409, 'The parent collection does not exist.\n')
   const condition = entityPrecondition(ctx.request.headers, existing, false)
   if (condition !== undefined) return plain(412, 'Precondition Failed\n')

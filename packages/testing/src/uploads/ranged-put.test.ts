@@ -47,4 +47,18 @@ describe('ranged PUT', () => {
     expect(created.status).toBe(201)
     expect(server.read('/new.txt')?.text).toBe('\0\0\0\0FF')
   })
+
+  test('a cut body: a ranged PUT keeps what arrived of an existing file and creates no new one; a plain PUT keeps nothing', async () => {
+    const server = createDavServer({ uploads: { rangedPut: true }, seed: { 'a.txt': 'AAAAAAAAAA' } })
+    server.faults.cutRequestBody(3, { method: 'PUT' })
+    await expect(server.handle(put('BBBBBB', 'bytes 10-15/16'))).rejects.toThrow(TypeError)
+    expect(server.read('/a.txt')?.text).toBe('AAAAAAAAAABBB')
+    server.faults.cutRequestBody(3, { method: 'PUT' })
+    await expect(server.handle(put('CCCCCC'))).rejects.toThrow(TypeError)
+    expect(server.read('/a.txt')?.text).toBe('AAAAAAAAAABBB')
+    server.faults.cutRequestBody(1, { method: 'PUT' })
+    const fresh = new Request('http://dav.test/new.txt', { method: 'PUT', body: 'FF', headers: { 'Content-Range': 'bytes 0-1/2' } })
+    await expect(server.handle(fresh)).rejects.toThrow(TypeError)
+    expect(server.exists('/new.txt')).toBe(false)
+  })
 })

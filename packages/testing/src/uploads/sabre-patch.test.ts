@@ -54,4 +54,11 @@ describe("SabreDAV's PATCH", () => {
     expect(answer.headers.get('DAV')).toBe('1, 2, sabredav-partialupdate')
     expect(answer.headers.get('Allow')).toContain('PATCH')
   })
+
+  test('a cut body writes nothing', async () => {
+    const server = createDavServer({ uploads: { sabrePatch: true }, seed: { 'f.txt': '1234567890' } })
+    server.faults.cutRequestBody(2, { method: 'PATCH' })
+    await expect(server.handle(patch('append'))).rejects.toThrow(TypeError)
+    expect(server.read('/f.txt')?.text).toBe('1234567890')
+  })
 })

@@ -30,10 +30,13 @@ const PARTIAL_UPDATE = 'application/x-sabredav-partialupdate'
  * collection), the content type must be `application/x-sabredav-partialupdate` (415), a malformed
  * range is a 400, and a range whose length differs from the body's or whose end is before its
  * start a 416. A start beyond the end leaves zero bytes between; `bytes=-n` starts n bytes before
- * the end. 204 with the new `ETag`. With partial updates off, `PATCH` is not allowed (405).
+ * the end. 204 with the new `ETag`. With partial updates off, `PATCH` is not allowed (405). A
+ * body cut short writes nothing.
  */
 export function sabrePatch(ctx: RequestContext): Response {
   if (!ctx.state.uploads.sabrePatch) return plain(405, 'PATCH is not supported.\n')
+  // PHP commonly has the whole body (the web server buffers it) before SabreDAV runs: a cut one writes nothing.
+  if (ctx.bodyCut) return plain(400, 'The request body was cut.\n')
   const { store } = ctx.state
   const existing = store.get(ctx.path)
   if (existing === undefined) return plain(404, 'Not Found\n')

@@ -66,6 +66,8 @@ class ChunkedSession {
   private moveSent = false
   private done = false
   readonly tally: SentTally = { bytes: 0 }
+  /** Times the upload went on from the chunks the server listed after a failure. */
+  resumes = 0
   etag: string | undefined
 
   constructor(plan: UploadPlan, home: URL, chunk: number) {
@@ -174,9 +176,13 @@ class ChunkedSession {
   async run(resuming: boolean): Promise<void> {
     const { source, overwrite } = this.plan
     if (!resuming) await this.makeFolder()
-    else if (!(await this.learnHeld())) {
-      if (this.moveSent && (await this.writtenBefore())) return this.finish()
-      await this.restart(404)
+    else {
+      const held = await this.learnHeld()
+      this.resumes++
+      if (!held) {
+        if (this.moveSent && (await this.writtenBefore())) return this.finish()
+        await this.restart(404)
+      }
     }
     let number = 1
     let offset = 0
@@ -276,12 +282,12 @@ export const nextcloudChunkingDriver: UploadMechanismDriver = {
     const chunk = Math.min(MAX_CHUNK, Math.max(plan.chunkSize, MIN_CHUNK, least))
     const session = new ChunkedSession(plan, home, chunk)
     try {
-      const { resumes } = await runResumable(
+      await runResumable(
         plan,
         (resuming) => session.run(resuming),
         () => session.confirmed(),
       )
-      return { size: session.size(), bytesSent: session.tally.bytes, resumes, etag: session.etag }
+      return { size: session.size(), bytesSent: session.tally.bytes, resumes: session.resumes, etag: session.etag }
     } catch (error) {
       await session.cleanUp()
       throw error

@@ -33,6 +33,7 @@ export async function partialWriteUpload(plan: UploadPlan, write: PartialWrite):
   let sentTo = 0
   let created = false
   let writes = 0
+  let resumes = 0
   let etag: string | undefined
   let reported = -1
   const report = (): void => {
@@ -42,14 +43,16 @@ export async function partialWriteUpload(plan: UploadPlan, write: PartialWrite):
   }
 
   const step = async (resuming: boolean): Promise<void> => {
+    if (resuming && !created) resumes++
     if (resuming && created) {
       const held = (await heldLength(plan)).length
       if (held === undefined || held < confirmed || held > sentTo) {
         throw uploadError(plan, 'offset-mismatch', 0, {
-          detail: `the server holds ${held ?? 'no file of'} ${held === undefined ? '' : 'bytes'} after confirming ${confirmed} and being sent ${sentTo}`,
+          detail: `the server holds ${held === undefined ? 'no file' : `${held} bytes`} after confirming ${confirmed} and being sent ${sentTo}`,
         })
       }
       confirmed = held
+      resumes++
       source.release(confirmed)
       report()
     }
@@ -74,12 +77,17 @@ export async function partialWriteUpload(plan: UploadPlan, write: PartialWrite):
     }
   }
 
-  const { resumes } = await runResumable(plan, step, () => confirmed)
+  await runResumable(plan, step, () => confirmed)
   if (writes > 1 || resumes > 0) {
-    const held = await heldLength(plan)
+    // The file is written by now: a failure to ask is retried as any step is.
+    const held = await runResumable(
+      plan,
+      () => heldLength(plan),
+      () => 0,
+    )
     if (held.length !== confirmed) {
       throw uploadError(plan, 'length-mismatch', 0, {
-        detail: `the server holds ${held.length ?? 'no file of'} bytes, ${confirmed} were written`,
+        detail: `the server holds ${held.length === undefined ? 'no file' : `${held.length} bytes`}, ${confirmed} were written`,
       })
     }
     etag = held.etag

@@ -43,9 +43,11 @@ export const putUpload: UploadMechanismDriver = {
     const { source } = plan
     const tally: SentTally = { bytes: 0 }
     let confirmed = 0
-    const { value, resumes } = await runResumable(
+    let resumes = 0
+    const value = await runResumable(
       plan,
       async (resuming) => {
+        if (resuming) resumes++
         const native = nativeBodyOf(source)
         // A stream that let bytes go cannot start again; asking for none of them says so.
         if (native === undefined && resuming) {

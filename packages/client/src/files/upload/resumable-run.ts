@@ -18,14 +18,9 @@ interface Progressed {
  * after `confirmed()` moved on does not use up the retries: the next run gets them all.
  * Classified as a PUT: each step writes at offsets the server confirmed, so repeating it is safe.
  */
-async function runSteps<T>(
-  plan: UploadPlan,
-  step: (resuming: boolean) => Promise<T>,
-  confirmed: () => number,
-): Promise<{ readonly value: T; readonly resumes: number }> {
+async function runSteps<T>(plan: UploadPlan, step: (resuming: boolean) => Promise<T>, confirmed: () => number): Promise<T> {
   const options = plan.client.pipeline.retry
   let failed = false
-  let resumes = 0
   for (;;) {
     const outcome = await runWithRetry<{ readonly done: true; readonly value: T } | Progressed>({
       method: 'PUT',
@@ -33,7 +28,6 @@ async function runSteps<T>(
       options,
       signal: plan.signal,
       attempt: async () => {
-        if (failed) resumes++
         const before = confirmed()
         try {
           return { done: true, value: await step(failed) }
@@ -48,16 +42,12 @@ async function runSteps<T>(
       },
       describe: describeUploadFailure,
     })
-    if (outcome.value.done) return { value: outcome.value.value, resumes }
+    if (outcome.value.done) return outcome.value.value
   }
 }
 
 /** The steps' run, where an abort (p-retry rejects with the signal's reason) is a `RequestAbortedError`. */
-export async function runResumable<T>(
-  plan: UploadPlan,
-  step: (resuming: boolean) => Promise<T>,
-  confirmed: () => number,
-): Promise<{ readonly value: T; readonly resumes: number }> {
+export async function runResumable<T>(plan: UploadPlan, step: (resuming: boolean) => Promise<T>, confirmed: () => number): Promise<T> {
   try {
     return await runSteps(plan, step, confirmed)
   } catch (error) {

@@ -54,6 +54,8 @@ class TusSession {
   private serverLength: number | undefined
   private reported = -1
   readonly tally: SentTally = { bytes: 0 }
+  /** Times the upload went on from the offset the server confirmed after a failure. */
+  resumes = 0
   etag: string | undefined
   private readonly path: string
   private readonly folder: URL
@@ -154,7 +156,10 @@ class TusSession {
   /** One attempt: create or learn the offset, then PATCH chunk after chunk until the server holds everything. */
   async run(resuming: boolean): Promise<void> {
     if (this.uploadUrl === undefined) await this.create()
-    else if (resuming) await this.learnOffset()
+    else if (resuming) {
+      await this.learnOffset()
+      this.resumes++
+    }
     const { source, chunkSize } = this.plan
     let mismatches = 0
     for (;;) {
@@ -240,12 +245,12 @@ export const tusDriver: UploadMechanismDriver = {
     }
     const session = new TusSession(plan, server)
     try {
-      const { resumes } = await runResumable(
+      await runResumable(
         plan,
         (resuming) => session.run(resuming),
         () => session.confirmed(),
       )
-      return { size: session.confirmed(), bytesSent: session.tally.bytes, resumes, etag: session.etag }
+      return { size: session.confirmed(), bytesSent: session.tally.bytes, resumes: session.resumes, etag: session.etag }
     } catch (error) {
       await session.terminate()
       throw error

@@ -57,23 +57,29 @@ function countedStream(bytes: Uint8Array, tally: SentTally): ReadableStream<Uint
  * and count whole. A stream body (a plain `PUT` of a stream) counts itself.
  */
 export async function sendUploadRequest(plan: UploadPlan, request: UploadRequest, tally: SentTally): Promise<DavResponse> {
-  let body = request.body
-  const headers = new Headers(request.headers)
-  if (body instanceof Uint8Array && body.byteLength > 0 && supportsStreamingUploads()) {
-    headers.set('content-length', String(body.byteLength))
-    body = countedStream(body, tally)
-  } else if (body !== undefined && !(body instanceof ReadableStream)) {
-    tally.bytes += body instanceof Blob ? body.size : body.byteLength
+  const bytes = request.body instanceof Uint8Array && request.body.byteLength > 0 && supportsStreamingUploads() ? request.body : undefined
+  for (let round = 0; ; round++) {
+    let body = request.body
+    const headers = new Headers(request.headers)
+    if (bytes !== undefined) {
+      headers.set('content-length', String(bytes.byteLength))
+      body = countedStream(bytes, tally)
+    } else if (body !== undefined && !(body instanceof ReadableStream)) {
+      tally.bytes += body instanceof Blob ? body.size : body.byteLength
+    }
+    const response = await plan.client.pipeline.send({
+      method: request.method,
+      url: request.url ?? plan.url,
+      headers,
+      body,
+      signal: plan.signal,
+      retry: false,
+      uploadLength: request.length,
+    })
+    // A stream is not sent again after a 401 by the pipeline; the credentials have learnt from
+    // the challenge (a Digest nonce gone stale mid-upload), so the same bytes go once more.
+    if (response.status !== 401 || bytes === undefined || round > 0) return response
   }
-  return await plan.client.pipeline.send({
-    method: request.method,
-    url: request.url ?? plan.url,
-    headers,
-    body,
-    signal: plan.signal,
-    retry: false,
-    uploadLength: request.length,
-  })
 }
 
 /** The file-layer path of the upload's URL, for errors. */
@@ -133,7 +139,10 @@ export async function heldLength(plan: UploadPlan): Promise<{ readonly length: n
     signal: plan.signal,
     retry: false,
     headers: { 'accept-encoding': 'identity' },
+    // Not read: a HEAD has no body, and its Content-Length (the file's, past maxResponseBytes for a big file) must not be taken for one.
+    responseBody: 'stream',
   })
+  await response.stream?.cancel().catch(() => undefined)
   if (response.status === 404) return { length: undefined, etag: undefined }
   if (response.status < 200 || response.status >= 300) throw writeFailure(plan, response, false, false)
   const length = integerHeader(response, 'content-length')

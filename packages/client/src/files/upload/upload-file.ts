@@ -23,7 +23,7 @@ export interface UploadOptions extends Pick<RequestOptions, 'signal'> {
   readonly chunkSize?: number
   /** Hears the bytes the server confirmed holding: it never goes back and counts no byte twice. */
   readonly onProgress?: ProgressCallback
-  /** Default `application/octet-stream` (a Blob's own type first). */
+  /** Default `text/plain; charset=utf-8` for text, a Blob's own type, else `application/octet-stream`. */
   readonly contentType?: string
   /** `false`: fail with outcome `precondition-failed` if a file is already there (`If-None-Match: *` on the first write). Default `true`. */
   readonly overwrite?: boolean
@@ -71,13 +71,14 @@ export async function uploadFile(
       driver = driverNamed(mechanism, drivers)
       choice = 'requested'
     }
-    const blobType = source instanceof Blob && source.type !== '' ? source.type : undefined
+    const ownType =
+      typeof source === 'string' ? 'text/plain; charset=utf-8' : source instanceof Blob && source.type !== '' ? source.type : undefined
     const done = await driver.upload({
       client,
       url,
       source: chunks,
       chunkSize,
-      contentType: options.contentType ?? blobType ?? 'application/octet-stream',
+      contentType: options.contentType ?? ownType ?? 'application/octet-stream',
       overwrite: options.overwrite ?? true,
       signal,
       onProgress: options.onProgress,
