@@ -157,6 +157,27 @@ describe('nextcloudChunkedUpload over @davkit/testing', () => {
     expect(calls().at(-1)).toBe(`MOVE ${UPLOADS}ID/.file`)
   })
 
+  test('a file beyond 10 000 chunks of chunkSize gets larger chunks, so that 10 000 hold it', async () => {
+    const { h } = setup()
+    const size = 60 * 1024 * MIB
+    const controller = new AbortController()
+    // A source that makes its bytes up on demand; the upload is stopped after its first chunk.
+    const source = {
+      size,
+      read: async (offset: number, length: number) => new Uint8Array(Math.max(0, Math.min(length, size - offset))),
+      release() {},
+      async close() {},
+    }
+    h.intercept = (request) => {
+      if (request.method === 'PUT') controller.abort()
+      return 'pass'
+    }
+    await nextcloudChunkingDriver
+      .upload(h.plan('docs/huge.bin', source, { chunkSize: 5 * MIB, signal: controller.signal }))
+      .catch(() => undefined)
+    expect(h.sent.find((s) => s.method === 'PUT')?.size).toBe(Math.ceil(size / 10_000))
+  })
+
   test('an empty file is one empty chunk, then the MOVE', async () => {
     const { h } = setup()
     await nextcloudChunkedUpload.upload(h.plan('docs/empty.bin', bytesChunkSource(new Uint8Array())))
