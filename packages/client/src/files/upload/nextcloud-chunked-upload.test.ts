@@ -172,7 +172,7 @@ describe('nextcloudChunkedUpload over @davkit/testing', () => {
       if (request.method === 'PUT') controller.abort()
       return 'pass'
     }
-    await nextcloudChunkingDriver
+    await nextcloudChunkedUpload
       .upload(h.plan('docs/huge.bin', source, { chunkSize: 5 * MIB, signal: controller.signal }))
       .catch(() => undefined)
     expect(h.sent.find((s) => s.method === 'PUT')?.size).toBe(Math.ceil(size / 10_000))
