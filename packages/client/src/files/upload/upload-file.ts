@@ -36,7 +36,11 @@ export interface UploadOptions extends Pick<RequestOptions, 'signal'> {
   readonly onProgress?: ProgressCallback
   /** Default `text/plain; charset=utf-8` for text, a Blob's own type, else `application/octet-stream`. */
   readonly contentType?: string
-  /** `false`: fail with outcome `precondition-failed` if a file is already there (`If-None-Match: *` on the first write). Default `true`. */
+  /**
+   * `false`: fail with outcome `precondition-failed` if a file is already there. Default `true`.
+   * Plain and partial writes send `If-None-Match: *` with the first `PUT`, Nextcloud chunking
+   * `Overwrite: F` with its final `MOVE`; TUS has no precondition, so a `HEAD` checks first.
+   */
   readonly overwrite?: boolean
   /** Create the missing parent folders first. Default `false`. */
   readonly createParents?: boolean
