@@ -142,7 +142,9 @@ export interface DavFiles {
    * chunking, ranged `PUT`, SabreDAV's `PATCH`) or a plain `PUT`; the result says which and why. An
    * interrupted upload resumes from what the server confirms it holds, within the client's retry
    * budget (a failure after progress does not use it up). Memory is bounded by `chunkSize`.
-   * Refusals fail with a {@link FileOperationError} of operation `upload`.
+   * Refusals fail with a {@link FileOperationError} of operation `upload`; a connection that keeps
+   * failing once the retries are spent, a timeout or an abort, with the client's own errors
+   * (`TransportError`, `RequestTimeoutError`, `RequestAbortedError`).
    *
    * @example
    * const done = await files.upload('videos/talk.mp4', file, { onProgress: (p) => console.log(p.loaded) })
