@@ -21,8 +21,8 @@ import { repoRoot } from './workspace-packages.ts'
 const quickStartTargetBytes = 40 * 1024
 /** The quick start program's ceiling, gzipped: about 5% above today's 52.8 KB (resumable GET: 2.5 KB), so a regression fails. */
 const quickStartCeilingBytes = 55.5 * 1024
-/** The whole client's ceiling, gzipped: about 5% above today's 62.9 KB (uploads: 3 KB; TUS and Nextcloud chunking: 2.6 KB; resumable downloads: 2.7 KB). */
-const wholeClientCeilingBytes = 66 * 1024
+/** The whole client's ceiling, gzipped: about 5% above today's 64.0 KB (uploads: 3 KB; TUS and Nextcloud chunking: 2.6 KB; resumable downloads: 2.7 KB; locks and checks of uploads: 1.1 KB). */
+const wholeClientCeilingBytes = 67 * 1024
 /** The decoder alone: target and ceiling, gzipped. */
 const decoderTargetBytes = 15 * 1024
 
