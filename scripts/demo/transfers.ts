@@ -30,25 +30,7 @@ function contentOf(size: number): Uint8Array {
 }
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for await (const chunk of stream) {
-    chunks.push(chunk)
-    size += chunk.byteLength
-  }
-  const bytes = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return bytes
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.byteLength !== b.byteLength) return false
-  for (let index = 0; index < a.byteLength; index++) if (a[index] !== b[index]) return false
-  return true
+  return new Uint8Array(await new Response(stream).arrayBuffer())
 }
 
 function uploadRow(path: string, done: UploadDone): CellInput[] {
@@ -88,7 +70,7 @@ export async function transferTheFile(dav: DavClient, folder: string, out: Outpu
   const resumable = resume === undefined ? 'no' : resume.resumable ? `yes (${resume.validator.kind})` : `no (${resume.reason})`
   out.table(
     [{ heading: 'Read back' }, { heading: 'Resumable' }, { heading: 'Bytes' }, { heading: 'Same as sent' }],
-    [['archive.bin', resumable, String(received.byteLength), sameBytes(received, content) ? 'yes' : 'NO']],
+    [['archive.bin', resumable, String(received.byteLength), Buffer.from(received).equals(content) ? 'yes' : 'NO']],
   )
   showRequests(out, faults, since)
 }

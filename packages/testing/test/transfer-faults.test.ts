@@ -21,13 +21,7 @@ async function drain(body: ReadableStream<Uint8Array> | null): Promise<{ bytes: 
   } catch (error) {
     failure = error
   }
-  const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0))
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return { bytes, failure }
+  return { bytes: new Uint8Array(Buffer.concat(chunks)), failure }
 }
 
 describe('cutResponseBody (core)', () => {

@@ -12,6 +12,20 @@ export interface FakeSetup {
   readonly requests: Request[]
 }
 
+/** The server's answer to `request`, given up on when its signal aborts, as a real fetch does, even if the server has not answered. */
+export async function handleAbortably(server: DavServer, request: Request): Promise<Response> {
+  const { signal } = request
+  if (signal.aborted) throw signal.reason
+  return await new Promise<Response>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+    server
+      .handle(request)
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
 /** Wires a client to an in-memory server, without msw or sockets. */
 export function fakeSetup(serverOptions: DavServerOptions = {}, clientOptions: Partial<DavClientOptions> = {}): FakeSetup {
   const server = createDavServer(serverOptions)
@@ -19,17 +33,7 @@ export function fakeSetup(serverOptions: DavServerOptions = {}, clientOptions: P
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init)
     requests.push(request.clone())
-    // Like a real fetch, give up when the signal aborts, even if the server has not answered.
-    const { signal } = request
-    if (signal.aborted) throw signal.reason
-    return new Promise<Response>((resolve, reject) => {
-      const onAbort = (): void => reject(signal.reason)
-      signal.addEventListener('abort', onAbort, { once: true })
-      server
-        .handle(request)
-        .then(resolve, reject)
-        .finally(() => signal.removeEventListener('abort', onAbort))
-    })
+    return handleAbortably(server, request)
   }
   const dav = createDavClient({
     baseUrl: `${FAKE_ORIGIN}${server.basePath}`,

@@ -12,6 +12,7 @@ import {
   type DavClient,
   type DavClientOptions,
 } from '../../src/index.ts'
+import { handleAbortably } from './fake-server.ts'
 
 const ORIGIN = 'https://dav.test'
 const SIZE = 300_000
@@ -34,16 +35,7 @@ function setup(rewrite?: Rewrite, clientOptions: Partial<DavClientOptions> = {})
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init)
     if (request.method === 'GET') gets.push({ range: request.headers.get('range'), ifRange: request.headers.get('if-range') })
-    const { signal } = request
-    if (signal.aborted) throw signal.reason
-    const answered = await new Promise<Response>((resolve, reject) => {
-      const onAbort = (): void => reject(signal.reason)
-      signal.addEventListener('abort', onAbort, { once: true })
-      server
-        .handle(request)
-        .then(resolve, reject)
-        .finally(() => signal.removeEventListener('abort', onAbort))
-    })
+    const answered = await handleAbortably(server, request)
     return rewrite === undefined ? answered : await rewrite(request, answered)
   }
   const dav = createDavClient({
@@ -73,13 +65,7 @@ async function drain(stream: ReadableStream<Uint8Array>): Promise<{ bytes: Uint8
   } catch (error) {
     failure = error
   }
-  const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0))
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return { bytes, failure }
+  return { bytes: new Uint8Array(Buffer.concat(chunks)), failure }
 }
 
 async function streamOf(dav: DavClient, options: Parameters<DavClient['get']>[1] = {}) {
