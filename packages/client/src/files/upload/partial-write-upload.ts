@@ -1,3 +1,4 @@
+import { ConfirmedOffset } from './confirmed-offset.ts'
 import type { MechanismDone, UploadPlan } from './upload-mechanism.ts'
 import { runResumable } from './resumable-run.ts'
 import { heldLength } from './held-length.ts'
@@ -60,12 +61,7 @@ export async function partialWriteUpload(plan: UploadPlan, write: PartialWrite):
     lockTaken = true
     lock = await holdUploadLock(plan)
   }
-  let reported = -1
-  const report = (): void => {
-    if (confirmed <= reported) return
-    reported = confirmed
-    plan.onProgress?.({ loaded: confirmed, total: source.size })
-  }
+  const progress = new ConfirmedOffset(plan)
 
   const step = async (resuming: boolean): Promise<void> => {
     if (resuming && !created) resumes++
@@ -79,8 +75,7 @@ export async function partialWriteUpload(plan: UploadPlan, write: PartialWrite):
       confirmed = held.length
       expected = strongEtag(held.etag)
       resumes++
-      source.release(confirmed)
-      report()
+      progress.confirm(confirmed)
     }
     for (;;) {
       const chunk = await source.read(confirmed, chunkSize)
@@ -108,8 +103,7 @@ export async function partialWriteUpload(plan: UploadPlan, write: PartialWrite):
       etag = etagOf(response)
       expected = strongEtag(etag)
       confirmed = sentTo
-      source.release(confirmed)
-      report()
+      progress.confirm(confirmed)
       if (chunk.byteLength < chunkSize) return
     }
   }
@@ -133,6 +127,6 @@ export async function partialWriteUpload(plan: UploadPlan, write: PartialWrite):
   } finally {
     await lock?.release()
   }
-  report()
+  progress.confirm(confirmed)
   return { size: confirmed, bytesSent: tally.bytes, resumes, etag }
 }
