@@ -32,22 +32,27 @@ export function downloadProgressListener(onProgress: ProgressCallback, answer: (
 const UPLOAD_CHUNK_BYTES = 64 * 1024
 
 /**
- * A stream over `bytes` in chunks of 64 KiB, pulled by `fetch` as it sends, so that upload
- * progress moves chunk by chunk rather than once for the whole body.
+ * A stream over `bytes` in chunks of 64 KiB, handed out only as `fetch` pulls them (nothing is
+ * queued ahead), so that upload progress moves chunk by chunk rather than once for the whole body;
+ * `onPulled` hears each chunk's length as it goes.
  */
-export function chunkedStream(bytes: Uint8Array): ReadableStream<Uint8Array> {
+export function chunkedStream(bytes: Uint8Array, onPulled?: (length: number) => void): ReadableStream<Uint8Array> {
   let offset = 0
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (offset >= bytes.byteLength) {
-        controller.close()
-        return
-      }
-      const end = Math.min(offset + UPLOAD_CHUNK_BYTES, bytes.byteLength)
-      controller.enqueue(bytes.subarray(offset, end))
-      offset = end
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (offset >= bytes.byteLength) {
+          controller.close()
+          return
+        }
+        const end = Math.min(offset + UPLOAD_CHUNK_BYTES, bytes.byteLength)
+        controller.enqueue(bytes.subarray(offset, end))
+        onPulled?.(end - offset)
+        offset = end
+      },
     },
-  })
+    { highWaterMark: 0 },
+  )
 }
 
 let streamingUploads: boolean | undefined

@@ -1,4 +1,4 @@
-import { supportsStreamingUploads } from '../../http/progress.ts'
+import { chunkedStream, supportsStreamingUploads } from '../../http/progress.ts'
 import type { DavResponse } from '../../http/request-pipeline.ts'
 import type { UploadPlan } from './upload-mechanism.ts'
 
@@ -20,28 +20,6 @@ export interface UploadRequest {
   readonly shownAs?: string | undefined
 }
 
-const PIECE_BYTES = 64 * 1024
-
-/** `bytes` as a stream of 64 KiB pieces, each counted in `tally` as `fetch` pulls it. */
-function countedStream(bytes: Uint8Array, tally: SentTally): ReadableStream<Uint8Array> {
-  let offset = 0
-  return new ReadableStream<Uint8Array>(
-    {
-      pull(controller) {
-        if (offset >= bytes.byteLength) {
-          controller.close()
-          return
-        }
-        const end = Math.min(offset + PIECE_BYTES, bytes.byteLength)
-        controller.enqueue(bytes.subarray(offset, end))
-        tally.bytes += end - offset
-        offset = end
-      },
-    },
-    { highWaterMark: 0 },
-  )
-}
-
 /**
  * Sends one request of an upload, once: a failed write is resumed from what the server holds,
  * never resent blindly. Where the runtime streams request bodies, bytes go as a stream counted in
@@ -55,7 +33,9 @@ export async function sendUploadRequest(plan: UploadPlan, request: UploadRequest
     const headers = new Headers(request.headers)
     if (bytes !== undefined) {
       headers.set('content-length', String(bytes.byteLength))
-      body = countedStream(bytes, tally)
+      body = chunkedStream(bytes, (length) => {
+        tally.bytes += length
+      })
     } else if (body !== undefined && !(body instanceof ReadableStream)) {
       tally.bytes += body instanceof Blob ? body.size : body.byteLength
     }
@@ -79,5 +59,3 @@ export async function sendUploadRequest(plan: UploadPlan, request: UploadRequest
 export function etagOf(response: DavResponse): string | undefined {
   return response.headers.get('etag') ?? undefined
 }
-
-// Where the mechanisms have imported them from.
