@@ -5,9 +5,8 @@
  * CORS, the client's error (fast, typed, not a hang).
  */
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchChromium, type RunningChromium } from './chromium.ts'
-import { openTestPage, type TestPage } from './test-page.ts'
+import { describe, expect, test } from 'vitest'
+import { useTestPage } from './test-page.ts'
 
 /** A scenario takes well under a second; a busy machine gets slack. */
 const pageTimeoutMs = 60_000
@@ -39,15 +38,10 @@ export interface CrossOriginServers {
  */
 export function describeCrossOriginServer(title: string, skip: string | undefined, startServers: () => Promise<CrossOriginServers>): void {
   describe.skipIf(skip !== undefined)(skip === undefined ? title : `${title} (skipped: ${skip})`, () => {
-    let browser: RunningChromium | undefined
-    let testPage: TestPage | undefined
     let withCors: CrossOriginServer | undefined
     let withoutCors: CrossOriginServer | undefined
-    /** Why the servers or the page could not start: every test then fails with it (rather than being skipped). */
-    let setupError: unknown
-
-    beforeAll(async () => {
-      try {
+    const open = useTestPage(entry, {
+      prepare: async () => {
         const servers = await startServers()
         withCors = servers.withCors
         withoutCors = servers.withoutCors
@@ -55,28 +49,16 @@ export function describeCrossOriginServer(title: string, skip: string | undefine
           await put(server.url, 'a.txt', 'hello')
           await put(server.url, 'b.txt', 'world!')
         }
-        browser = await launchChromium()
-        testPage = await openTestPage(browser, entry)
-      } catch (error) {
-        setupError = error
-      }
-    }, 120_000)
-
-    afterAll(async () => {
-      await testPage?.close()
-      await browser?.close()
-      await withCors?.stop()
-      await withoutCors?.stop()
+      },
+      cleanUp: async () => {
+        await withCors?.stop()
+        await withoutCors?.stop()
+      },
     })
 
-    function open(): TestPage {
-      if (setupError !== undefined) throw setupError
-      if (testPage === undefined) throw new Error('the test page did not open (see beforeAll)')
-      return testPage
-    }
-
     function serverUrl(server: CrossOriginServer | undefined): string {
-      if (setupError !== undefined) throw setupError
+      // Throws why the setup failed, if it did.
+      open()
       if (server === undefined) throw new Error('the server did not start (see beforeAll)')
       return server.url
     }

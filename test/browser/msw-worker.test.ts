@@ -3,9 +3,9 @@
  * in the same page. Skipped with the reason when Chromium is absent, unless CI is set.
  */
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { chromiumSkipReason, launchChromium, type RunningChromium } from './chromium.ts'
-import { openTestPage, type TestPage } from './test-page.ts'
+import { describe, expect, test } from 'vitest'
+import { chromiumSkipReason } from './chromium.ts'
+import { useTestPage } from './test-page.ts'
 
 const skip = chromiumSkipReason()
 if (skip !== undefined) console.warn(`browser tests skipped: ${skip}`)
@@ -18,30 +18,7 @@ const entry = fileURLToPath(new URL('./pages/msw-worker.page.ts', import.meta.ur
 describe.skipIf(skip !== undefined)(
   `the client in Chromium against the fake server in an msw service worker${skip === undefined ? '' : ` (skipped: ${skip})`}`,
   () => {
-    let browser: RunningChromium | undefined
-    let testPage: TestPage | undefined
-    /** Why the page could not be opened: every test then fails with it (rather than being skipped). */
-    let setupError: unknown
-
-    beforeAll(async () => {
-      try {
-        browser = await launchChromium()
-        testPage = await openTestPage(browser, entry)
-      } catch (error) {
-        setupError = error
-      }
-    }, 120_000)
-
-    afterAll(async () => {
-      await testPage?.close()
-      await browser?.close()
-    })
-
-    function open(): TestPage {
-      if (setupError !== undefined) throw setupError
-      if (testPage === undefined) throw new Error('the test page did not open (see beforeAll)')
-      return testPage
-    }
+    const open = useTestPage(entry)
 
     test(
       'PROPFIND Depth 1 lists the seeded collection with typed sizes',

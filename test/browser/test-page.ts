@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
-import type { RunningChromium } from './chromium.ts'
+import { afterAll, beforeAll } from 'vitest'
+import { launchChromium, type RunningChromium } from './chromium.ts'
 import { bundlePage } from './bundle-page.ts'
 import type { PageGlobals, PageValue } from './page-protocol.ts'
 import { startPageServer, type PageServer } from './page-server.ts'
@@ -74,5 +75,41 @@ export async function openTestPage(browser: RunningChromium, entry: string): Pro
       await page.close()
       await server.close()
     },
+  }
+}
+
+/** What a suite does around its page: before Chromium starts (servers), and after it closed. */
+export interface TestPageHooks {
+  readonly prepare?: () => Promise<void>
+  readonly cleanUp?: () => Promise<void>
+}
+
+/**
+ * Opens `entry` in Chromium before the enclosing `describe`'s tests (after `prepare`) and closes it
+ * after them (then `cleanUp`). The function returned gives the page, or throws why the setup failed,
+ * so that every test then fails with that error rather than being skipped.
+ */
+export function useTestPage(entry: string, hooks: TestPageHooks = {}): () => TestPage {
+  let browser: RunningChromium | undefined
+  let testPage: TestPage | undefined
+  let setupError: unknown
+  beforeAll(async () => {
+    try {
+      await hooks.prepare?.()
+      browser = await launchChromium()
+      testPage = await openTestPage(browser, entry)
+    } catch (error) {
+      setupError = error
+    }
+  }, 120_000)
+  afterAll(async () => {
+    await testPage?.close()
+    await browser?.close()
+    await hooks.cleanUp?.()
+  })
+  return () => {
+    if (setupError !== undefined) throw setupError
+    if (testPage === undefined) throw new Error('the test page did not open (see beforeAll)')
+    return testPage
   }
 }
