@@ -6,6 +6,7 @@ import type {
   PropstatResponse,
   RawProperty,
   StatusResponse,
+  XmlElement,
 } from '@davkit/types'
 import { describe, expect, it } from 'vitest'
 import { DecodeError } from '../errors/decode-error.ts'
@@ -53,6 +54,15 @@ function property(response: PropstatResponse, namespace: string, local: string):
   const found = response.properties.find((p) => p.name.namespace === namespace && p.name.local === local)
   if (found === undefined) throw new Error(`no property {${namespace}}${local}`)
   return found
+}
+
+// The tree as a multistatus keeps it: whitespace directly inside a response, propstat or prop is layout.
+function withoutLayout(element: XmlElement): XmlElement {
+  const structure = element.name.namespace === 'DAV:' && ['response', 'propstat', 'prop'].includes(element.name.local)
+  const children = element.children
+    .filter((child) => !(structure && child.kind === 'text' && child.text.trim() === ''))
+    .map((child) => (child.kind === 'element' ? withoutLayout(child) : child))
+  return { ...element, children }
 }
 
 function valueText(raw: RawProperty): string {
@@ -211,6 +221,30 @@ describe('decodeMultiStatus: response forms (rule 2)', () => {
     expect(bad.hrefs).toHaveLength(hrefs)
     expect(bad.element.name).toEqual({ namespace: 'DAV:', local: 'response' })
     expect(multistatus.responses[1]?.kind).toBe('status')
+  })
+
+  it('gives a malformed response its whole element, as the document holds it without layout whitespace', () => {
+    const response =
+      '<D:response xmlns:X="urn:x" a="1" xml:lang="fr">\n  <X:note>n<!-- c -->m</X:note>\n  stray <![CDATA[text]]> end\n' +
+      `  <D:propstat b="2">\n    <D:prop>\n      <D:getetag>"e"</D:getetag>\n      <X:p xml:lang="de"><X:q/> t </X:p>\n    </D:prop>\n    ${OK}\n    <D:error><D:lock-token-submitted/></D:error>\n  </D:propstat>\n` +
+      '  <D:propstat/>\n  <D:prop><D:x/></D:prop>\n</D:response>'
+    const body = `<D:multistatus xmlns:D="DAV:">\n${response}\n</D:multistatus>`
+    const bad = malformed(only(decode(body)))
+    expect(bad.problem).toBe('no-href')
+    const whole = parseXmlDocument(body).children.find((child) => child.kind === 'element')
+    expect(bad.element).toEqual(withoutLayout(whole as XmlElement))
+  })
+
+  it.each([
+    ['no href', `<D:response><D:propstat><D:prop><D:x>1</D:x></D:prop>${OK}</D:propstat></D:response>`],
+    ['status and propstat', `<D:response><D:href>/a</D:href>${OK}<D:propstat><D:prop/>${OK}</D:propstat></D:response>`],
+    ['neither', '<D:response><D:href>/a</D:href></D:response>'],
+  ])('builds the element of a malformed response (%s) from its own parts, not the previous response', (_, response) => {
+    const body = `<D:multistatus xmlns:D="DAV:"><D:response><D:href>/ok</D:href><D:propstat><D:prop><D:y>2</D:y></D:prop>${OK}</D:propstat></D:response>${response}</D:multistatus>`
+    const responses = decode(body).responses
+    expect(responses[0]?.kind).toBe('propstat')
+    const whole = parseXmlDocument(body).children.filter((child) => child.kind === 'element')[1]
+    expect(malformed(responses[1] as MultiStatusResponse).element).toEqual(withoutLayout(whole as XmlElement))
   })
 
   it('ignores unknown elements everywhere', () => {

@@ -1,13 +1,14 @@
-import type { DavError, MultiStatusResponse, QName, XmlAttribute } from '@davkit/types'
+import type { DavError, MultiStatusResponse, QName, XmlAttribute, XmlElement } from '@davkit/types'
 import { DecodeError } from '../errors/decode-error.ts'
 import { BodyTextDecoder } from '../xml/text-from-bytes.ts'
 import { ElementBuilder } from '../xml/element-builder.ts'
+import { ElementLog } from '../xml/element-log.ts'
 import { textOf } from '../xml/element-text.ts'
 import { resolveXmlLimits, type XmlLimits } from '../xml/xml-limits.ts'
 import { XmlReader, type XmlContentHandler } from '../xml/xml-reader.ts'
 import { decodeDavError } from './decode-dav-error.ts'
-import { decodeResponse, isDav } from './decode-response.ts'
 import { HrefBase } from './resolve-href.ts'
+import { isDav, ResponseDecoder } from './response-decoder.ts'
 
 /** Options of a {@link MultiStatusReader} and of `decodeMultiStatus`. */
 export interface MultiStatusReaderOptions extends XmlLimits {
@@ -37,6 +38,12 @@ function isWhitespace(text: string): boolean {
 
 type RootKind = 'multistatus' | 'error' | 'other'
 
+// Where the reader is in the structure of the response being read.
+const OUTSIDE = 0
+const IN_RESPONSE = 1
+const IN_PROPSTAT = 2
+const IN_PROP = 3
+
 /**
  * Decodes a `207 Multi-Status` body as it arrives: bytes (or text) in, each `DAV:response` handed
  * to `onResponse` as soon as its end tag is read, decoded as `decodeMultiStatus` decodes it. Only
@@ -49,10 +56,14 @@ type RootKind = 'multistatus' | 'error' | 'other'
  */
 export class MultiStatusReader implements XmlContentHandler {
   readonly #onResponse: (response: MultiStatusResponse) => void
-  readonly #hrefs: HrefBase
   readonly #reader: XmlReader
   readonly #bytes: BodyTextDecoder
   readonly #builder = new ElementBuilder()
+  // A response, its propstats and their props are decoded as they are read, never built: only
+  // their other children are. Their events are recorded, to build the element of a malformed one.
+  readonly #response: ResponseDecoder
+  readonly #structure = new ElementLog(this.#builder)
+  #level = OUTSIDE
   #root: RootKind | undefined
   #rootName: QName | undefined
   #description: string | undefined
@@ -62,7 +73,7 @@ export class MultiStatusReader implements XmlContentHandler {
   constructor(options: MultiStatusReaderOptions, onResponse: (response: MultiStatusResponse) => void) {
     const limits = resolveXmlLimits(options)
     this.#onResponse = onResponse
-    this.#hrefs = new HrefBase(options.requestUrl)
+    this.#response = new ResponseDecoder(new HrefBase(options.requestUrl))
     this.#reader = new XmlReader(this, limits, options.contentType)
     this.#bytes = new BodyTextDecoder(options.contentType, limits.maxBytes)
   }
@@ -100,35 +111,101 @@ export class MultiStatusReader implements XmlContentHandler {
       this.#root = isDav(name, 'multistatus') ? 'multistatus' : isDav(name, 'error') ? 'error' : 'other'
       if (this.#root !== 'error') return
     }
-    // Below a multistatus, each child of the root is built, then decoded when it ends; a
-    // `DAV:error` root is built whole; anything else is only checked for well-formedness.
-    if (this.#root !== 'other') this.#builder.open(name, attributes, lang)
+    // Below a multistatus, responses are decoded as they are read and the other children of the
+    // root built, then decoded when they end; a `DAV:error` root is built whole; anything else is
+    // only checked for well-formedness.
+    if (this.#root === 'other') return
+    if (this.#root === 'multistatus' && this.#builder.depth === 0 && this.#opensStructure(name, depth)) {
+      this.#structure.open(name, attributes, lang)
+      return
+    }
+    this.#builder.open(name, attributes, lang)
+  }
+
+  // Whether an element that is not inside one being built is the next level of a response's structure.
+  #opensStructure(name: QName, depth: number): boolean {
+    switch (this.#level) {
+      case OUTSIDE:
+        if (depth !== 2 || !isDav(name, 'response')) return false
+        this.#structure.reset()
+        this.#response.start()
+        break
+      case IN_RESPONSE:
+        if (!isDav(name, 'propstat')) return false
+        this.#response.startPropstat()
+        break
+      case IN_PROPSTAT:
+        if (!isDav(name, 'prop')) return false
+        break
+      default:
+        return false
+    }
+    this.#level++
+    return true
   }
 
   text(text: string): void {
     const builder = this.#builder
-    if (builder.depth === 0) return
-    // Whitespace between the children of a response, propstat or prop is layout, never content.
-    if (isWhitespace(text)) {
-      const current = builder.current as QName
-      if (current.namespace === 'DAV:' && STRUCTURE.has(current.local)) return
+    if (builder.depth === 0) {
+      // Directly in a response, propstat or prop: whitespace is layout, anything else is kept for
+      // the element of a malformed response.
+      if (this.#level !== OUTSIDE && !isWhitespace(text)) this.#structure.text(text)
+      return
     }
+    // Whitespace between the children of a response, propstat or prop is layout, never content.
+    const current = builder.current as QName
+    if (current.namespace === 'DAV:' && STRUCTURE.has(current.local) && isWhitespace(text)) return
     builder.text(text)
   }
 
   close(depth: number): void {
     if (this.#root === 'other' || (depth === 1 && this.#root === 'multistatus')) return
-    const element = this.#builder.close()
+    const builder = this.#builder
     if (this.#root === 'error') {
+      const element = builder.close()
       // Refused at the end, once the whole document is known to be well-formed.
       if (depth === 1) this.#davError = decodeDavError(element)
       return
     }
-    if (depth !== 2 || element.name.namespace !== 'DAV:') return
-    switch (element.name.local) {
-      case 'response':
-        this.#onResponse(decodeResponse(element, this.#hrefs))
+    if (builder.depth === 0) {
+      this.#closeStructure()
+      return
+    }
+    const element = builder.close()
+    if (builder.depth > 0) return
+    switch (this.#level) {
+      case OUTSIDE:
+        this.#rootChild(element)
+        return
+      case IN_RESPONSE:
+        this.#response.child(element)
         break
+      case IN_PROPSTAT:
+        this.#response.propstatChild(element)
+        break
+      case IN_PROP:
+        this.#response.property(element)
+        break
+    }
+    this.#structure.child(element)
+  }
+
+  #closeStructure(): void {
+    this.#structure.close()
+    switch (this.#level--) {
+      case IN_PROPSTAT:
+        this.#response.endPropstat()
+        break
+      case IN_RESPONSE:
+        this.#onResponse(this.#response.end(this.#structure))
+        break
+    }
+  }
+
+  // A child of the multistatus other than a response.
+  #rootChild(element: XmlElement): void {
+    if (element.name.namespace !== 'DAV:') return
+    switch (element.name.local) {
       case 'responsedescription':
         this.#description ??= textOf(element)
         break

@@ -71,6 +71,13 @@ export class ElementBuilder {
     frame.text = frame.text === undefined ? text : frame.text + text
   }
 
+  /** Adds an element built before as the next child of the element being built. */
+  append(element: XmlElement): void {
+    const frame = this.#frames[this.#depth - 1] as Frame
+    frame.flushText()
+    frame.add(element)
+  }
+
   close(): XmlElement {
     const frame = this.#frames[--this.#depth] as Frame
     frame.flushText()
