@@ -1,4 +1,5 @@
 import type { QName, XmlAttribute, XmlElement, XmlNode, XmlText } from '@davkit/types'
+import { copyString } from './string-copy.ts'
 
 const NO_ATTRIBUTES: readonly XmlAttribute[] = Object.freeze([])
 const NO_CHILDREN: readonly XmlNode[] = Object.freeze([])
@@ -119,12 +120,14 @@ const SHAREABLE_WHITESPACE = /^[ \t\n]{1,64}$/
 
 function textNode(text: string): XmlText {
   const first = text.charCodeAt(0)
-  if ((first !== 10 && first !== 32 && first !== 9) || text.length > 64 || !SHAREABLE_WHITESPACE.test(text)) return { kind: 'text', text }
+  // Copied: a text node outlives the piece of the document its text was cut from.
+  if ((first !== 10 && first !== 32 && first !== 9) || text.length > 64 || !SHAREABLE_WHITESPACE.test(text))
+    return { kind: 'text', text: copyString(text) }
   let node = whitespaceNodes.get(text)
   if (node === undefined) {
-    node = Object.freeze({ kind: 'text', text }) as XmlText
+    node = Object.freeze({ kind: 'text', text: copyString(text) }) as XmlText
     if (whitespaceNodes.size >= WHITESPACE_NODE_LIMIT) whitespaceNodes.clear()
-    whitespaceNodes.set(text, node)
+    whitespaceNodes.set(node.text, node)
   }
   return node
 }

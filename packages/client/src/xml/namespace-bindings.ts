@@ -1,4 +1,5 @@
 import type { QName } from '@davkit/types'
+import { copyString } from './string-copy.ts'
 import { XML_NAMESPACE, XMLNS_NAMESPACE } from './xml-namespaces.ts'
 
 /** Why a name or a declaration is not namespace-well-formed (Namespaces in XML 1.0). */
@@ -57,7 +58,8 @@ export class NamespaceBindings {
     }
     let name = byLocal.get(local)
     if (name === undefined) {
-      name = { namespace, local }
+      // Copies: names outlive the document they were read from.
+      name = { namespace: copyString(namespace), local: copyString(local) }
       byLocal.set(local, name)
     }
     return name

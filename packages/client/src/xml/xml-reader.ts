@@ -2,6 +2,7 @@ import type { DecodeFailure, QName, XmlAttribute } from '@davkit/types'
 import { SaxesParser, type SaxesAttributePlain, type SaxesStartTagPlain } from 'saxes'
 import { DecodeError } from '../errors/decode-error.ts'
 import { clip, isNamespaceDeclaration, NamespaceBindings, NamespaceError } from './namespace-bindings.ts'
+import { copyString } from './string-copy.ts'
 import type { ResolvedXmlLimits } from './xml-limits.ts'
 import { XML_NAMESPACE } from './xml-namespaces.ts'
 
@@ -256,8 +257,9 @@ export class XmlReader {
           for (const attribute of pending) {
             if (isNamespaceDeclaration(attribute.name)) continue
             const name = bindings.attributeName(attribute.name, raw)
-            if (name === this.#xmlLang) lang = attribute.value
-            resolved.push({ name, value: attribute.value })
+            const value = copyString(attribute.value)
+            if (name === this.#xmlLang) lang = value
+            resolved.push({ name, value })
           }
           checkUniqueNames(resolved)
           attributes = resolved
