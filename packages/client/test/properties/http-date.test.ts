@@ -92,3 +92,44 @@ describe('parseHttpDate', () => {
     expect(a?.getTime()).toBe(b?.getTime())
   })
 })
+
+describe('parseHttpDate on IMF-fixdates (RFC 9110 5.6.7), read without a regular expression', () => {
+  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+  const two = (value: number) => String(value).padStart(2, '0')
+  const fixdate = (year: number, month: number, day: number, hour: number, minute: number, second: number) =>
+    `${days[(year + day) % 7]}, ${two(day)} ${months[month - 1]} ${String(year).padStart(4, '0')} ${two(hour)}:${two(minute)}:${two(second)} GMT`
+  // What the general rules give: the same text with its zone spelt `+0000`, which only they read.
+  const general = (text: string) => parseHttpDate(text.replace(/ GMT$/, ' +0000'))?.toISOString()
+
+  it('agrees with the general rules on every day of 1900-2100 at varied times, real or not', () => {
+    let compared = 0
+    for (let year = 1900; year <= 2100; year += 1) {
+      for (let month = 1; month <= 12; month++) {
+        for (const day of [1, 15, 28, 29, 30, 31, 0, 32]) {
+          const text = fixdate(year, month, day, (year * 7 + day) % 25, (month * 13) % 61, (day * 17) % 62)
+          expect(iso(text), text).toBe(general(text))
+          compared++
+        }
+      }
+    }
+    expect(compared).toBe(201 * 12 * 8)
+  })
+
+  it.each([
+    ['Wed, 29 Feb 2024 23:59:60 GMT', '2024-03-01T00:00:00.000Z'],
+    ['Thu, 01 Jan 0099 00:00:00 GMT', '0099-01-01T00:00:00.000Z'],
+    ['Sun, 06 Nov 1994 08:49:37 GMT', '1994-11-06T08:49:37.000Z'],
+  ])('reads %j as the general rules do', (text, expected) => {
+    expect(iso(text)).toBe(expected)
+  })
+
+  it.each([
+    'Thu, 29 Feb 2100 00:00:00 GMT',
+    'Sun, 06 Nov 1994 24:00:00 GMT',
+    'Sun, 06 Nov 1994 08:49:61 GMT',
+    'Sun, 0x Nov 1994 08:49:37 GMT',
+  ])('refuses %j', (text) => {
+    expect(parseHttpDate(text)).toBeUndefined()
+  })
+})
