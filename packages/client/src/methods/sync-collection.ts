@@ -59,7 +59,7 @@ function isTruncation(response: MultiStatusResponse): boolean {
  * if (sync.kind === 'invalid-token') token = undefined
  * else { apply(sync.changed, sync.removed); token = sync.token }
  */
-export async function syncCollection<P extends PropRequest>(
+export async function syncCollection<const P extends PropRequest>(
   context: MethodContext,
   target: DavTarget,
   options: SyncCollectionOptions<P>,
