@@ -13,8 +13,10 @@ export interface BundleMeasurement {
   readonly gzipped: number
   /** The names the bundle's entry exports. */
   readonly exports: readonly string[]
-  /** Every module the bundle holds (paths relative to the repository). */
+  /** Every module the bundler read (paths relative to the bundle's directory), kept or shaken out. */
   readonly inputs: readonly string[]
+  /** The modules that left code in the bundle (same paths as `inputs`). */
+  readonly modules: readonly string[]
   /** Imports left outside the bundle (none for a self-contained browser build). */
   readonly externalImports: readonly string[]
   /** Minified bytes by origin (an npm package, or a source folder of the workspace), largest first. */
@@ -79,6 +81,9 @@ export async function measureBrowserBundle(label: string, source: string, resolv
     gzipped: gzipSync(output.contents, { level: 9 }).byteLength,
     exports: outputMeta?.exports ?? [],
     inputs: Object.keys(meta.inputs),
+    modules: Object.entries(outputMeta?.inputs ?? {})
+      .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+      .map(([input]) => input),
     externalImports: (outputMeta?.imports ?? []).map((entry) => entry.path),
     contributors: contributorsOf(outputMeta?.inputs ?? {}),
   }
