@@ -8,7 +8,7 @@
  *
  * Enforced: `decodeMultiStatus` alone within its 15 KB target, ceilings that catch regressions,
  * and that a program calling `propfind` carries none of the other methods. Reported: the quick
- * start program's distance to its 40 KB target. It is about 2.3 KB gzipped over: the mandated
+ * start program's distance to its 40 KB target. It is about 2 KB gzipped over: the mandated
  * dependencies (ky, saxes, fast-xml-parser's builder with the path matcher it pulls in, p-retry)
  * are about 79 KB minified of its 135 KB, and the XML builder alone, needed only to write the
  * PROPFIND body, is about 7 KB gzipped. Nothing Node-only may end up in a browser bundle.
@@ -21,8 +21,8 @@ import { repoRoot } from './workspace-packages.ts'
 
 /** The quick start program's target, gzipped (the `webdav` package's browser build is about 49 KB): reported, not yet met. */
 const quickStartTargetBytes = 40 * 1024
-/** The quick start program's ceiling, gzipped: about 3% above today's 42.3 KB (functional form), so a regression fails. */
-const quickStartCeilingBytes = 43.5 * 1024
+/** The quick start program's ceiling, gzipped: about 3% above today's 42.0 KB (functional form), so a regression fails. */
+const quickStartCeilingBytes = 43.3 * 1024
 /** The method-style quick start's ceiling, gzipped: about 5% above today's 52.9 KB (the client holds every method). */
 const methodStyleCeilingBytes = 55.5 * 1024
 /** The whole client's ceiling, gzipped: about 5% above today's 64.1 KB (uploads: 3 KB; TUS and Nextcloud chunking: 2.6 KB; resumable downloads: 2.7 KB; locks and checks of uploads: 1.1 KB; the functional API: 0.2 KB). */
