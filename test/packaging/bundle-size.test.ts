@@ -10,8 +10,8 @@
  * and that a program calling `propfind` carries none of the other methods. Reported: the quick
  * start program's distance to its 40 KB target. It is about 2 KB gzipped over: the mandated
  * dependencies (ky, saxes, fast-xml-parser's builder with the path matcher it pulls in, p-retry)
- * are about 79 KB minified of its 135 KB, and the XML builder alone, needed only to write the
- * PROPFIND body, is about 7 KB gzipped. Nothing Node-only may end up in a browser bundle.
+ * are about 79 KB minified of its 131 KB, and the XML builder, needed only to write the PROPFIND
+ * body, is about 7 KB gzipped (decisions/0018-functional-api.md). Nothing Node-only may end up in a browser bundle.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
