@@ -13,8 +13,10 @@ export interface BundleMeasurement {
   readonly gzipped: number
   /** The names the bundle's entry exports. */
   readonly exports: readonly string[]
-  /** Every module the bundle holds (paths relative to the repository). */
+  /** Every module the bundler read (paths relative to the bundle's directory), kept or shaken out. */
   readonly inputs: readonly string[]
+  /** The modules that left code in the bundle (same paths as `inputs`), with their minified bytes. */
+  readonly modules: ReadonlyMap<string, number>
   /** Imports left outside the bundle (none for a self-contained browser build). */
   readonly externalImports: readonly string[]
   /** Minified bytes by origin (an npm package, or a source folder of the workspace), largest first. */
@@ -53,8 +55,14 @@ export function nodeOnlyModules(measurement: BundleMeasurement): readonly string
  * bundler would for a browser: esbuild, `platform: 'browser'`, ESM, tree-shaken and minified.
  * Workspace packages resolve to their sources through the `@davkit/source` condition; esbuild
  * refuses Node built-ins on the browser platform, so a Node-only import fails the build.
+ * `ignoreSideEffectsField` bundles as a bundler that trusts no `"sideEffects": false` would.
  */
-export async function measureBrowserBundle(label: string, source: string, resolveDir: string = clientDir): Promise<BundleMeasurement> {
+export async function measureBrowserBundle(
+  label: string,
+  source: string,
+  resolveDir: string = clientDir,
+  how: { readonly ignoreSideEffectsField?: boolean } = {},
+): Promise<BundleMeasurement> {
   const result = await build({
     stdin: { contents: source, resolveDir, sourcefile: `${label}.ts`, loader: 'ts' },
     bundle: true,
@@ -64,6 +72,8 @@ export async function measureBrowserBundle(label: string, source: string, resolv
     target: 'es2023',
     minify: true,
     treeShaking: true,
+    // As a bundler that does not read package.json's `sideEffects` (nor pure annotations) would.
+    ignoreAnnotations: how.ignoreSideEffectsField === true,
     conditions: ['@davkit/source', 'module'],
     metafile: true,
     logLevel: 'silent',
@@ -79,6 +89,11 @@ export async function measureBrowserBundle(label: string, source: string, resolv
     gzipped: gzipSync(output.contents, { level: 9 }).byteLength,
     exports: outputMeta?.exports ?? [],
     inputs: Object.keys(meta.inputs),
+    modules: new Map(
+      Object.entries(outputMeta?.inputs ?? {})
+        .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+        .map(([input, { bytesInOutput }]) => [input, bytesInOutput]),
+    ),
     externalImports: (outputMeta?.imports ?? []).map((entry) => entry.path),
     contributors: contributorsOf(outputMeta?.inputs ?? {}),
   }

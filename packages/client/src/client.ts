@@ -1,33 +1,23 @@
 import type { PropfindEntry, ProppatchInstruction, ProppatchResult, PropRequest, PropfindResult, TransferResult } from '@davkit/types'
-import { InvalidRequestError } from './errors/invalid-request-error.ts'
-import type { DavClientOptions, RequestOptions } from './http/client-options.ts'
-import { createRequestPipeline, type RequestPipeline } from './http/request-pipeline.ts'
-import type { MethodContext } from './methods/method-context.ts'
-import { propfind, type PropfindAllpropOptions, type PropfindPropOptions, type PropfindPropnameOptions } from './methods/propfind.ts'
+import type { DavClientOptions } from './http/client-options.ts'
+import type { RequestPipeline } from './http/request-pipeline.ts'
+import type { DavClientUrlOptions, FlatCredentials } from './connection-options.ts'
+import { connectionOf } from './dav-connection.ts'
+import {
+  propfind,
+  type PropfindAllpropOptions,
+  type PropfindDefaultOptions,
+  type PropfindPropOptions,
+  type PropfindPropnameOptions,
+} from './methods/propfind.ts'
 import { propfindEach, type PropfindEachLimits, type PropfindEachOptions } from './methods/propfind-each.ts'
 import { proppatch, type ProppatchOptions } from './methods/proppatch.ts'
-import { transfer, type CopyOptions, type MoveOptions } from './methods/transfer.ts'
+import { copy, move, type CopyOptions, type MoveOptions } from './methods/transfer.ts'
 import { contentMethods, type DavContentMethods } from './methods/content-methods.ts'
 import type { DavTarget } from './paths/resolve-target.ts'
 
-/** Options of a PROPFIND without named properties: `allprop`, at depth 0 (default) or 1. */
-export interface PropfindDefaultOptions extends RequestOptions {
-  readonly depth?: 0 | 1
-}
-
-/** The client options after the base URL, for `createDavClient(url, options)`. */
-export interface DavClientUrlOptions extends Omit<DavClientOptions, 'baseUrl'>, FlatCredentials {
-  readonly baseUrl?: never
-}
-
-/**
- * Basic credentials given flat, as the `webdav` package takes them: the same as
- * `auth: { username, password }`, which they cannot be combined with.
- */
-export interface FlatCredentials {
-  readonly username?: string
-  readonly password?: string
-}
+export type { DavClientUrlOptions, FlatCredentials } from './connection-options.ts'
+export type { PropfindDefaultOptions } from './methods/propfind.ts'
 
 /** A WebDAV client bound to one base URL. Every method takes an `AbortSignal` in its options. */
 export interface DavClient extends DavContentMethods {
@@ -109,66 +99,23 @@ export interface DavClient extends DavContentMethods {
   move(from: DavTarget, to: DavTarget, options?: MoveOptions): Promise<TransferResult>
 }
 
-// The client over a pipeline made from checked options.
-function clientOf(options: DavClientOptions): DavClient {
-  const pipeline = createRequestPipeline(options)
-  const context: MethodContext = { pipeline }
+/**
+ * Every method is a call of the standalone function of the same name (`propfind`, `copy`,
+ * `get`...) with the client as its connection: one implementation, and a client holds them all.
+ */
+function clientOf(first: (DavClientOptions & FlatCredentials) | string | URL, rest: DavClientUrlOptions | undefined): DavClient {
+  const connection = connectionOf('createDavClient', first, rest)
   return {
-    ...contentMethods(context),
-    baseUrl: pipeline.baseUrl,
-    pipeline,
-    // async: a refused depth rejects the promise, as every other bad request does.
-    propfind: (async (target: DavTarget, propfindOptions: PropfindPropOptions<PropRequest> | PropfindDefaultOptions = {}) =>
-      propfind(context, target, withDefaultBody(propfindOptions))) as DavClient['propfind'],
-    propfindEach: ((target: DavTarget, eachOptions: PropfindEachOptions<PropRequest>) =>
-      propfindEach(context, target, eachOptions)) as DavClient['propfindEach'],
-    proppatch: (target, instructions, proppatchOptions) => proppatch(context, target, instructions, proppatchOptions),
-    copy: (from, to, copyOptions = {}) => transfer(context, 'COPY', from, to, copyOptions),
-    move: (from, to, moveOptions = {}) => {
-      const { depth: _ignored, ...rest } = moveOptions as CopyOptions
-      return transfer(context, 'MOVE', from, to, rest)
-    },
+    ...contentMethods(connection),
+    baseUrl: connection.baseUrl,
+    pipeline: connection.pipeline,
+    propfind: ((target: DavTarget, options?: PropfindDefaultOptions) => propfind(connection, target, options)) as DavClient['propfind'],
+    propfindEach: ((target: DavTarget, options: PropfindEachOptions<PropRequest>) =>
+      propfindEach(connection, target, options as PropfindPropOptions<PropRequest>)) as DavClient['propfindEach'],
+    proppatch: (target, instructions, options) => proppatch(connection, target, instructions, options),
+    copy: (from, to, options) => copy(connection, from, to, options),
+    move: (from, to, options) => move(connection, from, to, options),
   }
-}
-
-/** Options without `props`, `allprop` or `propname` ask for `allprop`, never beyond depth 1. */
-function withDefaultBody(options: PropfindPropOptions<PropRequest> | PropfindDefaultOptions): PropfindPropOptions<PropRequest> {
-  const named = options as { readonly props?: unknown; readonly allprop?: unknown; readonly propname?: unknown }
-  if (named.props !== undefined || named.allprop === true || named.propname === true) return options as PropfindPropOptions<PropRequest>
-  const depth: unknown = options.depth
-  if (depth !== undefined && depth !== 0 && depth !== 1) {
-    throw new InvalidRequestError(
-      `PROPFIND without props asks for depth 0 or 1, got ${String(depth)}; for a whole tree pass { allprop: true, depth: 'infinity' }`,
-    )
-  }
-  return { ...options, allprop: true } as unknown as PropfindPropOptions<PropRequest>
-}
-
-/** The full options, from either call shape; flat credentials become `auth`. */
-function normaliseOptions(first: DavClientOptions | string | URL, rest: DavClientUrlOptions | undefined): DavClientOptions {
-  if (typeof first !== 'string' && !(first instanceof URL)) {
-    if (first === null || typeof first !== 'object') {
-      throw new InvalidRequestError('createDavClient takes (url, options?) or ({ baseUrl, auth: { username, password } })')
-    }
-    return withFlatCredentials(first as DavClientOptions & FlatCredentials)
-  }
-  if (rest !== undefined && rest.baseUrl !== undefined) {
-    throw new InvalidRequestError('createDavClient(url, options): give the base URL once, not baseUrl in the options too')
-  }
-  return withFlatCredentials({ ...rest, baseUrl: first })
-}
-
-function withFlatCredentials(options: DavClientOptions & FlatCredentials): DavClientOptions {
-  const { username, password, ...rest } = options
-  if (username === undefined && password === undefined) return rest
-  // Never the values themselves in the message: only the shape.
-  if (rest.auth !== undefined) {
-    throw new InvalidRequestError('give credentials once: either auth: { username, password } or username and password, not both')
-  }
-  if (typeof username !== 'string' || typeof password !== 'string') {
-    throw new InvalidRequestError('flat credentials need both username and password as strings (or use auth: { username, password })')
-  }
-  return { ...rest, auth: { username, password } }
 }
 
 /**
@@ -187,5 +134,5 @@ function withFlatCredentials(options: DavClientOptions & FlatCredentials): DavCl
 export function createDavClient(options: DavClientOptions & FlatCredentials): DavClient
 export function createDavClient(baseUrl: string | URL, options?: DavClientUrlOptions): DavClient
 export function createDavClient(first: (DavClientOptions & FlatCredentials) | string | URL, rest?: DavClientUrlOptions): DavClient {
-  return clientOf(normaliseOptions(first, rest))
+  return clientOf(first, rest)
 }

@@ -1,5 +1,14 @@
 import type { FileEntry, PropertyResult, PropfindResource } from '@davkit/types'
-import { davProps, type DavProps } from '../properties/dav-props.ts'
+import {
+  davCreationDate,
+  davDisplayName,
+  davGetContentLength,
+  davGetContentType,
+  davGetEtag,
+  davGetLastModified,
+  davResourceType,
+} from '../properties/dav-codecs.ts'
+import type { DavProps } from '../properties/dav-props.ts'
 import { isCollection } from '../properties/resource-type.ts'
 import { filePathOf } from '../paths/file-path.ts'
 
@@ -14,15 +23,18 @@ export type FileProps = {
   readonly displayName: DavProps['displayname']
 }
 
-/** The codecs of {@link FileProps}. */
+/**
+ * The codecs of {@link FileProps}: named one by one rather than read from `davProps`, so that a
+ * bundler that does not trust `sideEffects: false` can still leave the other codecs out.
+ */
 export const fileProps: FileProps = {
-  type: davProps.resourcetype,
-  size: davProps.getcontentlength,
-  modified: davProps.getlastmodified,
-  created: davProps.creationdate,
-  etag: davProps.getetag,
-  contentType: davProps.getcontenttype,
-  displayName: davProps.displayname,
+  type: davResourceType,
+  size: davGetContentLength,
+  modified: davGetLastModified,
+  created: davCreationDate,
+  etag: davGetEtag,
+  contentType: davGetContentType,
+  displayName: davDisplayName,
 }
 
 function valueOf<T>(result: PropertyResult<T>): T | undefined {

@@ -8,6 +8,7 @@ import { RequestTimeoutError } from '../errors/request-timeout-error.ts'
 import { ResponseTooLargeError } from '../errors/response-too-large-error.ts'
 import { TransportError } from '../errors/transport-error.ts'
 import { REDACTED } from './redact.ts'
+import { uploadProgress } from './upload-progress.ts'
 import { createRequestPipeline } from './request-pipeline.ts'
 import { hasStreamBody } from '../../test/content/streamed-request.ts'
 
@@ -395,7 +396,7 @@ describe('request pipeline: bodies and answers beyond XML text', () => {
       method: 'PUT',
       url: new URL('p', `${BASE}/`),
       body: new Uint8Array(100_000),
-      onUploadProgress: (p) => up.push(p.loaded),
+      uploadProgress: uploadProgress((p) => up.push(p.loaded)),
       onDownloadProgress: (p) => down.push([p.loaded, p.total]),
     })
     expect(response.body.byteLength).toBe(100_000)

@@ -18,21 +18,16 @@ import type { DavAuth } from './auth.ts'
 import { createAuthenticator, type Authenticator } from './authenticator.ts'
 import { parseChallenges, type Challenge } from './challenge.ts'
 import type { DavClientOptions } from './client-options.ts'
-import {
-  downloadProgressListener,
-  supportsStreamingUploads,
-  uploadProgressListener,
-  type KyProgressListener,
-  type ProgressCallback,
-} from './progress.ts'
+import { downloadProgressListener, type KyProgressListener, type ProgressCallback } from './progress.ts'
 import type { BodySink, BodySinkFactory, ResponseHead } from './body-sink.ts'
 import { BodyLimitExceeded, readBodyCapped } from './read-whole-body.ts'
 import { readIntoSink, SinkFailed, type SunkBody } from './read-into-sink.ts'
 import { isSensitiveHeader, redactSecrets, redactUrl } from './redact.ts'
-import { attemptBody, bodySize, isReplayable, type ContentBody } from './request-content.ts'
+import { isReplayable, type ContentBody } from './request-content.ts'
 import { responseStream } from './response-stream.ts'
 import { describeReason, isHopeless, transportReasonOf } from './transport-reason.ts'
 import { EXCERPT_BYTES, summarizeRequest, summarizeResponse } from './summaries.ts'
+import type { UploadProgress } from './upload-progress.ts'
 
 /**
  * One request as a method hands it to the pipeline. `T` is what `readBody`'s sinks make of a
@@ -66,8 +61,11 @@ export interface DavRequest<T = unknown> {
    * retried. Takes precedence over `responseBody`.
    */
   readonly readBody?: BodySinkFactory<T> | undefined
-  /** Hears body bytes as `fetch` pulls them (streamed where the runtime can; see `PutOptions.onProgress`). */
-  readonly onUploadProgress?: ProgressCallback | undefined
+  /**
+   * Hears body bytes as `fetch` pulls them (streamed where the runtime can; see `PutOptions.onProgress`):
+   * `uploadProgress(callback)`, which brings the code that streams a body for counting.
+   */
+  readonly uploadProgress?: UploadProgress | undefined
   /** The size of a stream body when the caller knows it, for upload progress. */
   readonly uploadLength?: number | undefined
   /** Hears the bytes of a 2xx body as they are read (by the caller, for `stream`). */
@@ -512,8 +510,9 @@ async function attempt<T>(
         // Chromium knows `duplex` but streams request bodies over HTTP/2 only: the fetch fails at
         // once. A body turned into a stream for progress is then sent whole, and later uploads of
         // this client are not streamed again.
-        const converted = request.onUploadProgress !== undefined && request.body !== undefined && replayable
-        if (!converted || config.uploads.streamingRefused || signal.aborted || !supportsStreamingUploads()) throw failure(cause)
+        const progress = request.uploadProgress
+        const converted = progress !== undefined && request.body !== undefined && replayable
+        if (!converted || config.uploads.streamingRefused || signal.aborted || !progress.canStream()) throw failure(cause)
         try {
           response = await kyAttempt(config, method, url, headers, request, signal, false, download)
           config.uploads.streamingRefused = true
@@ -712,7 +711,16 @@ async function kyAttempt(
   mayStream: boolean,
   onDownloadProgress: KyProgressListener | undefined,
 ): Promise<Response> {
-  const { body, streamed } = await attemptBody(request.body, request.onUploadProgress, mayStream)
+  const progress = request.uploadProgress
+  const given = request.body
+  const { body, streamed } =
+    given === undefined
+      ? { body: undefined, streamed: false }
+      : given instanceof ReadableStream
+        ? { body: given, streamed: true }
+        : progress === undefined
+          ? { body: given instanceof Uint8Array ? (given as Uint8Array<ArrayBuffer>) : given, streamed: false }
+          : await progress.attemptBody(given, mayStream)
   // The hop's headers are also its summary's: a Content-Length added for a stream goes on a copy.
   const sent = streamed ? new Headers(headers) : headers
   const options: KyOptions & { duplex?: 'half' } = { method, headers: sent }
@@ -736,14 +744,7 @@ async function kyAttempt(
   }
   if (streamed) {
     options.duplex = 'half'
-    const size = isReplayable(request.body) ? bodySize(request.body) : request.uploadLength
-    // A body of known size turned into a stream for progress keeps its Content-Length, so that it
-    // is not sent chunked (servers and proxies may refuse chunked PUTs with 411). Node's fetch
-    // honours it; browsers compute their own framing.
-    if (isReplayable(request.body) && size !== undefined && !sent.has('content-length')) {
-      sent.set('content-length', String(size))
-    }
-    if (request.onUploadProgress !== undefined) options.onUploadProgress = uploadProgressListener(size, request.onUploadProgress)
+    if (progress !== undefined) options.onUploadProgress = progress.listener(request.body, request.uploadLength, sent)
   }
   if (onDownloadProgress !== undefined) options.onDownloadProgress = onDownloadProgress
   return await config.ky(url, options)

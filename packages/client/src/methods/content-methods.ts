@@ -104,7 +104,7 @@ export function contentMethods(context: MethodContext): DavContentMethods {
     put: (target, body, putOptions) => put(context, target, body, putOptions),
     delete: (target, deleteOptions) => deleteResource(context, target, deleteOptions),
     mkcol: (target, mkcolOptions) => mkcol(context, target, mkcolOptions),
-    options: (target = '', optionsOptions) => options(context, target, optionsOptions),
+    options: (target, optionsOptions) => options(context, target, optionsOptions),
     lock: (target, lockOptions) => lock(context, target, lockOptions),
     refreshLock: (target, token, refreshOptions) => refreshLock(context, target, token, refreshOptions),
     unlock: (target, token, unlockOptions) => unlock(context, target, token, unlockOptions),

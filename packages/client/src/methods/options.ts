@@ -24,7 +24,7 @@ export function parseDavHeader(value: string): string[] {
  * OPTIONS (RFC 4918 section 10.1): the DAV compliance classes and the allowed methods of a
  * resource. Any 2xx is a result; other statuses are `HttpStatusError`s.
  */
-export async function options(context: MethodContext, target: DavTarget, opts: OptionsOptions = {}): Promise<OptionsResult> {
+export async function options(context: MethodContext, target: DavTarget = '', opts: OptionsOptions = {}): Promise<OptionsResult> {
   const url = resolveTarget(context.pipeline.baseUrl, target)
   const response = await context.pipeline.send({ method: 'OPTIONS', url, headers: opts.headers, signal: opts.signal })
   if (response.status < 200 || response.status >= 300) throw statusError(response, readResponseBody(response))

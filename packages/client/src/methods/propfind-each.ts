@@ -5,7 +5,15 @@ import { MultiStatusReader } from '../multistatus/multistatus-reader.ts'
 import type { DavTarget } from '../paths/resolve-target.ts'
 import type { XmlLimits } from '../xml/xml-limits.ts'
 import type { MethodContext } from './method-context.ts'
-import { entryMaker, preparePropfind, propfindStatusError, type PropfindOptions } from './propfind.ts'
+import {
+  entryMaker,
+  preparePropfind,
+  propfindStatusError,
+  type PropfindAllpropOptions,
+  type PropfindOptions,
+  type PropfindPropnameOptions,
+  type PropfindPropOptions,
+} from './propfind.ts'
 import { readResponseBody, undecodableError } from './read-dav-answer.ts'
 
 /**
@@ -29,7 +37,29 @@ export type PropfindEachOptions<P extends PropRequest> = PropfindOptions<P> & Pr
  *   spends with the entries.
  * - Leaving the loop early (`break`, `return`, an exception) cancels the body and frees the connection.
  * - Nothing is retried once the body has started to arrive: entries may already have been used.
+ *
+ * @example
+ * for await (const entry of propfindEach(dav, 'Photos/', { depth: 1, props: { size: davGetContentLength } })) {
+ *   if (entry.kind === 'resource' && entry.props.size.kind === 'value') total += entry.props.size.value
+ * }
  */
+export function propfindEach<const P extends PropRequest>(
+  connection: MethodContext,
+  target: DavTarget,
+  options: PropfindPropOptions<P> & PropfindEachLimits,
+): AsyncIterable<PropfindEntry<P>>
+/** {@link propfindEach} with `allprop`. */
+export function propfindEach<const P extends PropRequest = {}>(
+  connection: MethodContext,
+  target: DavTarget,
+  options: PropfindAllpropOptions<P> & PropfindEachLimits,
+): AsyncIterable<PropfindEntry<P>>
+/** {@link propfindEach} with `propname`. */
+export function propfindEach(
+  connection: MethodContext,
+  target: DavTarget,
+  options: PropfindPropnameOptions & PropfindEachLimits,
+): AsyncIterable<PropfindEntry<{}>>
 export async function* propfindEach<P extends PropRequest>(
   context: MethodContext,
   target: DavTarget,

@@ -50,6 +50,11 @@ export interface PropfindPropnameOptions extends PropfindCommonOptions {
 /** Any PROPFIND request. */
 export type PropfindOptions<P extends PropRequest> = PropfindPropOptions<P> | PropfindAllpropOptions<P> | PropfindPropnameOptions
 
+/** Options of a PROPFIND without named properties: `allprop`, at depth 0 (default) or 1. */
+export interface PropfindDefaultOptions extends RequestOptions {
+  readonly depth?: 0 | 1
+}
+
 function uniqueNames(codecs: PropRequest): QName[] {
   const names: QName[] = []
   for (const codec of Object.values(codecs)) {
@@ -151,17 +156,44 @@ export function propfindStatusError(
 }
 
 /**
- * PROPFIND (RFC 4918 section 9.1): encode the request, send it, decode the 207 into typed results.
+ * PROPFIND (RFC 4918 section 9.1) with named properties: each result's `props` has one key per
+ * codec, typed by it. The request is encoded, sent, and the 207 decoded into typed results.
  *
  * A 207 (or another 2xx carrying a multistatus) is a result. A refused `Depth: infinity` is a
  * `DepthRefusedError`. Any other status is an `HttpStatusError` with its `DAV:error` attached. A
  * body that is not a multistatus (an HTML login page with 200) is an `UndecodableResponseError`.
+ *
+ * @example
+ * const dav = createDavConnection('https://files.example.com/dav/', { username: 'alice', password: 'secret' })
+ * const listing = await propfind(dav, 'Documents/', { depth: 1, props: { size: davGetContentLength } })
+ * for (const r of listing.resources) if (r.props.size.kind === 'value') console.log(r.href.path, r.props.size.value)
  */
+export function propfind<const P extends PropRequest>(
+  connection: MethodContext,
+  target: DavTarget,
+  options: PropfindPropOptions<P>,
+): Promise<PropfindResult<P>>
+/** PROPFIND `allprop`, with `include`d properties decoded by their codecs; everything reported is in `properties`. */
+export function propfind<const P extends PropRequest = {}>(
+  connection: MethodContext,
+  target: DavTarget,
+  options: PropfindAllpropOptions<P>,
+): Promise<PropfindResult<P>>
+/** PROPFIND `propname`: each resource's `properties` holds the names (with empty values). */
+export function propfind(connection: MethodContext, target: DavTarget, options: PropfindPropnameOptions): Promise<PropfindResult<{}>>
+/**
+ * PROPFIND `allprop` of the resource alone (`Depth: 0`), or with its members (`depth: 1`);
+ * everything reported is in each resource's `properties`. `Depth: infinity` needs the explicit
+ * forms above, so that a whole tree is never asked for by accident.
+ */
+export function propfind(connection: MethodContext, target: DavTarget, options?: PropfindDefaultOptions): Promise<PropfindResult<{}>>
+// async: a refused option (a depth, no props) rejects the promise, as every other bad request does.
 export async function propfind<P extends PropRequest>(
   context: MethodContext,
   target: DavTarget,
-  options: PropfindOptions<P>,
+  given: PropfindOptions<P> | PropfindDefaultOptions = {},
 ): Promise<PropfindResult<P>> {
+  const options = withDefaultBody(given)
   const { codecs, request } = preparePropfind(context, target, options)
   const { response, reading } = await sendAndRead(context, request, entryMaker(codecs))
   if (response.status < 200 || response.status >= 300) throw propfindStatusError(response, reading, options.depth)
@@ -174,4 +206,17 @@ export async function propfind<P extends PropRequest>(
     status: response.status,
     attempts: response.attempts,
   }
+}
+
+/** Options without `props`, `allprop` or `propname` ask for `allprop`, never beyond depth 1. */
+function withDefaultBody<P extends PropRequest>(options: PropfindOptions<P> | PropfindDefaultOptions): PropfindOptions<P> {
+  const named = options as { readonly props?: unknown; readonly allprop?: unknown; readonly propname?: unknown }
+  if (named.props !== undefined || named.allprop === true || named.propname === true) return options as PropfindOptions<P>
+  const depth: unknown = options.depth
+  if (depth !== undefined && depth !== 0 && depth !== 1) {
+    throw new InvalidRequestError(
+      `PROPFIND without props asks for depth 0 or 1, got ${String(depth)}; for a whole tree pass { allprop: true, depth: 'infinity' }`,
+    )
+  }
+  return { ...options, allprop: true } as unknown as PropfindOptions<P>
 }

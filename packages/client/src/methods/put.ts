@@ -3,6 +3,7 @@ import { InvalidRequestError } from '../errors/invalid-request-error.ts'
 import type { RequestOptions } from '../http/client-options.ts'
 import type { ProgressCallback } from '../http/progress.ts'
 import { bodySize, type ContentBody } from '../http/request-content.ts'
+import { uploadProgress } from '../http/upload-progress.ts'
 import { resolveTarget, type DavTarget } from '../paths/resolve-target.ts'
 import { entityHeadersOf, mayHaveBeenCarriedOut, multistatusOutcome, writeRefusal } from './content-outcomes.ts'
 import { applyLockTokens, type LockTokens } from './if-header.ts'
@@ -85,7 +86,7 @@ export async function put(context: MethodContext, target: DavTarget, body: Conte
     headers,
     body,
     signal: options.signal,
-    onUploadProgress: onProgress,
+    uploadProgress: onProgress === undefined ? undefined : uploadProgress(onProgress),
     uploadLength: total,
   })
   if (onProgress !== undefined && total !== undefined) onProgress({ loaded: total, total })

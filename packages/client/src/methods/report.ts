@@ -20,7 +20,7 @@ export interface ReportOptions extends RequestOptions {
  * multistatus is an `UndecodableResponseError`.
  *
  * @example
- * const result = await dav.report('calendars/work/', element({ namespace: 'urn:ietf:params:xml:ns:caldav', local: 'calendar-query' }, [...]), { depth: 1 })
+ * const result = await report(dav, 'calendars/work/', element({ namespace: 'urn:ietf:params:xml:ns:caldav', local: 'calendar-query' }, [...]), { depth: 1 })
  */
 export async function report(
   context: MethodContext,

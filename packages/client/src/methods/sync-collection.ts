@@ -55,11 +55,11 @@ function isTruncation(response: MultiStatusResponse): boolean {
  *
  * @example
  * let token: string | undefined
- * const sync = await dav.syncCollection('Documents/', { token, props: { etag: davProps.getetag } })
+ * const sync = await syncCollection(dav, 'Documents/', { token, props: { etag: davGetEtag } })
  * if (sync.kind === 'invalid-token') token = undefined
  * else { apply(sync.changed, sync.removed); token = sync.token }
  */
-export async function syncCollection<P extends PropRequest>(
+export async function syncCollection<const P extends PropRequest>(
   context: MethodContext,
   target: DavTarget,
   options: SyncCollectionOptions<P>,

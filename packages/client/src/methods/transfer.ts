@@ -108,3 +108,25 @@ export async function transfer(
   if (status >= 200 && status < 300) return { kind: 'succeeded', status, attempts }
   throw statusError(response, reading)
 }
+
+/**
+ * COPY `from` to `to` (a path, URL or href; same origin unless `allowCrossOrigin`).
+ *
+ * @example
+ * const result = await copy(dav, 'a.txt', 'b.txt', { overwrite: false })
+ * if (result.kind === 'precondition-failed') console.log('b.txt exists')
+ */
+export function copy(connection: MethodContext, from: DavTarget, to: DavTarget, options: CopyOptions = {}): Promise<TransferResult> {
+  return transfer(connection, 'COPY', from, to, options)
+}
+
+/**
+ * MOVE `from` to `to`. When a MOVE is retried after an attempt whose fate is unknown (no answer,
+ * timeout, 502/504), that attempt may have moved the resource already: a final 404 or 412 is
+ * then reported as `uncertain` with the earlier failures, not as a plain failure.
+ */
+export function move(connection: MethodContext, from: DavTarget, to: DavTarget, options: MoveOptions = {}): Promise<TransferResult> {
+  // A MOVE is always of the whole tree: a depth given anyway (from untyped code) is not sent.
+  const { depth: _ignored, ...rest } = options as CopyOptions
+  return transfer(connection, 'MOVE', from, to, rest)
+}
