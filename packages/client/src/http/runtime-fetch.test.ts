@@ -1,8 +1,8 @@
 // Requests through the runtime's own fetch, over a real socket on 127.0.0.1: the body and the
 // attempt's signal (timeout and the caller's signal, one AbortController) go to fetch with ky's Request.
 import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import { closeServer, listenOnLoopback } from '../../test/support/loopback-server.ts'
 import { RequestAbortedError } from '../errors/request-aborted-error.ts'
 import { RequestTimeoutError } from '../errors/request-timeout-error.ts'
 import { createRequestPipeline } from './request-pipeline.ts'
@@ -49,12 +49,10 @@ beforeAll(async () => {
     response.writeHead(207, { 'content-type': 'application/xml' })
     response.end('<x/>')
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+  base = `http://127.0.0.1:${await listenOnLoopback(server)}/`
 })
 afterAll(async () => {
-  server.closeAllConnections()
-  await new Promise((resolve) => server.close(resolve))
+  await closeServer(server)
 })
 
 describe('bodies through the runtime fetch', () => {

@@ -1,8 +1,8 @@
 // Redirects to another origin over real sockets: a "home" server on 127.0.0.1 redirects to a
 // "storage" server on another port (another origin), which records what it was sent.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { closeServer, listenOnLoopback } from '../support/loopback-server.ts'
 import { CrossOriginError, createDavClient, davProps, type DavClientOptions } from '../../src/index.ts'
 
 let home: Server
@@ -19,8 +19,7 @@ const MULTISTATUS =
 
 async function start(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<[Server, string]> {
   const server = createServer(handler)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return [server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/`]
+  return [server, `http://127.0.0.1:${await listenOnLoopback(server)}/`]
 }
 
 beforeAll(async () => {
@@ -37,8 +36,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   for (const server of [home, storage]) {
-    server.closeAllConnections()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await closeServer(server)
   }
 })
 beforeEach(() => {

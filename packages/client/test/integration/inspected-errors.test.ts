@@ -2,9 +2,9 @@
 // password, Bearer token, Digest response or password from a URL may show, even when the server
 // echoes the request's headers in its body (some servers and proxies do).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { inspect } from 'node:util'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { closedPort, closeServer, listenOnLoopback } from '../support/loopback-server.ts'
 import {
   CrossOriginError,
   HttpStatusError,
@@ -48,12 +48,10 @@ function answer(request: IncomingMessage, response: ServerResponse): void {
 
 beforeAll(async () => {
   server = createServer(answer)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  origin = `http://127.0.0.1:${await listenOnLoopback(server)}`
 })
 afterAll(async () => {
-  server.closeAllConnections()
-  await new Promise<void>((resolve) => server.close(() => resolve()))
+  await closeServer(server)
 })
 
 const PASSWORD = 'pa55-w0rd-secret'
@@ -121,10 +119,7 @@ describe.each(kinds)('with $name credentials, no error shows them', (kind) => {
   })
 
   test('TransportError', async () => {
-    const closed = createServer()
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
-    const port = (closed.address() as AddressInfo).port
-    await new Promise<void>((resolve) => closed.close(() => resolve()))
+    const port = await closedPort()
     const base = kind.auth === undefined ? `http://bob:${PASSWORD}@127.0.0.1:${port}/` : `http://127.0.0.1:${port}/`
     const dav = createDavClient({ baseUrl: base, ...(kind.auth === undefined ? {} : { auth: kind.auth }), retry: false })
     check(await shown(dav.propfind('', props), TransportError))

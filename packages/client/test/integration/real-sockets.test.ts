@@ -1,8 +1,8 @@
 // Retries over real sockets (no msw): a Node HTTP server on 127.0.0.1 that resets connections,
 // stalls, or answers, so the failures are the ones undici reports in production.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { closeServer, listenOnLoopback } from '../support/loopback-server.ts'
 import { RequestTimeoutError, TransportError, createDavClient, davProps } from '../../src/index.ts'
 
 type Behaviour = 'reset' | 'stall' | 'ok' | '503'
@@ -31,12 +31,10 @@ beforeAll(async () => {
     }
     response.writeHead(207, { 'Content-Type': 'application/xml; charset=utf-8' }).end(OK)
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/dav/`
+  base = `http://127.0.0.1:${await listenOnLoopback(server)}/dav/`
 })
 afterAll(async () => {
-  server.closeAllConnections()
-  await new Promise<void>((resolve) => server.close(() => resolve()))
+  await closeServer(server)
 })
 beforeEach(() => {
   plan = []

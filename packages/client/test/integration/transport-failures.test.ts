@@ -3,12 +3,11 @@
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https'
-import { createServer, type Server } from 'node:net'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { TransportError, createDavClient, davProps } from '../../src/index.ts'
+import { closedPort, closeServer, listenOnLoopback } from '../support/loopback-server.ts'
 
 const retry = { retries: 2, minDelayMs: 1, maxDelayMs: 2, jitter: false } as const
 const props = { props: { etag: davProps.getetag } } as const
@@ -19,15 +18,6 @@ async function failureOf(baseUrl: string): Promise<{ error: TransportError; retr
   const error: unknown = await client.propfind('', props).catch((e: unknown) => e)
   expect(error).toBeInstanceOf(TransportError)
   return { error: error as TransportError, retries }
-}
-
-/** A port that was just free: listened on, then closed. */
-async function closedPort(): Promise<number> {
-  const server: Server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
 }
 
 /** A self-signed certificate made with openssl, or why there is none. */
@@ -62,7 +52,7 @@ function selfSigned(): { key: Buffer; cert: Buffer } | string {
 const certificate = selfSigned()
 let tlsServer: HttpsServer | undefined
 afterAll(async () => {
-  if (tlsServer !== undefined) await new Promise<void>((resolve) => tlsServer?.close(() => resolve()))
+  if (tlsServer !== undefined) await closeServer(tlsServer)
 })
 
 describe('a request that gets no answer', () => {
@@ -97,8 +87,7 @@ describe('a request that gets no answer', () => {
     async () => {
       if (typeof certificate === 'string') throw new Error(certificate)
       tlsServer = createHttpsServer(certificate, (_, response) => response.end())
-      await new Promise<void>((resolve) => tlsServer?.listen(0, '127.0.0.1', resolve))
-      const { port } = tlsServer.address() as AddressInfo
+      const port = await listenOnLoopback(tlsServer)
       const { error, retries } = await failureOf(`https://127.0.0.1:${port}/dav/`)
       expect(error.reason).toBe('tls')
       expect(error.port).toBe(port)
