@@ -61,7 +61,7 @@ describe('itemsAsRead', () => {
   })
 
   test('what waits for the consumer stays one piece whatever the chunk size', async () => {
-    // 100-byte items, 2 KB pieces: at most 20 items wait, as chunks grow sixteenfold.
+    // 100-byte items, 2 KB pieces: at most 21 items wait, as chunks grow sixteenfold.
     const sizes = [64 * 1024, 128 * 1024, 256 * 1024, 512 * 1024, 1024 * 1024]
     const results = await Promise.all(sizes.map((size) => mostWaiting(size, 2048)))
     for (const [index, result] of results.entries()) {

@@ -2,12 +2,12 @@ import type { BodySink } from './body-sink.ts'
 
 /**
  * How many bytes of a chunk a sink decodes at a time. A 64 KB network chunk holds about a hundred
- * listing entries: decoded whole, all of them are alive until the consumer has taken the last,
- * and every young-generation collection in between copies them. V8 grows the young generation
- * by the bytes its collections copy, so a long listing grew it to its maximum (128 MB). A piece
- * of 2 KB holds a few entries, and the young generation stays at 16-32 MB.
+ * listing entries: decoded whole, they all stay alive until the consumer has taken the last, and
+ * each young-generation collection in between copies them. V8 grows the young generation by the
+ * bytes its collections copy, so a listing of 10^6 entries grew it to its maximum (128 MB). A
+ * piece of 1 KB holds an entry or two: at 10^5 entries the young generation stays at 16 MB.
  */
-export const SINK_PIECE_BYTES = 2048
+export const SINK_PIECE_BYTES = 1024
 
 /** The chunks of a body, one read at a time, and a way to give up the rest. */
 export interface ChunkSource {
