@@ -169,6 +169,7 @@ function mergeRounds(results: readonly WorkerResult[]): WorkerResult | undefined
     baselineRss: median.baselineRss,
     peakRss: median.peakRss,
     peakHeapAfterRun: Math.max(...results.map((result) => result.peakHeapAfterRun)),
+    peakHeapCommittedAfterRun: Math.max(...results.map((result) => result.peakHeapCommittedAfterRun ?? 0)),
   }
 }
 
@@ -291,11 +292,27 @@ async function streamedSection(): Promise<void> {
     }
   }
   process.stdout.write(`${measurementTable(measurements, 'davkit-each', styler)}\n`)
+  process.stdout.write(`${heapLines(measurements)}\n`)
   const local: TargetCheck[] = []
   for (const entries of sizes) local.push(memoryCeiling(measurements, 'davkit-each', entries, 150 * 1024 * 1024))
   local.push(speedTarget(measurements, 'davkit-each', 'davkit', 100_000, 1 / 1.3, 'the whole result'))
   process.stdout.write(`${targetLines(local, styler)}\n`)
   checks.push(...local)
+}
+
+/**
+ * What of each peak RSS the V8 heap explains: committed after a run (the young generation grows
+ * with the bytes its collections copy, and stays grown) against what was in use.
+ */
+function heapLines(measurements: readonly Measurement[]): string {
+  const lines = measurements.flatMap((m) => {
+    const committed = m.result?.peakHeapCommittedAfterRun
+    if (m.result === undefined || committed === undefined) return []
+    return [
+      `  ${m.contender} at ${m.entries.toLocaleString('en-US')} entries: V8 heap ${formatBytes(committed)} committed after a run, ${formatBytes(m.result.peakHeapAfterRun)} in use`,
+    ]
+  })
+  return styler.paint(lines.join('\n'), 'dim')
 }
 
 /** A contender's median time at one entry (Infinity when it was not measured). */

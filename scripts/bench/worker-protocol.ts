@@ -73,6 +73,11 @@ export interface WorkerResult {
   readonly peakRss: number
   /** Largest `heapUsed` seen right after a run, before collecting garbage, bytes. */
   readonly peakHeapAfterRun: number
+  /**
+   * Largest `heapTotal` seen right after a run: the V8 heap committed, young generation included,
+   * which garbage not yet collected keeps resident (absent for a transfer).
+   */
+  readonly peakHeapCommittedAfterRun?: number
   /** For a transfer: what moved, as the server and the client counted it. */
   readonly transfer?: TransferDetail
 }

@@ -50,6 +50,7 @@ async function measure(task: RepeatedTask): Promise<WorkerResult> {
   const baselineRss = process.memoryUsage.rss()
   let entries = 0
   let peakHeapAfterRun = 0
+  let peakHeapCommittedAfterRun = 0
   const times: number[] = []
   // A full collection before each run levels the field for big listings; for tiny requests it would
   // cost more than the request and disturb what is measured, so Depth 0 runs go without it.
@@ -59,11 +60,13 @@ async function measure(task: RepeatedTask): Promise<WorkerResult> {
     const started = performance.now()
     entries = await run()
     const elapsed = performance.now() - started
-    peakHeapAfterRun = Math.max(peakHeapAfterRun, process.memoryUsage().heapUsed)
+    const heap = process.memoryUsage()
+    peakHeapAfterRun = Math.max(peakHeapAfterRun, heap.heapUsed)
+    peakHeapCommittedAfterRun = Math.max(peakHeapCommittedAfterRun, heap.heapTotal)
     if (entries !== expected) throw new Error(`expected ${expected} entries, the contender produced ${entries}`)
     if (index >= task.warmup) times.push(elapsed)
   }
-  return { times, entries, baselineRss, peakRss: process.resourceUsage().maxRSS * 1024, peakHeapAfterRun }
+  return { times, entries, baselineRss, peakRss: process.resourceUsage().maxRSS * 1024, peakHeapAfterRun, peakHeapCommittedAfterRun }
 }
 
 const argument = process.argv[2]

@@ -1,5 +1,6 @@
-import type { MultiStatusResponse, PropfindEntry, PropRequest } from '@davkit/types'
+import type { PropfindEntry, PropRequest } from '@davkit/types'
 import { DecodeError } from '../errors/decode-error.ts'
+import { type ChunkSource, itemsAsRead } from '../http/items-as-read.ts'
 import { readWithin } from '../http/read-within.ts'
 import { MultiStatusReader } from '../multistatus/multistatus-reader.ts'
 import type { DavTarget } from '../paths/resolve-target.ts'
@@ -74,44 +75,26 @@ export async function* propfindEach<P extends PropRequest>(
   }
   const toEntry = entryMaker(codecs)
   const reader = response.stream.getReader()
-  let pending: MultiStatusResponse[] = []
-  const decoder = new MultiStatusReader(
-    {
-      requestUrl: response.url,
-      contentType: response.headers.get('content-type') ?? undefined,
-      maxBytes: options.maxBytes ?? Number.MAX_SAFE_INTEGER,
-      maxDepth: options.maxDepth,
-      maxAttributes: options.maxAttributes,
-      maxNamespaceDeclarations: options.maxNamespaceDeclarations,
-      maxNameLength: options.maxNameLength,
-    },
-    (decoded) => pending.push(decoded),
-  )
-  let finished = false
+  const source: ChunkSource = {
+    read: () => readWithin(reader, context.pipeline.timeoutMs, response),
+    cancel: () => reader.cancel(),
+  }
+  const limits = {
+    requestUrl: response.url,
+    contentType: response.headers.get('content-type') ?? undefined,
+    maxBytes: options.maxBytes ?? Number.MAX_SAFE_INTEGER,
+    maxDepth: options.maxDepth,
+    maxAttributes: options.maxAttributes,
+    maxNamespaceDeclarations: options.maxNamespaceDeclarations,
+    maxNameLength: options.maxNameLength,
+  }
+  // The body is decoded a few entries at a time, as the caller takes them (see `itemsAsRead`).
+  const sinkFor = (emit: (entry: PropfindEntry<P>) => void): MultiStatusReader =>
+    new MultiStatusReader(limits, (decoded) => emit(toEntry(decoded)))
   try {
-    for (;;) {
-      const { done, value } = await readWithin(reader, context.pipeline.timeoutMs, response)
-      let failure: unknown
-      try {
-        if (done) decoder.end()
-        else decoder.write(value)
-      } catch (error) {
-        failure =
-          error instanceof DecodeError ? undecodableError(response, { kind: 'undecodable', failure: error.failure, cause: error }) : error
-      }
-      // The responses read whole before a problem are handed out before it is reported.
-      if (pending.length > 0) {
-        const ready = pending
-        pending = []
-        for (const decoded of ready) yield toEntry(decoded)
-      }
-      if (failure !== undefined) throw failure
-      if (done) {
-        finished = true
-        return
-      }
-    }
-  } finally {
-    if (!finished) await reader.cancel().catch(() => undefined)
+    yield* itemsAsRead(source, sinkFor)
+  } catch (error) {
+    if (error instanceof DecodeError) throw undecodableError(response, { kind: 'undecodable', failure: error.failure, cause: error })
+    throw error
   }
 }

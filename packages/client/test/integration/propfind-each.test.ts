@@ -22,6 +22,8 @@ interface Plan {
   /** What happens after `after` responses: the body goes on, is cut, turns malformed, stalls, or the status is 404. */
   fault?: 'cut' | 'malformed' | 'stall' | '404'
   after?: number
+  /** Added to every ETag: characters of several UTF-8 bytes, to be split between reads. */
+  etagText?: string
 }
 
 let plan: Plan = { entries: 0 }
@@ -31,11 +33,11 @@ let base = ''
 let closedEarly: Promise<boolean> = Promise.resolve(false)
 let written = 0
 
-function entry(index: number): string {
+function entry(index: number, etagText = ''): string {
   const href = index === 0 ? '/dav/' : `/dav/file-${index}.txt`
   const size = index === 0 ? '' : `<D:getcontentlength>${index}</D:getcontentlength>`
   return (
-    `<D:response><D:href>${href}</D:href><D:propstat><D:prop>${size}<D:getetag>"${index}"</D:getetag></D:prop>` +
+    `<D:response><D:href>${href}</D:href><D:propstat><D:prop>${size}<D:getetag>"${etagText}${index}"</D:getetag></D:prop>` +
     '<D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>\n'
   )
 }
@@ -55,7 +57,7 @@ async function stream(response: ServerResponse, current: Plan): Promise<void> {
         if (current.fault === 'malformed') response.end('</D:multistatus>')
         return // 'stall': nothing more is ever written
       }
-      chunk += entry(i)
+      chunk += entry(i, current.etagText)
       written++
     }
     // Waits for the client to take the chunk, so that a client that stops reading stops the server.
@@ -113,6 +115,20 @@ describe('propfindEach', () => {
     expect(items).toHaveLength(1_001)
     const last = items[1_000]
     expect(last?.kind === 'resource' && last.props.size.kind === 'value' ? last.props.size.value : undefined).toBe(1_000)
+  })
+
+  test('characters of several bytes come out whole wherever the body is split', async () => {
+    // One write of the whole listing: the client reads it in chunks of tens of KB and decodes
+    // each in small pieces, so many of these characters straddle a piece's end.
+    const etagText = 'r\u00e9sum\u00e9 \u20ac \u{1f600} '
+    plan = { entries: 2_000, perChunk: 2_001, etagText }
+    const { items, error } = await collect(createDavClient({ baseUrl: base }).propfindEach('', { depth: 1, props }))
+    expect(error).toBeUndefined()
+    expect(items).toHaveLength(2_001)
+    const etags = items.map((item) =>
+      item.kind === 'resource' && item.props.etag.kind === 'value' ? item.props.etag.value.raw : undefined,
+    )
+    expect(etags).toEqual(items.map((_, index) => `"${etagText}${index}"`))
   })
 
   test('break cancels the body: the server sees the connection closed before it finished', async () => {
