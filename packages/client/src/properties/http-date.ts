@@ -127,6 +127,12 @@ const FIXDATE_MONTHS: Readonly<Record<string, number>> = {
 }
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const
 
+// Whether the character at `index` is an ASCII letter (a day name's, which is not checked further).
+function isLetter(text: string, index: number): boolean {
+  const lower = text.charCodeAt(index) | 32
+  return lower >= 97 && lower <= 122
+}
+
 // The value of the two decimal digits at `index`, or NaN.
 function twoDigits(text: string, index: number): number {
   const tens = text.charCodeAt(index) - 48
@@ -144,6 +150,7 @@ function fromImfFixdate(text: string): Date | undefined | null {
   if (text.length !== 29 || text.charCodeAt(3) !== 44 /* , */ || !text.endsWith(' GMT')) return null
   if (text.charCodeAt(4) !== 32 || text.charCodeAt(7) !== 32 || text.charCodeAt(11) !== 32 || text.charCodeAt(16) !== 32) return null
   if (text.charCodeAt(19) !== 58 /* : */ || text.charCodeAt(22) !== 58) return null
+  if (!isLetter(text, 0) || !isLetter(text, 1) || !isLetter(text, 2)) return null
   const month = FIXDATE_MONTHS[text.slice(8, 11)]
   const day = twoDigits(text, 5)
   const year = twoDigits(text, 12) * 100 + twoDigits(text, 14)

@@ -129,6 +129,10 @@ describe('parseHttpDate on IMF-fixdates (RFC 9110 5.6.7), read without a regular
     'Sun, 06 Nov 1994 24:00:00 GMT',
     'Sun, 06 Nov 1994 08:49:61 GMT',
     'Sun, 0x Nov 1994 08:49:37 GMT',
+    // The general rules take only letters for the day name.
+    '1on, 06 Nov 1994 08:49:37 GMT',
+    '   , 06 Nov 1994 08:49:37 GMT',
+    '<x>, 06 Nov 1994 08:49:37 GMT',
   ])('refuses %j', (text) => {
     expect(parseHttpDate(text)).toBeUndefined()
   })
