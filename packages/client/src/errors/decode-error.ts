@@ -1,4 +1,5 @@
 import type { DecodeFailure } from '@davkit/types'
+import { copyString } from '../xml/string-copy.ts'
 import { DavkitError } from './davkit-error.ts'
 
 /** The longest `snippet` a {@link DecodeError} carries, in characters. */
@@ -32,7 +33,8 @@ export class DecodeError extends DavkitError {
   constructor(failure: DecodeFailure, snippet?: string, options?: ErrorOptions) {
     super(describeFailure(failure), options)
     this.failure = failure
-    this.snippet = snippet === undefined ? undefined : snippet.slice(0, DECODE_SNIPPET_MAX_LENGTH)
+    // A copy: an error kept by a caller must not keep the body it quotes.
+    this.snippet = snippet === undefined ? undefined : copyString(snippet.slice(0, DECODE_SNIPPET_MAX_LENGTH))
   }
 }
 

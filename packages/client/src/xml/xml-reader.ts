@@ -157,7 +157,8 @@ export class XmlReader {
       text = this.#checkStart(text)
       if (text === '') return
     }
-    if (this.#head.length < HEAD_LENGTH) this.#head += text.slice(0, HEAD_LENGTH - this.#head.length)
+    // A copy: errors quote the head after the document is gone.
+    if (this.#head.length < HEAD_LENGTH) this.#head += copyString(text.slice(0, HEAD_LENGTH - this.#head.length))
     this.#chunkStart += this.#chunk.length
     this.#chunk = text
     try {
@@ -177,6 +178,7 @@ export class XmlReader {
     } catch (error) {
       this.#rethrow(error)
     }
+    this.#chunk = ''
     this.#releaseParser()
   }
 
