@@ -43,6 +43,7 @@ export type { UnlockOptions } from './methods/unlock.ts'
 export type { ReportOptions } from './methods/report.ts'
 export type { SyncCollectionOptions } from './methods/sync-collection.ts'
 export type { ProgressCallback } from './http/progress.ts'
+export { uploadProgress, type UploadProgress } from './http/upload-progress.ts'
 export {
   buildIfHeader,
   lockIfHeader,

@@ -86,7 +86,7 @@ describe('propfind and propfindEach narrow as the methods do', () => {
       depth: 1,
       props: { size: davGetContentLength, modified: davGetLastModified, type: davResourceType, etag: davProps.getetag, ocSize },
     })
-    const resource = listing.resources[0]!
+    const resource = listing.resources[0] as (typeof listing.resources)[number]
     expectTypeOf(resource.props.size).toEqualTypeOf<PropertyResult<number>>()
     expectTypeOf(resource.props.modified).toEqualTypeOf<PropertyResult<Date>>()
     expectTypeOf(resource.props.type).toEqualTypeOf<PropertyResult<ResourceType>>()
@@ -106,7 +106,9 @@ describe('propfind and propfindEach narrow as the methods do', () => {
     const included = await propfind(dav, '', { allprop: true, include: { etag: davGetEtag } })
     const fromClient = await client.propfind('', { allprop: true, include: { etag: davGetEtag } })
     expectTypeOf(included).toEqualTypeOf<typeof fromClient>()
-    expectTypeOf(included.resources[0]!.props.etag.kind).toEqualTypeOf<PropertyResult<unknown>['kind']>()
+    expectTypeOf((included.resources[0] as (typeof included.resources)[number]).props.etag.kind).toEqualTypeOf<
+      PropertyResult<unknown>['kind']
+    >()
   })
 
   test('the forms the method refuses are refused', () => {
