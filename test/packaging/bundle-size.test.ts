@@ -21,11 +21,11 @@ import { repoRoot } from './workspace-packages.ts'
 
 /** The quick start program's target, gzipped (the `webdav` package's browser build is about 49 KB): reported, not yet met. */
 const quickStartTargetBytes = 40 * 1024
-/** The quick start program's ceiling, gzipped: about 3% above today's 42.0 KB (functional form), so a regression fails. */
-const quickStartCeilingBytes = 43.3 * 1024
-/** The method-style quick start's ceiling, gzipped: about 5% above today's 52.9 KB (the client holds every method). */
-const methodStyleCeilingBytes = 55.5 * 1024
-/** The whole client's ceiling, gzipped: about 5% above today's 64.1 KB (uploads: 3 KB; TUS and Nextcloud chunking: 2.6 KB; resumable downloads: 2.7 KB; locks and checks of uploads: 1.1 KB; the functional API: 0.2 KB). */
+/** The quick start program's ceiling, gzipped: about 3% above today's 42.9 KB (functional form; the streaming response decoder and the IMF-fixdate reading added 0.9 KB), so a regression fails. */
+const quickStartCeilingBytes = 44.2 * 1024
+/** The method-style quick start's ceiling, gzipped: about 3% above today's 54.0 KB (the client holds every method). */
+const methodStyleCeilingBytes = 55.6 * 1024
+/** The whole client's ceiling, gzipped: about 3% above today's 65.1 KB (uploads: 3 KB; TUS and Nextcloud chunking: 2.6 KB; resumable downloads: 2.7 KB; locks and checks of uploads: 1.1 KB; the functional API: 0.2 KB; the streaming response decoder: 1 KB). */
 const wholeClientCeilingBytes = 67 * 1024
 /** The decoder alone: target and ceiling, gzipped. */
 const decoderTargetBytes = 15 * 1024
