@@ -24,6 +24,8 @@ export function clip(text: string): string {
   return text.length <= 60 ? text : `${text.slice(0, 57)}...`
 }
 
+const ELEMENT_NAME_CACHE_SIZE = 1024
+
 // How a raw element name was last resolved: valid again while its prefix (whose stack of bindings
 // is kept, saving a look-up) is bound to the same namespace.
 interface Resolution {
@@ -79,7 +81,12 @@ export class NamespaceBindings {
 
   /** Ends the latest binding of `prefix`. */
   undeclare(prefix: string): void {
-    this.#stacks.get(prefix)?.pop()
+    const stack = this.#stacks.get(prefix)
+    stack?.pop()
+    // A prefix no element binds any more is forgotten, so that what is kept follows what is in
+    // scope, not every prefix the document ever declared. (A cached resolution made with the old
+    // stack no longer matches it, and is made again.)
+    if (stack?.length === 0) this.#stacks.delete(prefix)
   }
 
   /** The namespace bound to `prefix` (`''`: the default namespace, `''` when none), or `undefined`. */
@@ -102,6 +109,8 @@ export class NamespaceBindings {
     if (bindings === undefined || namespace === undefined)
       throw new NamespaceError(`the prefix ${clip(split[0])} of <${clip(raw)}> is not declared`)
     const name = this.qname(namespace, split[1])
+    // A cache of what repeats: a document of ever new names empties it rather than grows it.
+    if (this.#elementNames.size >= ELEMENT_NAME_CACHE_SIZE) this.#elementNames.clear()
     this.#elementNames.set(raw, { bindings, namespace, name })
     return name
   }

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import type { DecodeFailure } from '@davkit/types'
 import { describe, expect, it } from 'vitest'
 import { DecodeError } from '../errors/decode-error.ts'
@@ -82,6 +84,9 @@ describe('limits, each a typed failure naming where', () => {
  * larger, and at random: the measurement is repeated up to four times, and one clean measurement
  * passes; a quadratic step fails all four.
  */
+setFlagsFromString('--expose-gc')
+const collect = runInNewContext('gc') as () => void
+
 function expectLinear(make: (n: number) => string, n: number, decode: (body: string) => unknown): void {
   const run = (body: string) => () => {
     try {
@@ -95,6 +100,8 @@ function expectLinear(make: (n: number) => string, n: number, decode: (body: str
   // CPU time of this process for three runs, in milliseconds: other processes on a busy machine
   // do not count, and a garbage collection that falls in one run is shared by three.
   const time = (work: () => void): number => {
+    // Garbage left by the previous timing is collected first, not charged to this one.
+    collect()
     const started = process.cpuUsage()
     work()
     work()
