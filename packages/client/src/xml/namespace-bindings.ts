@@ -25,6 +25,7 @@ export function clip(text: string): string {
 }
 
 const ELEMENT_NAME_CACHE_SIZE = 1024
+const PREFIXES_KEPT = 1024
 
 // How a raw element name was last resolved: valid again while its prefix (whose stack of bindings
 // is kept, saving a look-up) is bound to the same namespace.
@@ -83,10 +84,10 @@ export class NamespaceBindings {
   undeclare(prefix: string): void {
     const stack = this.#stacks.get(prefix)
     stack?.pop()
-    // A prefix no element binds any more is forgotten, so that what is kept follows what is in
-    // scope, not every prefix the document ever declared. (A cached resolution made with the old
-    // stack no longer matches it, and is made again.)
-    if (stack?.length === 0) this.#stacks.delete(prefix)
+    // Past many prefixes, one no element binds any more is forgotten, so that a document of ever
+    // new prefixes does not grow the map. Below that, its stack is kept: Apache declares the same
+    // prefixes on every response, and resolutions cached with a stack stay valid while it lives.
+    if (stack?.length === 0 && this.#stacks.size > PREFIXES_KEPT) this.#stacks.delete(prefix)
   }
 
   /** The namespace bound to `prefix` (`''`: the default namespace, `''` when none), or `undefined`. */
