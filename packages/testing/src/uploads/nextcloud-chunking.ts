@@ -1,10 +1,10 @@
-import type { ServerState } from '../context.ts'
 import { plain } from '../responses.ts'
 import { statusLine } from '../status-text.ts'
 import { toStorePath, type StorePath } from '../store/paths.ts'
 import { writeXml } from '../xml/write-xml.ts'
 import { dav, text, type XmlElement } from '../xml/xml-node.ts'
-import type { UploadRequest } from './upload-request.ts'
+import { headerInteger, type UploadRequest } from './upload-request.ts'
+import { uploadsInProgress } from './uploads-in-progress.ts'
 import { writeUploadedFile } from './write-uploaded-file.ts'
 
 /** Nextcloud's bounds on chunk v2: numbers 1 to 10000, every chunk but the last 5 MiB to 5 GiB. */
@@ -21,21 +21,7 @@ interface UploadFolder {
   readonly chunks: Map<number, Uint8Array>
 }
 
-const foldersOf = new WeakMap<ServerState, Map<string, UploadFolder>>()
-
-function folders(state: ServerState): Map<string, UploadFolder> {
-  let held = foldersOf.get(state)
-  if (held === undefined) {
-    held = new Map()
-    foldersOf.set(state, held)
-  }
-  return held
-}
-
-function integer(value: string | null): number | undefined {
-  const text = value?.trim()
-  return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined
-}
+const folders = uploadsInProgress<UploadFolder>()
 
 /** The store path a `Destination` names, when it is a URL (or absolute path) under the files base path. */
 function destinationPath(req: UploadRequest, destination: string): StorePath | undefined {
@@ -71,7 +57,7 @@ function assemble(req: UploadRequest, id: string, folder: UploadFolder): Respons
   const sizes = numbers.map((number) => folder.chunks.get(number)?.byteLength ?? 0)
   if (sizes.slice(0, -1).some((size) => size < NEXTCLOUD_MIN_CHUNK)) return plain(400, 'Every chunk but the last must be at least 5 MiB.\n')
   const total = sizes.reduce((sum, size) => sum + size, 0)
-  const declared = integer(request.headers.get('OC-Total-Length'))
+  const declared = headerInteger(request.headers.get('OC-Total-Length'))
   if (declared !== undefined && declared !== total) return plain(400, `OC-Total-Length ${declared} is not the ${total} bytes uploaded.\n`)
   const content = new Uint8Array(total)
   let at = 0
@@ -84,7 +70,7 @@ function assemble(req: UploadRequest, id: string, folder: UploadFolder): Respons
   const written = writeUploadedFile(state, folder.target, content, undefined, overwrite)
   if (!written.ok) return written.refusal
   folders(state).delete(id)
-  const mtime = integer(request.headers.get('X-OC-Mtime'))
+  const mtime = headerInteger(request.headers.get('X-OC-Mtime'))
   const headers: Record<string, string> = { ETag: written.etag, 'OC-ETag': written.etag }
   if (mtime !== undefined) {
     const file = state.store.get(folder.target)
@@ -124,7 +110,7 @@ export function handleNextcloudChunking(req: UploadRequest): Response | undefine
     if (destination === null) return plain(400, 'Chunked upload v2 needs a Destination header.\n')
     const target = destinationPath(req, destination)
     if (target === undefined) return plain(400, 'The Destination is not a file under the files base path.\n')
-    folders(state).set(id, { destination, target, totalLength: integer(request.headers.get('OC-Total-Length')), chunks: new Map() })
+    folders(state).set(id, { destination, target, totalLength: headerInteger(request.headers.get('OC-Total-Length')), chunks: new Map() })
     return plain(201, 'Created\n')
   }
   if (folder === undefined) return plain(404, 'No such upload folder.\n')
@@ -136,7 +122,7 @@ export function handleNextcloudChunking(req: UploadRequest): Response | undefine
   if (isFolder || member === undefined) return plain(405, 'Not Allowed\n')
   if (destination === null) return plain(400, 'Chunked upload v2 needs a Destination header.\n')
   if (destination !== folder.destination) return plain(400, 'The Destination differs from the upload folder’s.\n')
-  const total = integer(request.headers.get('OC-Total-Length'))
+  const total = headerInteger(request.headers.get('OC-Total-Length'))
   if (total !== undefined && folder.totalLength !== undefined && total !== folder.totalLength) {
     return plain(400, 'OC-Total-Length differs from the one given before.\n')
   }

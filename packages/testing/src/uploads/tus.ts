@@ -2,7 +2,8 @@ import { joinBytes } from '../join-bytes.ts'
 import type { ServerState } from '../context.ts'
 import { plain } from '../responses.ts'
 import { normaliseBasePath, toStorePath, type StorePath } from '../store/paths.ts'
-import type { UploadRequest } from './upload-request.ts'
+import { headerInteger, type UploadRequest } from './upload-request.ts'
+import { uploadsInProgress } from './uploads-in-progress.ts'
 import { writeUploadedFile } from './write-uploaded-file.ts'
 
 const VERSION = '1.0.0'
@@ -22,16 +23,7 @@ interface TusUpload {
   written: boolean
 }
 
-const uploadsOf = new WeakMap<ServerState, Map<string, TusUpload>>()
-
-function uploads(state: ServerState): Map<string, TusUpload> {
-  let held = uploadsOf.get(state)
-  if (held === undefined) {
-    held = new Map()
-    uploadsOf.set(state, held)
-  }
-  return held
-}
+const uploads = uploadsInProgress<TusUpload>()
 
 /** The headers a TUS 1.0 server adds to its `OPTIONS` answer (core, creation and termination). */
 export function tusOptionsHeaders(): Record<string, string> {
@@ -59,11 +51,6 @@ function parseMetadata(header: string | null): Map<string, string> | undefined {
     }
   }
   return out
-}
-
-function integer(value: string | null): number | undefined {
-  const text = value?.trim()
-  return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined
 }
 
 /** Appends bytes at the upload's offset, and writes the file once every byte is there. */
@@ -97,7 +84,7 @@ function create(req: UploadRequest): Response {
   const metadata = parseMetadata(request.headers.get('Upload-Metadata'))
   const filename = metadata?.get('filename')
   if (filename === undefined || filename === '' || filename.includes('/')) return tusPlain(400, 'Upload-Metadata must name a filename.\n')
-  const length = integer(request.headers.get('Upload-Length'))
+  const length = headerInteger(request.headers.get('Upload-Length'))
   const deferred = request.headers.get('Upload-Defer-Length')?.trim() === '1'
   if ((length === undefined) === !deferred) return tusPlain(400, 'Either Upload-Length or Upload-Defer-Length: 1 is required.\n')
   const target = [...mapped.path, filename]
@@ -137,10 +124,10 @@ function onUpload(req: UploadRequest, id: string): Response {
   }
   if (method !== 'PATCH') return tusPlain(405, 'Not Allowed\n', { Allow: 'HEAD, PATCH, DELETE, OPTIONS' })
   if (request.headers.get('Content-Type') !== OFFSET_TYPE) return tusPlain(415, `PATCH takes ${OFFSET_TYPE}.\n`)
-  const offset = integer(request.headers.get('Upload-Offset'))
+  const offset = headerInteger(request.headers.get('Upload-Offset'))
   if (offset === undefined) return tusPlain(400, 'Upload-Offset is required.\n')
   if (offset !== upload.offset) return tusPlain(409, `The upload is at offset ${upload.offset}.\n`)
-  const declared = integer(request.headers.get('Upload-Length'))
+  const declared = headerInteger(request.headers.get('Upload-Length'))
   if (declared !== undefined) {
     // Told once, as the reference server has it (it refuses even the same value again).
     if (upload.length !== undefined) return tusPlain(400, 'Upload-Length is set already.\n')

@@ -11,3 +11,9 @@ export interface UploadRequest {
   /** The body was cut short (a fault): keep what the mechanism keeps, the client gets no answer. */
   readonly bodyCut: boolean
 }
+
+/** A header holding a non-negative decimal integer, or `undefined` when it is absent or anything else. */
+export function headerInteger(value: string | null): number | undefined {
+  const text = value?.trim()
+  return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined
+}
