@@ -1,11 +1,7 @@
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
+import { collectGarbage } from '../../test/support/collect-garbage.ts'
 import { decodeMultiStatus } from './decode-multistatus.ts'
 import { MultiStatusReader } from './multistatus-reader.ts'
-
-setFlagsFromString('--expose-gc')
-const collect = runInNewContext('gc') as () => void
 
 const PAD = 'p'.repeat(64_000)
 
@@ -34,11 +30,11 @@ function listing(entries: number): string {
 function retainedShare(decode: (body: string) => unknown): number {
   let body: string | undefined = listing(300)
   const length = body.length
-  collect()
+  collectGarbage()
   const before = process.memoryUsage().heapUsed - length
   const result = decode(body)
   body = undefined
-  collect()
+  collectGarbage()
   const retained = process.memoryUsage().heapUsed - before
   expect(result).toBeDefined()
   return retained / length

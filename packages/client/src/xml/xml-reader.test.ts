@@ -1,7 +1,6 @@
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
 import type { DecodeFailure } from '@davkit/types'
 import { describe, expect, it } from 'vitest'
+import { collectGarbage } from '../../test/support/collect-garbage.ts'
 import { DecodeError } from '../errors/decode-error.ts'
 import { MultiStatusReader } from '../multistatus/multistatus-reader.ts'
 import { parseXmlDocument, type ParseXmlOptions } from './parse-xml-document.ts'
@@ -84,8 +83,6 @@ describe('limits, each a typed failure naming where', () => {
  * larger, and at random: the measurement is repeated up to four times, and one clean measurement
  * passes; a quadratic step fails all four.
  */
-setFlagsFromString('--expose-gc')
-const collect = runInNewContext('gc') as () => void
 
 function expectLinear(make: (n: number) => string, n: number, decode: (body: string) => unknown): void {
   const run = (body: string) => () => {
@@ -101,7 +98,7 @@ function expectLinear(make: (n: number) => string, n: number, decode: (body: str
   // do not count, and a garbage collection that falls in one run is shared by three.
   const time = (work: () => void): number => {
     // Garbage left by the previous timing is collected first, not charged to this one.
-    collect()
+    collectGarbage()
     const started = process.cpuUsage()
     work()
     work()
